@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/ratusz/ratusz/generator"
+)
+
+// siteFlags are the flags build, check and serve share.
+type siteFlags struct {
+	content, layouts, static, out, baseURL, now string
+	drafts, future, quiet                       bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
+	fs.StringVar(&f.content, "content", "content", "the content `folder`")
+	fs.StringVar(&f.layouts, "layouts", "layouts", "the site's own layouts `folder` (used if it exists); each file replaces the built-in one of the same name")
+	fs.StringVar(&f.static, "static", "static", "`folder` copied to the output as is (used if it exists)")
+	if withOut {
+		fs.StringVar(&f.out, "out", "public", "output `folder`; replaced as a whole only when the build succeeds")
+	}
+	fs.StringVar(&f.baseURL, "base-url", "/", "absolute `URL` or path prefix the site is served under")
+	fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
+	fs.BoolVar(&f.future, "future", false, "include entries whose publish date is still to come")
+	fs.StringVar(&f.now, "now", "", "the `date` (YYYY-MM-DD) the build treats as today (default today, Europe/Warsaw)")
+	fs.BoolVar(&f.quiet, "quiet", false, "print only errors")
+}
+
+// config turns the flags into a generator.Config.
+func (f *siteFlags) config(set map[string]bool) (generator.Config, error) {
+	cfg := generator.Config{Content: f.content, Out: f.out, BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future}
+	var err error
+	if cfg.Layouts, err = optionalDir("-layouts", f.layouts, set["layouts"]); err != nil {
+		return cfg, err
+	}
+	if cfg.Static, err = optionalDir("-static", f.static, set["static"]); err != nil {
+		return cfg, err
+	}
+	warsaw, err := time.LoadLocation("Europe/Warsaw")
+	if err != nil {
+		return cfg, err
+	}
+	if f.now == "" {
+		cfg.Now = time.Now().In(warsaw)
+	} else {
+		t, err := time.ParseInLocation(time.DateOnly, f.now, warsaw)
+		if err != nil {
+			return cfg, usageErr("-now %q is not a date; write it as YYYY-MM-DD", f.now)
+		}
+		cfg.Now = t
+	}
+	return cfg, nil
+}
+
+// optionalDir returns dir if it exists; a folder named explicitly must exist.
+func optionalDir(flagName, dir string, explicit bool) (string, error) {
+	info, err := os.Stat(dir)
+	switch {
+	case err == nil && info.IsDir():
+		return dir, nil
+	case explicit:
+		return "", usageErr("%s %s: no such folder", flagName, dir)
+	}
+	return "", nil
+}
+
+func parse(fs *flag.FlagSet, args []string) (map[string]bool, error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, &exitError{2, errors.New("")}
+	}
+	if fs.NArg() > 0 {
+		return nil, usageErr("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set, nil
+}
+
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var f siteFlags
+	fs := newFlagSet("build", stderr)
+	f.register(fs, true)
+	set, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	cfg, err := f.config(set)
+	if err != nil {
+		return err
+	}
+	res, err := generator.Build(ctx, cfg)
+	return report(res, err, f.quiet, "built", stderr)
+}
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var f siteFlags
+	fs := newFlagSet("check", stderr)
+	f.register(fs, false)
+	set, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	cfg, err := f.config(set)
+	if err != nil {
+		return err
+	}
+	res, err := generator.Check(ctx, cfg)
+	return report(res, err, f.quiet, "checked", stderr)
+}
+
+// report prints a build's errors one a line, or its warnings and summary.
+func report(res generator.Result, err error, quiet bool, verb string, stderr io.Writer) error {
+	var errs generator.Errors
+	switch {
+	case errors.As(err, &errs):
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e)
+		}
+		return &exitError{1, fmt.Errorf("%d %s; nothing was written", len(errs), plural(len(errs), "error", "errors"))}
+	case generator.IsUsage(err):
+		return &exitError{2, err}
+	case err != nil:
+		return err
+	}
+	if quiet {
+		return nil
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	fmt.Fprintf(stderr, "ratusz: %s %d %s, %d %s in %s, %d %s\n", verb,
+		res.Entries, plural(res.Entries, "entry", "entries"),
+		res.Pages, plural(res.Pages, "page", "pages"),
+		res.Duration.Round(time.Millisecond),
+		len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ratusz/ratusz/generator"
+)
+
+// cmdNew writes a new content file with the keys its kind needs.
+func cmdNew(args []string, stdout, stderr io.Writer) error {
+	fset := newFlagSet("new", stderr)
+	title := fset.String("title", "", "the entry's `title`")
+	contentDir := fset.String("content", "content", "the content `folder`")
+	var pos []string
+	for {
+		if err := fset.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return &exitError{2, errors.New("")}
+		}
+		if fset.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fset.Arg(0))
+		args = fset.Args()[1:]
+	}
+	if len(pos) != 2 {
+		return usageErr("new: usage: ratusz new KIND SLUG [-title \"…\"]; KIND is one of %s", strings.Join(generator.NewKinds(), ", "))
+	}
+	rel, text, err := generator.Scaffold(pos[0], pos[1], *title)
+	if err != nil {
+		return &exitError{2, err}
+	}
+	p := filepath.Join(*contentDir, filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err == nil {
+		return &exitError{1, fmt.Errorf("%s already exists; choose another slug", p)}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, p)
+	return nil
+}

@@ -1,0 +1,352 @@
+// Package generator is the one door into ratusz: Build turns a site folder
+// into a published site, Check validates it without writing anything.
+//
+// Data flows one way: the content tree (io/fs) is read and split into front
+// matter and body (internal/content), typed, validated and cross-referenced
+// into an immutable site model (internal/site), rendered through
+// html/template layouts in parallel (internal/render, internal/markdown) and
+// written out (internal/output): into a temporary folder that replaces the
+// output folder only when the whole build has succeeded.
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/ratusz/ratusz"
+	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/output"
+	"github.com/ratusz/ratusz/generator/internal/render"
+	"github.com/ratusz/ratusz/generator/internal/site"
+	"golang.org/x/sync/errgroup"
+)
+
+// Config is one build's input. Paths are as the user gave them; they are
+// used as given in messages.
+type Config struct {
+	Content string // the content folder
+	Layouts string // the site's own layouts folder, or "" for none
+	Static  string // the site's static folder, or "" for none
+	Out     string // the output folder
+	BaseURL string // "/" or an absolute URL or path prefix
+	Drafts  bool
+	Future  bool
+	Now     time.Time // the day the build treats as today
+	Theme   fs.FS     // built-in layouts/ and static/; nil for ratusz.Theme()
+}
+
+// Result says what a build did.
+type Result struct {
+	Entries  int
+	Pages    int
+	Files    int
+	Warnings []string
+	Duration time.Duration
+}
+
+// Errors are the problems of a build, each "path:line: message" with the
+// path as the user would find the file.
+type Errors []string
+
+func (e Errors) Error() string { return strings.Join(e, "\n") }
+
+// UsageError is a mistake in the build's settings rather than the content.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// Build builds the site and replaces cfg.Out with it. On any error the
+// previous output is left as it was.
+func Build(ctx context.Context, cfg Config) (Result, error) {
+	if err := output.Check(cfg.Out, cfg.Content, cfg.Layouts, cfg.Static); err != nil {
+		return Result{}, &UsageError{err}
+	}
+	start := time.Now()
+	p, res, err := prepare(ctx, cfg)
+	if err != nil {
+		return res, err
+	}
+	dir, err := output.Create(cfg.Out)
+	if err != nil {
+		return res, err
+	}
+	defer dir.Abort()
+	if err := p.write(ctx, dir, &res); err != nil {
+		return res, err
+	}
+	if err := dir.Commit(); err != nil {
+		return res, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// Check validates the site and renders every page without writing
+// anything.
+func Check(ctx context.Context, cfg Config) (Result, error) {
+	start := time.Now()
+	p, res, err := prepare(ctx, cfg)
+	if err != nil {
+		return res, err
+	}
+	if err := p.write(ctx, discard{}, &res); err != nil {
+		return res, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// BuildTo builds the site into w, for tests and the dev server.
+func BuildTo(ctx context.Context, cfg Config, w Writer) (Result, error) {
+	p, res, err := prepare(ctx, cfg)
+	if err != nil {
+		return res, err
+	}
+	err = p.write(ctx, w, &res)
+	return res, err
+}
+
+// Writer receives a built site's files.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+// prepared is a site read, validated and ready to render.
+type prepared struct {
+	cfg      Config
+	site     *site.Site
+	renderer *render.Renderer
+	content  fs.FS
+	static   fs.FS
+	theme    fs.FS
+}
+
+func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
+	var res Result
+	if cfg.Content == "" {
+		cfg.Content = "content"
+	}
+	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
+		return nil, res, &UsageError{fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
+	}
+	for _, d := range []struct{ flag, dir string }{{"-layouts", cfg.Layouts}, {"-static", cfg.Static}} {
+		if d.dir == "" {
+			continue
+		}
+		if info, err := os.Stat(d.dir); err != nil || !info.IsDir() {
+			return nil, res, &UsageError{fmt.Errorf("%s folder %s not found", d.flag, d.dir)}
+		}
+	}
+	theme := cfg.Theme
+	if theme == nil {
+		theme = ratusz.Theme()
+	}
+	contentFS := os.DirFS(cfg.Content)
+	var staticFS fs.FS
+	staticFiles := map[string]int64{}
+	var errs content.Errors
+	if cfg.Static != "" {
+		staticFS = os.DirFS(cfg.Static)
+		staticFiles, errs = listStatic(staticFS)
+	}
+	tree, cerrs := content.Load(ctx, contentFS)
+	errs = append(errs, prefix(cfg.Content, cerrs)...)
+	var s *site.Site
+	if len(cerrs) == 0 {
+		var serrs content.Errors
+		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles})
+		errs = append(errs, prefix(cfg.Content, serrs)...)
+	}
+	var renderer *render.Renderer
+	if s != nil {
+		themeLayouts, _ := fs.Sub(theme, "layouts")
+		var own fs.FS
+		if cfg.Layouts != "" {
+			own = os.DirFS(cfg.Layouts)
+		}
+		var rerrs content.Errors
+		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts)})
+		for _, e := range rerrs {
+			if e.Path == "-base-url" {
+				return nil, res, &UsageError{fmt.Errorf("-base-url %s", e.Msg)}
+			}
+		}
+		errs = append(errs, rerrs...)
+	}
+	if len(errs) > 0 {
+		return nil, res, toErrors(errs)
+	}
+	res.Entries = len(tree.Files)
+	res.Warnings = prefixWarnings(cfg.Content, s.Warnings)
+	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme}, res, nil
+}
+
+func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
+	files := map[string]int64{}
+	var errs content.Errors
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Addf(p, 0, "cannot read: %v", err)
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		if content.Ignored(p, d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				files[p] = info.Size()
+			}
+		}
+		return nil
+	})
+	return files, errs
+}
+
+// prefix makes content-relative paths relative to the site folder.
+func prefix(dir string, errs content.Errors) content.Errors {
+	out := make(content.Errors, len(errs))
+	for i, e := range errs {
+		c := *e
+		c.Path = path.Join(filepath.ToSlash(dir), e.Path)
+		out[i] = &c
+	}
+	return out
+}
+
+func prefixWarnings(dir string, ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = path.Join(filepath.ToSlash(dir), w)
+	}
+	return out
+}
+
+func toErrors(errs content.Errors) Errors {
+	var out Errors
+	for _, e := range errs.Sort() {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+// write renders every page in parallel and writes the site.
+func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
+	pages := p.renderer.Pages()
+	perrs := make([]*content.Error, len(pages))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, pg := range pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			html, perr := p.renderer.Render(pg)
+			if perr != nil {
+				perrs[i] = perr
+				return nil
+			}
+			return w.WriteFile(pg.File(), html)
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	var errs content.Errors
+	for _, e := range perrs {
+		if e != nil {
+			if !strings.HasPrefix(e.Path, "layouts") && !strings.HasPrefix(e.Path, "(built-in)") && !strings.HasPrefix(e.Path, p.cfg.Layouts) {
+				e.Path = path.Join(filepath.ToSlash(p.cfg.Content), e.Path)
+			}
+			errs = append(errs, e)
+		}
+	}
+	if len(errs) > 0 {
+		return toErrors(errs)
+	}
+	res.Pages = len(pages)
+	for _, pg := range pages {
+		if pg.Entry == nil {
+			continue
+		}
+		for _, a := range pg.Entry.E().Aliases {
+			if err := w.WriteFile(a+"/index.html", p.renderer.Redirect(pg)); err != nil {
+				return err
+			}
+			res.Files++
+		}
+	}
+	// The built-in static files, then the site's, which replace them by name.
+	themeStatic, err := fs.Sub(p.theme, "static")
+	if err != nil {
+		return err
+	}
+	if err := copyTree(w, themeStatic); err != nil {
+		return err
+	}
+	if p.static != nil {
+		if err := copyTree(w, p.static); err != nil {
+			return err
+		}
+	}
+	for _, a := range p.site.Assets {
+		b, err := fs.ReadFile(p.content, a.Source)
+		if err != nil {
+			return err
+		}
+		if err := w.WriteFile(a.URL, b); err != nil {
+			return err
+		}
+	}
+	res.Files += res.Pages + len(p.site.Assets)
+	return nil
+}
+
+func copyTree(w Writer, fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == "." {
+			return nil
+		}
+		if content.Ignored(p, d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return w.WriteFile(p, b)
+	})
+}
+
+// IsUsage reports whether err is a mistake in the build's settings.
+func IsUsage(err error) bool {
+	var u *UsageError
+	return errors.As(err, &u)
+}

@@ -1,0 +1,62 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// An Error is a problem at a place in the content tree. Path is relative to
+// the content root, slash-separated; Line is 1-based, or 0 when the problem
+// is with the file as a whole.
+type Error struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Errorf returns an *Error at path:line.
+func Errorf(path string, line int, format string, args ...any) *Error {
+	return &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Errors is every problem of one build, in the order they were found.
+type Errors []*Error
+
+// Add records a problem.
+func (es *Errors) Add(e *Error) { *es = append(*es, e) }
+
+// Addf records a problem at path:line.
+func (es *Errors) Addf(path string, line int, format string, args ...any) {
+	es.Add(Errorf(path, line, format, args...))
+}
+
+// Sort orders the problems by path, line and message, dropping exact repeats.
+func (es Errors) Sort() Errors {
+	s := slices.Clone(es)
+	slices.SortStableFunc(s, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Msg, b.Msg))
+	})
+	return slices.CompactFunc(s, func(a, b *Error) bool { return *a == *b })
+}
+
+// Err returns the sorted problems joined into one error, or nil if there are none.
+func (es Errors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	s := es.Sort()
+	errs := make([]error, len(s))
+	for i, e := range s {
+		errs[i] = e
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,199 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest content file read. A Markdown file larger than
+// this is almost certainly a mistake (a pasted binary, an export).
+const MaxFileSize = 4 << 20
+
+// A File is one content file, split into front matter and body.
+type File struct {
+	Path     string // relative to the content root, slash-separated
+	Format   string // "yaml" or "toml"
+	Meta     *Value // the front matter, a Map
+	Body     []byte // the Markdown after the front matter, UTF-8 with LF line ends
+	BodyLine int    // the file line on which Body starts
+}
+
+// Parse reads one content file: it checks the encoding, normalises line
+// ends, and splits and decodes the front matter. path is used in errors.
+func Parse(path string, data []byte) (*File, error) {
+	if len(data) > MaxFileSize {
+		return nil, Errorf(path, 0, "file is %d bytes; a content file may be at most %d MiB — move large text into an attachment", len(data), MaxFileSize>>20)
+	}
+	data, err := checkEncoding(path, data)
+	if err != nil {
+		return nil, err
+	}
+	data = normaliseNewlines(data)
+
+	var (
+		format string
+		raw    []byte
+	)
+	capture := func(name string) frontmatter.UnmarshalFunc {
+		return func(b []byte, _ any) error {
+			format, raw = name, b
+			return nil
+		}
+	}
+	rest, ferr := frontmatter.MustParse(bytes.NewReader(data), nil,
+		frontmatter.NewFormat("---", "---", capture("yaml")),
+		frontmatter.NewFormat("+++", "+++", capture("toml")),
+	)
+	open, openLine := openingDelimiter(data)
+	if ferr != nil {
+		if open != "" {
+			return nil, Errorf(path, openLine, "front matter opened with %s is never closed; add a line with %s after the last key", open, open)
+		}
+		return nil, Errorf(path, 1, "no front matter; a content file starts with a --- line (YAML) or a +++ line (TOML), then title: and the other keys, then the same line again")
+	}
+	f := &File{Path: path, Format: format}
+	f.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n")) + 1
+	f.Body = rest
+	f.Meta, err = decodeMeta(path, format, raw, openLine)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// openingDelimiter returns the front-matter delimiter the file starts with,
+// if any, and its line.
+func openingDelimiter(data []byte) (string, int) {
+	line := 0
+	for len(data) > 0 {
+		line++
+		var l []byte
+		l, data, _ = bytes.Cut(data, []byte("\n"))
+		switch t := string(bytes.TrimSpace(l)); t {
+		case "":
+			continue
+		case "---", "+++":
+			return t, line
+		default:
+			return "", line
+		}
+	}
+	return "", 1
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func decodeMeta(path, format string, raw []byte, openLine int) (*Value, error) {
+	switch format {
+	case "toml":
+		var m map[string]any
+		if _, err := toml.Decode(string(raw), &m); err != nil {
+			var perr toml.ParseError
+			if errors.As(err, &perr) {
+				return nil, Errorf(path, perr.Position.Line+openLine, "TOML front matter: %s", perr.Message)
+			}
+			return nil, Errorf(path, openLine, "TOML front matter: %v", err)
+		}
+		return fromTOML(m, newTOMLLocator(string(raw), openLine), nil, openLine), nil
+	default:
+		var n yaml.Node
+		if err := yaml.Unmarshal(raw, &n); err != nil {
+			msg := err.Error()
+			line := openLine
+			if m := yamlLine.FindStringSubmatch(msg); m != nil {
+				l, _ := strconv.Atoi(m[1])
+				line += l
+				msg = msg[len(m[0]):]
+			} else {
+				msg = strings.TrimPrefix(msg, "yaml: ")
+			}
+			return nil, Errorf(path, line, "YAML front matter: %s", msg)
+		}
+		v, err := fromYAML(&n, openLine, 0)
+		if err != nil {
+			msg := err.Error()
+			line := openLine
+			if l, m, ok := strings.Cut(strings.TrimPrefix(msg, "line "), ": "); ok {
+				if n, err := strconv.Atoi(l); err == nil {
+					line, msg = n, m
+				}
+			}
+			return nil, Errorf(path, line, "%s", msg)
+		}
+		if v.Kind == Null {
+			v = &Value{Kind: Map, Line: openLine}
+		}
+		if v.Kind != Map {
+			return nil, Errorf(path, v.Line, "front matter must be keys with values (title: …), not %s", v.Kind)
+		}
+		return v, nil
+	}
+}
+
+// checkEncoding accepts UTF-8 (with or without a byte-order mark) and says
+// what else the file is when it is not.
+func checkEncoding(path string, data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return nil, Errorf(path, 1, "file is UTF-16; save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, Errorf(path, lineAt(data, i), "file contains a NUL byte, so it is binary or UTF-16, not Markdown; save it as UTF-8 text")
+	}
+	if utf8.Valid(data) {
+		return data, nil
+	}
+	i := firstInvalid(data)
+	guess := "another encoding"
+	if looksWindows1250(data) {
+		guess = "Windows-1250 (or ISO-8859-2)"
+	}
+	return nil, Errorf(path, lineAt(data, i), "file is not UTF-8 (byte 0x%02X at offset %d; it looks like %s); convert it to UTF-8, e.g. iconv -f WINDOWS-1250 -t UTF-8, or choose UTF-8 when saving", data[i], i, guess)
+}
+
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+func lineAt(data []byte, i int) int { return bytes.Count(data[:i], []byte("\n")) + 1 }
+
+// looksWindows1250 reports whether the high bytes of data are mostly the
+// Windows-1250 or ISO-8859-2 codes of Polish letters.
+func looksWindows1250(data []byte) bool {
+	const polish = "\xA5\xB9\xC6\xE6\xCA\xEA\xA3\xB3\xD1\xF1\xD3\xF3\x8C\x9C\x8F\x9F\xAF\xBF\xA1\xB1\xA6\xB6\xAC\xBC"
+	high, hits := 0, 0
+	for _, b := range data {
+		if b >= 0x80 {
+			high++
+			if strings.IndexByte(polish, b) >= 0 {
+				hits++
+			}
+		}
+	}
+	return high > 0 && hits*2 >= high
+}
+
+func normaliseNewlines(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+}

@@ -1,0 +1,122 @@
+// Package content reads a ratusz content tree.
+//
+// A content tree is a folder of UTF-8 Markdown files, each starting with a
+// front-matter block: YAML between --- lines or TOML between +++ lines. Load
+// walks the tree through io/fs, checks each file's encoding (UTF-8, with or
+// without a byte-order mark; CRLF line ends are fine), splits the front
+// matter from the body, and decodes the front matter into a tree of Values
+// that remember their line, so that every later problem can be reported as
+// path:line. Hidden files and folders (".git", ".DS_Store") and editors'
+// backup and swap files ("x.md~", ".x.md.swp", "#x.md#") are not content.
+// Every other file that is not Markdown is an asset (an attachment or image
+// kept beside its entry).
+//
+// Load does not know what the keys mean; the site package does.
+package content
+
+import (
+	"context"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// A Tree is everything read from a content folder.
+type Tree struct {
+	Files  []*File          // Markdown files, by path
+	Assets map[string]int64 // other files: path → size in bytes
+}
+
+// Load reads the content tree in fsys. It reports every file's problems,
+// not just the first.
+func Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
+	t := &Tree{Assets: map[string]int64{}}
+	var errs Errors
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Addf(p, 0, "cannot read: %v", err)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		if Ignored(p, d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case d.Type()&fs.ModeSymlink != 0:
+			errs.Addf(p, 0, "is a symbolic link; content must be real files inside the content folder")
+		case !d.Type().IsRegular():
+			errs.Addf(p, 0, "is not a regular file")
+		case strings.EqualFold(path.Ext(p), ".md"):
+			paths = append(paths, p)
+		default:
+			info, err := d.Info()
+			if err != nil {
+				errs.Addf(p, 0, "cannot read: %v", err)
+				return nil
+			}
+			t.Assets[p] = info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Addf(".", 0, "cannot read the content folder: %v", err)
+		return t, errs
+	}
+
+	files := make([]*File, len(paths))
+	fileErrs := make([]error, len(paths))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				fileErrs[i] = Errorf(p, 0, "cannot read: %v", err)
+				return nil
+			}
+			files[i], fileErrs[i] = Parse(p, data)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		errs.Addf(".", 0, "%v", err)
+		return t, errs
+	}
+	for i := range paths {
+		if fileErrs[i] != nil {
+			errs.Add(fileErrs[i].(*Error))
+			continue
+		}
+		t.Files = append(t.Files, files[i])
+	}
+	return t, errs
+}
+
+// Ignored reports whether a path in a content or static tree is not
+// content: hidden files and folders, and editors' backup and swap files.
+func Ignored(p string, dir bool) bool {
+	name := path.Base(p)
+	switch {
+	case strings.HasPrefix(name, "."):
+		return true
+	case !dir && (strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasPrefix(name, "#")):
+		return true
+	}
+	return false
+}

@@ -1,0 +1,97 @@
+package lang
+
+import (
+	"fmt"
+	"slices"
+
+	"golang.org/x/text/feature/plural"
+)
+
+// Count writes n followed by noun in the plural form n asks for:
+// "1 dokument", "2 dokumenty", "5 dokumentów", "22 dokumenty",
+// "1 document", "2 documents". The form is chosen by the CLDR rules of the
+// language; the words come from the catalog's [nouns], see Nouns. A noun
+// the catalog does not know is written as given, after n.
+func (l *Lang) Count(n int, noun string) string {
+	forms, ok := l.nouns[noun]
+	if !ok {
+		return fmt.Sprint(n) + " " + noun
+	}
+	i := slices.Index(l.rules.forms, l.pluralForm(n))
+	if i < 0 {
+		i = len(forms) - 1
+	}
+	return fmt.Sprint(n) + " " + forms[i]
+}
+
+// pluralForm returns the CLDR cardinal plural form of the integer n.
+func (l *Lang) pluralForm(n int) plural.Form {
+	// The rules look at the absolute value. Large values are reduced so that
+	// they keep their last six digits but never look like a small number.
+	abs := uint64(n)
+	if n < 0 {
+		abs = -abs
+	}
+	if abs >= 10_000_000 {
+		abs = abs%1_000_000 + 1_000_000
+	}
+	return plural.Cardinal.MatchPlural(l.rules.plural, int(abs), 0, 0, 0, 0)
+}
+
+// Size formats a number of bytes in SI units (1 kB = 1000 B) with the
+// decimal separator of the language:
+//
+//	0        0 B
+//	999      999 B
+//	1000     1 kB
+//	1500     1,5 kB
+//	12345    12 kB
+//	999499   999 kB
+//	999500   1 MB
+//	1234567  1,2 MB
+//	3.4e9    3,4 GB
+//
+// Bytes are whole; kB below 10 and everything from MB up get one decimal,
+// other kB none. Rounding is half up, a decimal ",0" is left out ("1 kB",
+// "2 MB"), and a value that rounds up to 1000 moves to the next unit.
+// Negative sizes get a minus sign.
+func (l *Lang) Size(bytes int64) string {
+	units := [...]string{"B", "kB", "MB", "GB", "TB", "PB", "EB"}
+	sign := ""
+	abs := uint64(bytes)
+	if bytes < 0 {
+		sign = "-"
+		abs = -abs
+	}
+	if abs < 1000 {
+		return fmt.Sprintf("%s%d B", sign, abs)
+	}
+	i, div := 1, uint64(1000) // unit index and its size in bytes
+	for i < len(units)-1 && abs >= div*1000 {
+		i, div = i+1, div*1000
+	}
+	tenths := i > 1 || abs < 10*div
+	scaled := roundDiv(abs, div, tenths)
+	if i < len(units)-1 && (tenths && scaled >= 10_000 || !tenths && scaled >= 1000) {
+		i, div, tenths = i+1, div*1000, true
+		scaled = roundDiv(abs, div, tenths)
+	}
+	s := fmt.Sprint(scaled)
+	if tenths {
+		s = fmt.Sprint(scaled / 10)
+		if d := scaled % 10; d != 0 {
+			s += l.rules.decimal + fmt.Sprint(d)
+		}
+	}
+	return sign + s + " " + units[i]
+}
+
+// roundDiv returns n/div rounded half up, in tenths if tenths is set.
+// div is a power of 1000 of at least 1000, so it divides by 10 exactly and
+// nothing overflows.
+func roundDiv(n, div uint64, tenths bool) uint64 {
+	if tenths {
+		div /= 10
+	}
+	return n/div + (n%div)/(div/2)
+}

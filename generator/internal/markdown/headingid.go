@@ -1,0 +1,137 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
+)
+
+// headingIDs is a goldmark extension that gives every heading an id
+// made from its text. It runs after inline parsing, so the id comes
+// from the words a reader sees and not from the Markdown source: link
+// destinations, emphasis markers and code backticks do not leak into
+// it. The ids come from the parse context's [parser.IDs], which Render
+// sets to a fresh [elementIDs] for every body.
+type headingIDs struct{}
+
+func (headingIDs) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(headingIDs{}, 200)))
+}
+
+func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var hs []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			hs = append(hs, h)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	ids := pc.IDs()
+	// Ids the author set (goldmark's heading attributes, when enabled)
+	// are reserved first, so no generated id can take them.
+	for _, h := range hs {
+		switch id, _ := h.AttributeString("id"); id := id.(type) {
+		case []byte:
+			ids.Put(id)
+		case string:
+			ids.Put([]byte(id))
+		}
+	}
+	for _, h := range hs {
+		if _, ok := h.AttributeString("id"); !ok {
+			h.SetAttributeString("id", ids.Generate([]byte(plainText(h, src)), h.Kind()))
+		}
+	}
+}
+
+// elementIDs is the [parser.IDs] of one body: slugs of the given text,
+// made unique by a -1, -2, … suffix.
+type elementIDs struct {
+	used map[string]bool
+	next map[string]int // last suffix handed out for a base id
+}
+
+func newElementIDs() *elementIDs {
+	return &elementIDs{used: map[string]bool{}, next: map[string]int{}}
+}
+
+// Generate implements [parser.IDs].
+func (s *elementIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := slugify(string(value))
+	if base == "" {
+		base = "id"
+		if kind == ast.KindHeading {
+			base = "heading"
+		}
+	}
+	id := base
+	for i := s.next[base]; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i+1)
+		s.next[base] = i + 1
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+// Put implements [parser.IDs].
+func (s *elementIDs) Put(value []byte) {
+	s.used[string(value)] = true
+}
+
+// slugify returns s as an ASCII slug: lower case, Polish letters
+// transliterated, other Latin diacritics folded by NFD decomposition,
+// every run of other characters a single hyphen, no hyphen at either
+// end. "Cele współpracy" → "cele-wspolpracy", "Łódź" → "lodz".
+func slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFD.String(strings.Map(polishToASCII, strings.ToLower(s))) {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		case unicode.Is(unicode.Mn, r):
+			// A combining mark split off by NFD: drop it, keep the letter.
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// polishToASCII transliterates the Polish letters with diacritics. Only
+// ł has no NFD decomposition, but the whole alphabet is spelt out so the
+// rule can be read here.
+func polishToASCII(r rune) rune {
+	switch r {
+	case 'ą':
+		return 'a'
+	case 'ć':
+		return 'c'
+	case 'ę':
+		return 'e'
+	case 'ł':
+		return 'l'
+	case 'ń':
+		return 'n'
+	case 'ó':
+		return 'o'
+	case 'ś':
+		return 's'
+	case 'ź', 'ż':
+		return 'z'
+	}
+	return r
+}

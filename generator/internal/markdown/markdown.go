@@ -1,0 +1,77 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configures a [Renderer].
+type Options struct {
+	// Lang selects the typographic quotes: "pl" (the default, also used
+	// for an empty or unknown value) or "en" (also "en-GB", "en-US", …).
+	Lang string
+}
+
+// Renderer renders Markdown bodies. It holds one configured goldmark
+// instance and is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer configured by o.
+func New(o Options) *Renderer {
+	return &Renderer{md: goldmark.New(goldmark.WithExtensions(
+		extension.Table,
+		extension.Strikethrough,
+		extension.Linkify,
+		typography{lang: o.Lang},
+		tableHeaderScope{},
+		headingLevels{},
+		headingIDs{},
+		safeDestinations{},
+		noRawHTML{},
+	))}
+}
+
+// Result is a rendered body and what was learned from it.
+type Result struct {
+	HTML     []byte    // rendered body
+	Summary  string    // plain text of the first paragraph, "" if none
+	Headings []Heading // headings in document order
+	Links    []Link    // link and image destinations in document order
+}
+
+// Heading is one heading of a body, at its rendered level.
+type Heading struct {
+	Level int    // 2…6 once a body's h1 headings are shifted; 1 never occurs
+	ID    string // the id attribute
+	Text  string // plain text, typography applied
+}
+
+// Link is one link destination of a body.
+type Link struct {
+	Dest string // destination with escapes and entities resolved
+	Line int    // 1-based line within the body where the link starts
+}
+
+// Render converts the Markdown body src to HTML.
+func (r *Renderer) Render(src []byte) (Result, error) {
+	pc := parser.NewContext(parser.WithIDs(newElementIDs()))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	var html bytes.Buffer
+	if err := r.md.Renderer().Render(&html, src, doc); err != nil {
+		return Result{}, fmt.Errorf("markdown: render: %w", err)
+	}
+	return Result{
+		HTML:     html.Bytes(),
+		Summary:  summary(doc, src),
+		Headings: headings(doc, src),
+		Links:    links(doc, src),
+	}, nil
+}

@@ -1,0 +1,177 @@
+package markdown
+
+import (
+	"bufio"
+	"bytes"
+	stdhtml "html"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// summary returns the plain text of the first paragraph that is a
+// direct child of doc and has any text, or "". A paragraph holding only
+// an image or raw HTML has none.
+func summary(doc ast.Node, src []byte) string {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if n.Kind() != ast.KindParagraph {
+			continue
+		}
+		if s := plainText(n, src); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// headings returns the headings of doc in document order.
+func headings(doc ast.Node, src []byte) []Heading {
+	var hs []Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		var id string
+		switch v, _ := h.AttributeString("id"); v := v.(type) {
+		case []byte:
+			id = string(v)
+		case string:
+			id = v
+		}
+		hs = append(hs, Heading{Level: h.Level, ID: id, Text: plainText(h, src)})
+		return ast.WalkSkipChildren, nil
+	})
+	return hs
+}
+
+// links returns the destinations of the links, autolinks and images of
+// doc in document order, each with the line it starts on.
+func links(doc ast.Node, src []byte) []Link {
+	lines := lineStarts(src)
+	var ls []Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest []byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = resolveReferences(n.Destination)
+		case *ast.Image:
+			dest = resolveReferences(n.Destination)
+		case *ast.AutoLink:
+			dest = n.URL(src)
+			if n.AutoLinkType == ast.AutoLinkEmail && !hasPrefixFold(dest, "mailto:") {
+				dest = append([]byte("mailto:"), dest...)
+			}
+		default:
+			return ast.WalkContinue, nil
+		}
+		ls = append(ls, Link{Dest: string(dest), Line: lineOf(n, lines)})
+		return ast.WalkContinue, nil
+	})
+	return ls
+}
+
+// resolveReferences returns a link destination as goldmark reads it:
+// backslash escapes and entity references resolved, nothing encoded.
+func resolveReferences(dest []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest)))
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
+}
+
+// lineStarts returns the offset of the first byte of every line of src.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineOf returns the 1-based line on which inline node n starts. goldmark
+// records the source offset of every inline node it parses; nodes made
+// later fall back to their first text, then to their block.
+func lineOf(n ast.Node, lines []int) int {
+	pos := n.Pos()
+	if pos < 0 {
+		pos = firstOffset(n)
+	}
+	if pos < 0 {
+		return 0
+	}
+	i, found := slices.BinarySearch(lines, pos)
+	if found {
+		return i + 1
+	}
+	return i
+}
+
+func firstOffset(n ast.Node) int {
+	for c := n; c != nil; c = c.Parent() {
+		if c.Pos() >= 0 {
+			return c.Pos()
+		}
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+	}
+	return -1
+}
+
+// plainText returns the text of n's inline content as a reader sees it:
+// markup and images left out, entities and escapes resolved, runs of
+// white space (line breaks included) collapsed to one space.
+func plainText(n ast.Node, src []byte) string {
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf) // goldmark's Writer escapes; unescaped below
+	writeText(w, n, src)
+	_ = w.Flush()
+	return strings.Join(strings.FieldsFunc(stdhtml.UnescapeString(buf.String()), collapsible), " ")
+}
+
+// collapsible reports whether r is white space that plain text folds
+// into a single space. No-break spaces are kept: an author wrote them.
+func collapsible(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+}
+
+func writeText(w util.BufWriter, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			if c.IsRaw() {
+				html.DefaultWriter.RawWrite(w, c.Segment.Value(src))
+			} else {
+				html.DefaultWriter.Write(w, c.Segment.Value(src))
+			}
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				_ = w.WriteByte(' ')
+			}
+		case *ast.String:
+			switch {
+			case c.IsCode():
+				_, _ = w.Write(c.Value)
+			case c.IsRaw():
+				html.DefaultWriter.RawWrite(w, c.Value)
+			default:
+				html.DefaultWriter.Write(w, c.Value)
+			}
+		case *ast.AutoLink:
+			html.DefaultWriter.RawWrite(w, c.Label(src))
+		case *ast.Image, *ast.RawHTML:
+		default:
+			writeText(w, c, src)
+		}
+	}
+}

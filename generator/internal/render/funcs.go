@@ -1,0 +1,203 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/site"
+	"github.com/ratusz/ratusz/generator/internal/slug"
+)
+
+// funcs are the functions layouts can call, besides html/template's own:
+//
+//	url X          the address of X (an entry, topic, section or a site
+//	               path like "miasta/"), under -base-url
+//	t "key"        a UI string in the site's language
+//	date D         a date at the precision it was written: „17 stycznia 2021”
+//	dateRange A B  „17–18 stycznia 2021”
+//	count N "noun" „5 dokumentów”
+//	size N         a file size: „1,2 MB”
+//	period P       „2016–2020”
+//	markdown B     Markdown rendered to HTML
+//	external U     whether U leads to another site
+//	host U         the host name of an address
+//	kind X         the kind of an entry: "city", "document"…
+//	iso D          a date in ISO 8601, for <time datetime>
+//	segment S      the URL segment of a section: segment "topics" → "tematy"
+//	dict K V …     a map, to pass several values to a shared template
+//	newest L N     the N most recently dated documents of L
+func (r *Renderer) funcs() template.FuncMap {
+	l := r.site.Lang
+	return template.FuncMap{
+		"url":       r.url,
+		"t":         l.T,
+		"date":      r.date,
+		"dateRange": r.dateRange,
+		"count":     l.Count,
+		"size":      l.Size,
+		"period":    r.period,
+		"markdown":  r.markdown,
+		"external":  external,
+		"host":      host,
+		"kind":      kindOf,
+		"iso":       iso,
+		"segment":   l.Segment,
+		"dict":      dict,
+		"newest":    newest,
+	}
+}
+
+// url is the one function that makes every address of the site.
+func (r *Renderer) url(x any) (string, error) {
+	var p string
+	switch x := x.(type) {
+	case string:
+		p = strings.TrimPrefix(x, "/")
+	case site.Entity:
+		p = x.E().URL
+	case *site.Topic:
+		p = x.URL
+	case *site.Section:
+		p = x.URL
+	case *Page:
+		p = x.URL
+	case nil:
+		return "", fmt.Errorf("url of nothing")
+	default:
+		return "", fmt.Errorf("url: cannot make an address of %T", x)
+	}
+	return r.base + p, nil
+}
+
+func (r *Renderer) date(x any) string {
+	var d site.Date
+	switch x := x.(type) {
+	case site.Date:
+		d = x
+	case *site.Date:
+		if x == nil {
+			return ""
+		}
+		d = *x
+	case time.Time:
+		return r.site.Lang.Date(x)
+	default:
+		return fmt.Sprint(x)
+	}
+	l := r.site.Lang
+	t := d.Time.In(r.site.Zone)
+	switch d.Precision {
+	case site.Year:
+		return t.Format("2006")
+	case site.Month:
+		return l.MonthYear(t.Year(), t.Month())
+	case site.Day:
+		return l.Date(t)
+	}
+	return l.DateTime(t)
+}
+
+func (r *Renderer) dateRange(a site.Date, b *site.Date) string {
+	if b == nil {
+		return r.date(a)
+	}
+	if a.HasClock() || b.HasClock() {
+		if a.Time.In(r.site.Zone).YearDay() == b.Time.In(r.site.Zone).YearDay() && a.Time.Year() == b.Time.Year() {
+			return r.date(a) + "–" + b.Time.In(r.site.Zone).Format("15:04")
+		}
+		return r.date(a) + " – " + r.date(*b)
+	}
+	return r.site.Lang.DateRange(a.Time.In(r.site.Zone), b.Time.In(r.site.Zone))
+}
+
+func (r *Renderer) period(p *site.Period) string {
+	switch {
+	case p == nil:
+		return ""
+	case p.To == 0:
+		return fmt.Sprintf("%s %d", r.site.Lang.T("period.from"), p.From)
+	case p.To == p.From:
+		return fmt.Sprint(p.From)
+	}
+	return fmt.Sprintf("%d–%d", p.From, p.To)
+}
+
+func (r *Renderer) markdown(b []byte) (template.HTML, error) {
+	if len(b) == 0 {
+		return "", nil
+	}
+	res, err := r.md.Render(b)
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(res.HTML), nil
+}
+
+func external(u string) bool {
+	x, err := url.Parse(u)
+	return err == nil && x.Host != ""
+}
+
+func host(u string) string {
+	x, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	return strings.TrimPrefix(x.Host, "www.")
+}
+
+func kindOf(x any) string {
+	if e, ok := x.(site.Entity); ok {
+		return string(e.E().Kind)
+	}
+	return ""
+}
+
+func iso(x any) string {
+	switch x := x.(type) {
+	case site.Date:
+		return x.ISO()
+	case *site.Date:
+		if x != nil {
+			return x.ISO()
+		}
+	}
+	return ""
+}
+
+func slugID(s string) string { return slug.Make(s) }
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: odd number of arguments")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// newest returns the n documents with the latest dates, newest first.
+func newest(docs []*site.Document, n int) []*site.Document {
+	s := slices.Clone(docs)
+	slices.SortStableFunc(s, func(a, b *site.Document) int {
+		var ta, tb time.Time
+		if a.Date != nil {
+			ta = a.Date.Time
+		}
+		if b.Date != nil {
+			tb = b.Date.Time
+		}
+		return tb.Compare(ta)
+	})
+	return s[:min(n, len(s))]
+}

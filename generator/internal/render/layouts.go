@@ -1,0 +1,151 @@
+// Package render turns the site model into pages through html/template
+// layouts.
+//
+// The lookup rule: a page is rendered by the layout named after what it
+// shows — home.html for the home page, index.html for the index of a kind
+// (/miasta/, /dokumenty/…), list.html for topic pages, and the kind's own
+// name for an entry (city.html, programme.html, organisation.html,
+// partnership.html, document.html, meeting.html, page.html) — executed
+// inside base.html, which defines the frame and calls the blocks "title"
+// and "main". Files whose names start with "_" hold shared {{define}}s that
+// every layout can use. A file in the site's own layouts folder replaces
+// the built-in file of the same name; nothing else is searched. Layouts.Origin
+// says which file a layout came from.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+)
+
+// LayoutNames are the layouts every theme has.
+var layoutNames = []string{"home", "index", "list", "city", "programme", "organisation", "partnership", "document", "meeting", "page"}
+
+// Layouts are a theme's parsed templates, one set per layout.
+type Layouts struct {
+	sets   map[string]*template.Template
+	origin map[string]string // layout name → file it came from
+	files  map[string]source // every file by name, without text
+}
+
+// source is one layout file and where it came from.
+type source struct {
+	name   string // file name, "city.html"
+	origin string // path shown in messages
+	text   string
+}
+
+// LoadLayouts parses the built-in layouts in theme, replaced file by file by
+// those in own (which may be nil). ownDir names own's folder in messages.
+func LoadLayouts(theme fs.FS, own fs.FS, ownDir string, funcs template.FuncMap) (*Layouts, content.Errors) {
+	var errs content.Errors
+	files := map[string]source{}
+	read := func(fsys fs.FS, dir string) {
+		if fsys == nil {
+			return
+		}
+		entries, err := fs.ReadDir(fsys, ".")
+		if err != nil {
+			errs.Addf(dir, 0, "cannot read layouts: %v", err)
+			return
+		}
+		for _, e := range entries {
+			if e.IsDir() || path.Ext(e.Name()) != ".html" || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			b, err := fs.ReadFile(fsys, e.Name())
+			if err != nil {
+				errs.Addf(path.Join(dir, e.Name()), 0, "cannot read: %v", err)
+				continue
+			}
+			files[e.Name()] = source{name: e.Name(), origin: path.Join(dir, e.Name()), text: string(b)}
+		}
+	}
+	read(theme, "(built-in) layouts")
+	read(own, ownDir)
+	if own != nil {
+		for name, f := range files {
+			if f.origin == path.Join(ownDir, name) && !strings.HasPrefix(name, "_") && name != "base.html" && !slices.Contains(layoutNames, strings.TrimSuffix(name, ".html")) {
+				errs.Addf(f.origin, 0, "is not a layout ratusz uses; layouts are base.html, %s.html, and shared _name.html files", strings.Join(layoutNames, ".html, "))
+			}
+		}
+	}
+	base, ok := files["base.html"]
+	if !ok {
+		errs.Addf("layouts/base.html", 0, "is missing")
+		return nil, errs
+	}
+	var shared []source
+	for _, f := range files {
+		if strings.HasPrefix(f.name, "_") {
+			shared = append(shared, f)
+		}
+	}
+	slices.SortFunc(shared, func(a, b source) int { return strings.Compare(a.name, b.name) })
+
+	l := &Layouts{sets: map[string]*template.Template{}, origin: map[string]string{}, files: map[string]source{}}
+	for name, f := range files {
+		l.files[name] = source{name: name, origin: f.origin}
+	}
+	for _, name := range layoutNames {
+		f, ok := files[name+".html"]
+		if !ok {
+			errs.Addf("layouts/"+name+".html", 0, "is missing")
+			continue
+		}
+		t := template.New(base.name).Funcs(funcs)
+		ok = true
+		for i, s := range append(append([]source{base}, shared...), f) {
+			tt := t
+			if i > 0 {
+				tt = t.New(s.name)
+			}
+			if _, err := tt.Parse(s.text); err != nil {
+				errs.Add(templateError(err, files))
+				ok = false
+				break
+			}
+		}
+		if ok {
+			l.sets[name] = t
+			l.origin[name] = f.origin
+		}
+	}
+	return l, errs
+}
+
+// Origin says which file a layout came from.
+func (l *Layouts) Origin(name string) string { return l.origin[name] }
+
+var reTemplateErr = regexp.MustCompile(`^(?:html/)?template: (?:[^:]*: )?"?([^":]+\.html)"?:(\d+)(?::\d+)?: (.*)$`)
+
+// templateError places a template error at its layout file and line.
+func templateError(err error, files map[string]source) *content.Error {
+	msg := err.Error()
+	if m := reTemplateErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		origin := "layouts/" + m[1]
+		if f, ok := files[m[1]]; ok {
+			origin = f.origin
+		}
+		return &content.Error{Path: origin, Line: line, Msg: m[3]}
+	}
+	return &content.Error{Path: "layouts", Msg: msg}
+}
+
+// placed is the same, for errors while executing a layout.
+func (l *Layouts) placed(err error) *content.Error {
+	e := templateError(err, l.files)
+	if e.Path == "layouts" {
+		e.Msg = fmt.Sprintf("executing a layout: %s", e.Msg)
+	}
+	return e
+}

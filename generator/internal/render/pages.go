@@ -1,0 +1,257 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/lang"
+	"github.com/ratusz/ratusz/generator/internal/markdown"
+	"github.com/ratusz/ratusz/generator/internal/site"
+)
+
+// Page is what a layout sees: one page of the site.
+type Page struct {
+	Site    *site.Site
+	Lang    *lang.Lang
+	Layout  string // the layout that renders it
+	URL     string // site-relative: "", "miasta/", "miasta/wloclawek/"
+	Title   string
+	Summary string
+	Body    template.HTML // the entry's body, or the index's intro
+
+	Entry   site.Entity   // entry pages
+	Section *site.Section // index pages
+	Topic   *site.Topic   // topic pages
+	Groups  []Group       // index and list pages
+	Crumbs  []Crumb       // breadcrumbs, home first, this page excluded
+
+	body []byte // Markdown of Body, rendered when the page is
+}
+
+// A Group is a headed part of a list page.
+type Group struct {
+	Heading string
+	ID      string
+	Entries []site.Entity
+	Topics  []*site.Topic
+}
+
+// A Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// Renderer renders the pages of one site.
+type Renderer struct {
+	site    *site.Site
+	layouts *Layouts
+	md      *markdown.Renderer
+	base    string // URL path the site is served under, ending in "/"
+}
+
+// Options configure a Renderer.
+type Options struct {
+	BaseURL string  // "/" or "https://bip.gmina.pl/strategie/"
+	Theme   fs.FS   // built-in layouts
+	Own     fs.FS   // the site's own layouts, or nil
+	OwnDir  string  // the site's layouts folder, for messages
+}
+
+// New parses the layouts for a site.
+func New(s *site.Site, o Options) (*Renderer, content.Errors) {
+	base, err := basePath(o.BaseURL)
+	if err != nil {
+		return nil, content.Errors{{Path: "-base-url", Msg: err.Error()}}
+	}
+	r := &Renderer{site: s, base: base, md: markdown.New(markdown.Options{Lang: s.Lang.Tag()})}
+	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	r.layouts = l
+	return r, nil
+}
+
+// Layouts returns the parsed layouts.
+func (r *Renderer) Layouts() *Layouts { return r.layouts }
+
+// basePath returns the path part of -base-url, starting and ending in "/".
+func basePath(raw string) (string, error) {
+	if raw == "" {
+		return "/", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%q is not a site address; give an absolute URL like https://bip.gmina.pl/strategie/ or a path like /strategie/", raw)
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p, nil
+}
+
+// Pages lists every page of the site, in a fixed order.
+func (r *Renderer) Pages() []*Page {
+	s := r.site
+	l := s.Lang
+	home := Crumb{Title: l.T("home"), URL: ""}
+	var pages []*Page
+	pages = append(pages, &Page{Layout: "home", URL: "", Title: s.Title, body: []byte(s.Intro)})
+	for _, sec := range s.Sections {
+		p := &Page{Layout: "index", URL: sec.URL, Title: sec.Title, Section: sec, body: sec.Intro, Crumbs: []Crumb{home}}
+		p.Groups = r.groups(sec.Kind)
+		pages = append(pages, p)
+	}
+	topics := &Page{Layout: "list", URL: l.Segment("topics") + "/", Title: l.T("topics"), Crumbs: []Crumb{home}}
+	topics.Groups = []Group{{Topics: s.Topics}}
+	pages = append(pages, topics)
+	for _, t := range s.Topics {
+		pages = append(pages, &Page{Layout: "list", URL: t.URL, Title: t.Name, Topic: t,
+			Groups: []Group{{Entries: t.Entries}},
+			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}})
+	}
+	add := func(e site.Entity) {
+		en := e.E()
+		p := &Page{Layout: string(en.Kind), URL: en.URL, Title: en.Title, Summary: en.Summary, Entry: e, body: en.Body, Crumbs: []Crumb{home}}
+		for _, sec := range s.Sections {
+			if sec.Kind == en.Kind {
+				p.Crumbs = append(p.Crumbs, Crumb{Title: sec.Title, URL: sec.URL})
+			}
+		}
+		pages = append(pages, p)
+	}
+	for _, x := range s.Cities {
+		add(x)
+	}
+	for _, x := range s.Programmes {
+		add(x)
+	}
+	for _, x := range s.Organisations {
+		add(x)
+	}
+	for _, x := range s.Partnerships {
+		add(x)
+	}
+	for _, x := range s.Documents {
+		add(x)
+	}
+	for _, x := range s.Meetings {
+		add(x)
+	}
+	for _, x := range s.Pages {
+		add(x)
+	}
+	return pages
+}
+
+// groups splits a kind's index into headed parts: cities by region,
+// documents in force and others, meetings upcoming and past.
+func (r *Renderer) groups(k site.Kind) []Group {
+	s := r.site
+	l := s.Lang
+	switch k {
+	case site.KindCity:
+		var gs []Group
+		for _, reg := range s.Regions {
+			g := Group{Heading: reg.Name, ID: "wojewodztwo-" + slugID(reg.Name)}
+			for _, c := range reg.Cities {
+				g.Entries = append(g.Entries, c)
+			}
+			gs = append(gs, g)
+		}
+		return gs
+	case site.KindDocument:
+		in := Group{Heading: l.T("documents.in_force"), ID: "obowiazujace"}
+		other := Group{Heading: l.T("documents.other"), ID: "pozostale"}
+		for _, d := range s.Documents {
+			if d.InForce {
+				in.Entries = append(in.Entries, d)
+			} else {
+				other.Entries = append(other.Entries, d)
+			}
+		}
+		return nonEmpty(in, other)
+	case site.KindMeeting:
+		up := Group{Heading: l.T("meetings.upcoming"), ID: "nadchodzace"}
+		past := Group{Heading: l.T("meetings.past"), ID: "minione"}
+		for _, m := range s.Meetings {
+			if m.Upcoming {
+				up.Entries = append(up.Entries, m)
+			} else {
+				past.Entries = append(past.Entries, m)
+			}
+		}
+		return nonEmpty(up, past)
+	}
+	var g Group
+	switch k {
+	case site.KindProgramme:
+		for _, x := range s.Programmes {
+			g.Entries = append(g.Entries, x)
+		}
+	case site.KindOrganisation:
+		for _, x := range s.Organisations {
+			g.Entries = append(g.Entries, x)
+		}
+	case site.KindPartnership:
+		for _, x := range s.Partnerships {
+			g.Entries = append(g.Entries, x)
+		}
+	}
+	return []Group{g}
+}
+
+func nonEmpty(gs ...Group) []Group {
+	var out []Group
+	for _, g := range gs {
+		if len(g.Entries) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// File is the output file of a page: its URL's index.html.
+func (p *Page) File() string { return p.URL + "index.html" }
+
+// Render executes the page's layout into a buffer.
+func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
+	if len(p.body) > 0 {
+		res, err := r.md.Render(p.body)
+		if err != nil {
+			path := ""
+			if p.Entry != nil {
+				path = p.Entry.E().Path
+			}
+			return nil, &content.Error{Path: path, Msg: fmt.Sprintf("body: %v", err)}
+		}
+		p.Body = template.HTML(res.HTML)
+	}
+	p.Site, p.Lang = r.site, r.site.Lang
+	t := r.layouts.sets[p.Layout]
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		return nil, r.layouts.placed(err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Redirect is the page left at an old address (an alias) that sends the
+// reader to p.
+func (r *Renderer) Redirect(p *Page) []byte {
+	to := template.HTMLEscapeString(r.base + p.URL)
+	title := template.HTMLEscapeString(p.Title)
+	return []byte(`<!doctype html><html lang="` + r.site.Lang.Tag() + `"><head><meta charset="utf-8"><title>` + title +
+		`</title><link rel="canonical" href="` + to + `"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` + to +
+		`"></head><body><p><a href="` + to + `">` + title + `</a></p></body></html>` + "\n")
+}

@@ -1,0 +1,152 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+	"golang.org/x/text/language"
+)
+
+// file finds a file an entry refers to: beside the entry's file in the
+// content tree first, then under static/. It returns the output URL and
+// size, or reports the problem.
+func (b *builder) file(r *reader, from *Entry, key string, v *content.Value) (url string, size int64, ok bool) {
+	f := r.str(key, v)
+	if f == "" {
+		return "", 0, false
+	}
+	if strings.HasPrefix(f, "/") || strings.Contains(f, `\`) || strings.Contains(f, "://") {
+		r.errorf(v.Line, "%s: %q must be a path relative to the entry's folder or to static/, like pliki/strategia.pdf", key, f)
+		return "", 0, false
+	}
+	clean := path.Clean(f)
+	if clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
+		r.errorf(v.Line, "%s: %q leads outside the site; keep files beside the entry or under static/", key, f)
+		return "", 0, false
+	}
+	beside := path.Join(path.Dir(from.Path), clean)
+	if strings.HasPrefix(beside, "../") {
+		r.errorf(v.Line, "%s: %q leads outside the content folder", key, f)
+		return "", 0, false
+	}
+	if sz, ok := b.assets[beside]; ok {
+		b.used[beside] = true
+		u := from.URL + clean
+		b.site.Assets = append(b.site.Assets, Asset{From: "content", Source: beside, URL: u})
+		return u, sz, true
+	}
+	if sz, ok := b.o.Static[clean]; ok {
+		return clean, sz, true
+	}
+	r.errorf(v.Line, "%s: file %q not found beside the entry (%s) or in static/ (%s); add the file or fix the path", key, f, beside, "static/"+clean)
+	return "", 0, false
+}
+
+var attachmentFormats = map[string]string{
+	".pdf": "PDF", ".doc": "DOC", ".docx": "DOCX", ".odt": "ODT", ".rtf": "RTF", ".txt": "TXT",
+	".xls": "XLS", ".xlsx": "XLSX", ".ods": "ODS", ".csv": "CSV", ".ppt": "PPT", ".pptx": "PPTX",
+	".odp": "ODP", ".zip": "ZIP", ".jpg": "JPG", ".jpeg": "JPG", ".png": "PNG", ".epub": "EPUB",
+	".xml": "XML", ".json": "JSON", ".html": "HTML", ".mp3": "MP3", ".mp4": "MP4",
+}
+
+var imageFormats = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
+
+// attachment reads {file, title, lang}.
+func (b *builder) attachment(r *reader, from *Entry, key string, v *content.Value) *Attachment {
+	m := r.mapOf(key, v, []string{"file", "title", "lang"})
+	if m == nil {
+		return nil
+	}
+	a := &Attachment{
+		File:  r.required(key+".file", m["file"], v.Line, "the path of the file, like pliki/strategia.pdf"),
+		Title: quotes(b.site.Lang.Tag(), r.required(key+".title", m["title"], v.Line, "the name of the file shown in the link")),
+		Lang:  r.str(key+".lang", m["lang"]),
+	}
+	if a.Lang != "" {
+		if _, err := language.Parse(a.Lang); err != nil {
+			r.errorf(m["lang"].Line, "%s.lang: %q is not a language code; use one like en, de or uk", key, a.Lang)
+		}
+	}
+	if a.File == "" {
+		return nil
+	}
+	ext := strings.ToLower(path.Ext(a.File))
+	format, known := attachmentFormats[ext]
+	if !known {
+		r.errorf(m["file"].Line, "%s.file: %q has no known file type (%s); use a file ending in .pdf, .docx, .odt, .xlsx, .ods, .csv, .zip …", key, a.File, orNone(ext))
+		return nil
+	}
+	a.Format = format
+	u, size, ok := b.file(r, from, key+".file", m["file"])
+	if !ok {
+		return nil
+	}
+	a.URL, a.Size = u, size
+	return a
+}
+
+func orNone(ext string) string {
+	if ext == "" {
+		return "no extension"
+	}
+	return ext
+}
+
+// image reads {file, alt, credit, decorative}.
+func (b *builder) image(r *reader, from *Entry, key string, v *content.Value) *Image {
+	m := r.mapOf(key, v, []string{"file", "alt", "credit", "decorative"})
+	if m == nil {
+		return nil
+	}
+	img := &Image{
+		File:       r.required(key+".file", m["file"], v.Line, "the path of the image, like zdjecia/warsztaty.jpg"),
+		Alt:        quotes(b.site.Lang.Tag(), r.str(key+".alt", m["alt"])),
+		Credit:     r.str(key+".credit", m["credit"]),
+		Decorative: r.boolean(key+".decorative", m["decorative"]),
+	}
+	switch {
+	case img.Decorative && img.Alt != "":
+		r.errorf(m["alt"].Line, "%s: an image marked decorative: true has no alt text; remove alt, or remove decorative if the image carries information", key)
+	case !img.Decorative && img.Alt == "":
+		line := v.Line
+		if present(m["alt"]) {
+			line = m["alt"].Line
+		}
+		r.errorf(line, "%s.alt is required: describe what the image shows for people who cannot see it (or mark a purely decorative image with decorative: true)", key)
+	}
+	if img.File == "" {
+		return nil
+	}
+	ext := strings.ToLower(path.Ext(img.File))
+	if !contains(imageFormats, ext) {
+		r.errorf(m["file"].Line, "%s.file: %q is not an image browsers show; use .jpg, .png, .webp, .avif, .gif or .svg", key, img.File)
+		return nil
+	}
+	u, size, ok := b.file(r, from, key+".file", m["file"])
+	if !ok {
+		return nil
+	}
+	img.URL, img.Size = u, size
+	return img
+}
+
+func contains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// unusedAssets warns about files in the content tree that no entry uses:
+// they are not published.
+func (b *builder) unusedAssets() {
+	for p := range b.assets {
+		if !b.used[p] {
+			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s: not used by any entry, so not published; refer to it from attachments or images, or move it to static/", p))
+		}
+	}
+}

@@ -1,0 +1,509 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/lang"
+	"github.com/ratusz/ratusz/generator/internal/slug"
+)
+
+// Options are the build's choices that shape the site model.
+type Options struct {
+	Now    time.Time        // today; its date in the site's zone is used
+	Drafts bool             // include entries with draft: true
+	Future bool             // include entries whose publish date is after Now
+	Static map[string]int64 // files of the static folder: path → size
+}
+
+// Enumerations of the content model.
+var (
+	cityTypes         = []string{"gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska", "miasto-na-prawach-powiatu", "powiat", "wojewodztwo"}
+	organisationTypes = []string{"fundacja", "stowarzyszenie", "urzad", "instytucja", "kosciol", "inna"}
+	partnershipTypes  = []string{"lgd", "lgw", "partnerstwo", "projekt", "koalicja"}
+	documentTypes     = []string{"strategia", "program", "polityka", "plan", "raport", "uchwala", "inny"}
+	statuses          = []string{"draft", "consultation", "adopted", "expired"}
+	meetingTypes      = []string{"warsztaty", "konferencja", "spotkanie", "konsultacje", "posiedzenie", "seminarium"}
+)
+
+var commonKeys = []string{"title", "summary", "draft", "publish", "updated", "topics", "aliases", "source", "params"}
+
+func keys(extra ...string) []string { return append(slices.Clone(commonKeys), extra...) }
+
+// known keys per kind
+var kindKeys = map[Kind][]string{
+	KindCity:         keys("region", "type", "website", "parent"),
+	KindProgramme:    keys("short", "funder", "period", "website"),
+	KindOrganisation: keys("type", "city", "website"),
+	KindPartnership:  keys("type", "cities", "leader", "members", "programmes", "founded", "website"),
+	KindDocument:     keys("type", "cities", "partnership", "programmes", "status", "period", "adopted", "consultation", "attachments"),
+	KindMeeting:      keys("date", "end", "type", "place", "partnership", "cities", "programmes", "organisers", "documents", "images", "minutes"),
+	KindPage:         keys(),
+}
+
+// builder holds the state of one New call.
+type builder struct {
+	o      Options
+	site   *Site
+	errs   content.Errors
+	assets map[string]int64 // content tree assets
+	refs   []*ref
+	byKind map[Kind]map[string]Entity // published entries by slug
+	hidden map[Kind]map[string]*Entry // drafts and future entries by slug
+	topics map[string]*Topic
+	used   map[string]bool // content assets referred to
+	checks []func()        // checks that need resolved references
+}
+
+// New validates a content tree and builds the site model: every entry
+// typed, every reference resolved, back-references, topics, regions and
+// sorted lists. It returns every problem found; the site is only usable
+// when there are none.
+func New(tree *content.Tree, o Options) (*Site, content.Errors) {
+	b := &builder{
+		o:      o,
+		assets: tree.Assets,
+		byKind: map[Kind]map[string]Entity{},
+		hidden: map[Kind]map[string]*Entry{},
+		topics: map[string]*Topic{},
+		used:   map[string]bool{},
+	}
+	b.site = &Site{Zone: time.UTC}
+	b.configure(tree)
+	seen := map[Kind]map[string]string{} // slug → path, to find duplicates
+	for _, f := range tree.Files {
+		if path.Base(f.Path) == "_index.md" {
+			b.section(f)
+			continue
+		}
+		b.entry(f, seen)
+	}
+	b.resolve()
+	b.derive()
+	if len(b.errs) > 0 {
+		return nil, b.errs.Sort()
+	}
+	return b.site, nil
+}
+
+// configure reads the site settings from the root _index.md: the site
+// title, language and time zone.
+func (b *builder) configure(tree *content.Tree) {
+	s := b.site
+	tag := "pl"
+	zone := "Europe/Warsaw"
+	for _, f := range tree.Files {
+		if f.Path != "_index.md" {
+			continue
+		}
+		r := &reader{path: f.Path, zone: time.UTC, errs: &b.errs}
+		m := r.fields(f.Meta, "", []string{"title", "summary", "lang", "timezone", "params"})
+		if v := m["lang"]; present(v) {
+			tag = r.str("lang", v)
+		}
+		if v := m["timezone"]; present(v) {
+			zone = r.str("timezone", v)
+		}
+		s.Title = r.str("title", m["title"])
+		s.Intro = string(f.Body)
+		l, err := lang.New(tag)
+		if err != nil {
+			r.errorf(m["lang"].Line, "lang: %v", err)
+		}
+		s.Lang = l
+		if loc, err := time.LoadLocation(zone); err != nil {
+			r.errorf(m["timezone"].Line, "timezone: %q is not a time zone; use a name like Europe/Warsaw", zone)
+		} else {
+			s.Zone = loc
+		}
+	}
+	if s.Lang == nil {
+		s.Lang, _ = lang.New("pl")
+	}
+	if s.Zone == time.UTC && zone == "Europe/Warsaw" {
+		s.Zone, _ = time.LoadLocation(zone)
+	}
+	now := b.o.Now.In(s.Zone)
+	s.Now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, s.Zone)
+	if s.Title == "" {
+		s.Title = "ratusz"
+	}
+	for _, k := range kinds {
+		s.Sections = append(s.Sections, &Section{Kind: k, Title: s.Lang.T(k.Folder()), URL: s.Lang.Segment(k.Folder()) + "/"})
+	}
+}
+
+func (b *builder) sectionOf(k Kind) *Section {
+	for _, s := range b.site.Sections {
+		if s.Kind == k {
+			return s
+		}
+	}
+	return nil
+}
+
+// section reads a folder's _index.md.
+func (b *builder) section(f *content.File) {
+	if f.Path == "_index.md" {
+		return // read by configure
+	}
+	r := &reader{path: f.Path, zone: b.site.Zone, errs: &b.errs}
+	folder := path.Dir(f.Path)
+	k := kindOfFolder(folder)
+	if k == KindPage || strings.Contains(folder, "/") {
+		r.errorf(1, "_index.md only belongs at the top of a kind's folder (cities/, programmes/, organisations/, partnerships/, documents/, meetings/) or of the content folder")
+		return
+	}
+	m := r.fields(f.Meta, "", []string{"title", "summary", "params"})
+	sec := b.sectionOf(k)
+	if t := r.str("title", m["title"]); t != "" {
+		sec.Title = t
+	}
+	sec.Intro = f.Body
+	sec.Path = f.Path
+}
+
+// entry reads one entry file of any kind.
+func (b *builder) entry(f *content.File, seen map[Kind]map[string]string) {
+	r := &reader{path: f.Path, zone: b.site.Zone, errs: &b.errs}
+	top, _, nested := strings.Cut(f.Path, "/")
+	k := KindPage
+	if nested {
+		k = kindOfFolder(top)
+	}
+	m := r.fields(f.Meta, "", kindKeys[k])
+
+	name := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
+	e := Entry{Kind: k, Path: f.Path, Slug: slug.Make(name), Body: f.Body, BodyLine: f.BodyLine}
+	if e.Slug == "" {
+		r.errorf(0, "file name %q has no letters or digits to make an address from; rename the file", path.Base(f.Path))
+		return
+	}
+	b.common(r, &e, m, f)
+
+	if k == KindPage {
+		e.URL = pageURL(f.Path)
+	} else {
+		e.URL = b.site.Lang.Segment(k.Folder()) + "/" + e.Slug + "/"
+	}
+	if seen[k] == nil {
+		seen[k] = map[string]string{}
+	}
+	key := e.Slug
+	if k == KindPage {
+		key = e.URL
+	}
+	if other, dup := seen[k][key]; dup {
+		r.errorf(0, "has the same address %q as %s; rename one of the files (file names that differ only in case or Polish letters make the same address)", "/"+e.URL, other)
+		return
+	}
+	seen[k][key] = f.Path
+
+	var ent Entity
+	switch k {
+	case KindCity:
+		ent = b.city(r, e, m)
+	case KindProgramme:
+		ent = b.programme(r, e, m)
+	case KindOrganisation:
+		ent = b.organisation(r, e, m)
+	case KindPartnership:
+		ent = b.partnership(r, e, m)
+	case KindDocument:
+		ent = b.document(r, e, m)
+	case KindMeeting:
+		ent = b.meeting(r, e, m)
+	default:
+		p := &Page{Entry: e}
+		ent = p
+	}
+	if !b.published(ent.E()) {
+		if b.hidden[k] == nil {
+			b.hidden[k] = map[string]*Entry{}
+		}
+		b.hidden[k][ent.E().Slug] = ent.E()
+		b.refs = slices.DeleteFunc(b.refs, func(x *ref) bool { return x.from == ent.E() })
+		return
+	}
+	if b.byKind[k] == nil {
+		b.byKind[k] = map[string]Entity{}
+	}
+	b.byKind[k][ent.E().Slug] = ent
+	b.add(ent)
+}
+
+func (b *builder) published(e *Entry) bool {
+	if e.Draft && !b.o.Drafts {
+		return false
+	}
+	if e.Publish != nil && e.Publish.Time.After(b.o.Now) && !b.o.Future {
+		return false
+	}
+	return true
+}
+
+// pageURL is the address of a plain page: pages/about.md → about/,
+// contact.md → contact/, other/folder/x.md → other/folder/x/.
+func pageURL(p string) string {
+	p = strings.TrimSuffix(p, path.Ext(p))
+	p = strings.TrimPrefix(p, "pages/")
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = slug.Make(s)
+	}
+	return strings.Join(parts, "/") + "/"
+}
+
+func (b *builder) add(ent Entity) {
+	s := b.site
+	switch x := ent.(type) {
+	case *City:
+		s.Cities = append(s.Cities, x)
+	case *Programme:
+		s.Programmes = append(s.Programmes, x)
+	case *Organisation:
+		s.Organisations = append(s.Organisations, x)
+	case *Partnership:
+		s.Partnerships = append(s.Partnerships, x)
+	case *Document:
+		s.Documents = append(s.Documents, x)
+	case *Meeting:
+		s.Meetings = append(s.Meetings, x)
+	case *Page:
+		s.Pages = append(s.Pages, x)
+	}
+}
+
+// common reads the keys every kind has.
+func (b *builder) common(r *reader, e *Entry, m map[string]*content.Value, f *content.File) {
+	l := b.site.Lang.Tag()
+	e.Title = quotes(l, r.required("title", m["title"], f.Meta.Line, "the name shown as the page heading"))
+	e.Summary = quotes(l, r.str("summary", m["summary"]))
+	if e.Summary == "" {
+		e.Summary = quotes(l, firstParagraph(f.Body))
+	}
+	e.Draft = r.boolean("draft", m["draft"])
+	e.Publish = r.date("publish", m["publish"], false)
+	e.Updated = r.date("updated", m["updated"], false)
+	for i, it := range r.list("topics", m["topics"], true) {
+		name := r.str(fmt.Sprintf("topics[%d]", i+1), it)
+		if name == "" {
+			continue
+		}
+		tslug := slug.Make(name)
+		if tslug == "" {
+			r.errorf(it.Line, "topics[%d]: %q has no letters or digits; write a word", i+1, name)
+			continue
+		}
+		e.Topics = append(e.Topics, &Topic{Name: name, Slug: tslug})
+	}
+	for i, it := range r.list("aliases", m["aliases"], true) {
+		a := r.str(fmt.Sprintf("aliases[%d]", i+1), it)
+		if a == "" {
+			continue
+		}
+		clean, msg := cleanAlias(a)
+		if msg != "" {
+			r.errorf(it.Line, "aliases[%d]: %s", i+1, msg)
+			continue
+		}
+		e.Aliases = append(e.Aliases, clean)
+	}
+	e.Source = r.url("source", m["source"])
+	e.Params = r.params(m["params"])
+}
+
+// cleanAlias checks an old address that must redirect here.
+func cleanAlias(a string) (string, string) {
+	if strings.Contains(a, "://") {
+		return "", fmt.Sprintf("%q is a full address; write only the path on this site, like /stara/strona/", a)
+	}
+	p := strings.TrimPrefix(a, "/")
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." || seg == "." {
+			return "", fmt.Sprintf("%q contains %q; write the path from the site root, like /stara/strona/", a, seg)
+		}
+	}
+	if strings.ContainsAny(p, "?#\\") {
+		return "", fmt.Sprintf("%q contains ?, # or \\; write only a path", a)
+	}
+	p = path.Clean("/" + p)
+	if p == "/" {
+		return "", fmt.Sprintf("%q is the home page; an alias must be another path", a)
+	}
+	return strings.TrimPrefix(p, "/"), ""
+}
+
+func (b *builder) city(r *reader, e Entry, m map[string]*content.Value) *City {
+	c := &City{Entry: e}
+	c.Region = r.required("region", m["region"], 0, "the województwo, e.g. kujawsko-pomorskie")
+	if !present(m["region"]) {
+		b.errs[len(b.errs)-1].Line = b.titleLine(m)
+	}
+	c.Type = r.enum("type", m["type"], "a city type", cityTypes)
+	c.Website = r.url("website", m["website"])
+	b.refTo(r, &c.Entry, "parent", m["parent"], []Kind{KindCity}, func(x Entity) { c.Parent = x.(*City) })
+	return c
+}
+
+// titleLine is where a missing required key is reported: the line of the
+// first key.
+func (b *builder) titleLine(m map[string]*content.Value) int {
+	line := 0
+	for _, v := range m {
+		if v != nil && (line == 0 || v.Line < line) {
+			line = v.Line
+		}
+	}
+	return line
+}
+
+func (b *builder) programme(r *reader, e Entry, m map[string]*content.Value) *Programme {
+	p := &Programme{Entry: e}
+	p.Short = r.str("short", m["short"])
+	p.Funder = r.str("funder", m["funder"])
+	p.Period = r.period("period", m["period"])
+	p.Website = r.url("website", m["website"])
+	return p
+}
+
+func (b *builder) organisation(r *reader, e Entry, m map[string]*content.Value) *Organisation {
+	o := &Organisation{Entry: e}
+	o.Type = r.enum("type", m["type"], "an organisation type", organisationTypes)
+	o.Website = r.url("website", m["website"])
+	b.refTo(r, &o.Entry, "city", m["city"], []Kind{KindCity}, func(x Entity) { o.City = x.(*City) })
+	return o
+}
+
+func (b *builder) partnership(r *reader, e Entry, m map[string]*content.Value) *Partnership {
+	p := &Partnership{Entry: e}
+	p.Type = r.enum("type", m["type"], "a partnership type", partnershipTypes)
+	p.Founded = r.date("founded", m["founded"], true)
+	p.Website = r.url("website", m["website"])
+	if !present(m["cities"]) {
+		r.errorf(b.titleLine(m), "cities is required; list every city taking part, e.g. cities: [wloclawek]")
+	} else if v := m["cities"]; v.Kind == content.List && len(v.Items) == 0 {
+		r.errorf(v.Line, "cities is empty; list at least one city taking part")
+	}
+	b.refList(r, &p.Entry, "cities", m["cities"], []Kind{KindCity}, func(x Entity) { p.Cities = append(p.Cities, x.(*City)) })
+	b.refList(r, &p.Entry, "members", m["members"], []Kind{KindOrganisation}, func(x Entity) { p.Members = append(p.Members, x.(*Organisation)) })
+	b.refList(r, &p.Entry, "programmes", m["programmes"], []Kind{KindProgramme}, func(x Entity) { p.Programmes = append(p.Programmes, x.(*Programme)) })
+	if v := m["leader"]; present(v) {
+		b.refTo(r, &p.Entry, "leader", v, []Kind{KindCity, KindOrganisation}, func(x Entity) { p.Leader = x })
+		b.checks = append(b.checks, func() {
+			if p.Leader == nil {
+				return
+			}
+			switch l := p.Leader.(type) {
+			case *City:
+				if !slices.Contains(p.Cities, l) {
+					r.errorf(v.Line, "leader: %q is not one of this partnership's cities; add it to cities or choose a city that is there", l.Slug)
+				}
+			case *Organisation:
+				if !slices.Contains(p.Members, l) {
+					r.errorf(v.Line, "leader: %q is not one of this partnership's members; add it to members or choose a member", l.Slug)
+				}
+			}
+		})
+	}
+	return p
+}
+
+func (b *builder) document(r *reader, e Entry, m map[string]*content.Value) *Document {
+	d := &Document{Entry: e}
+	top := b.titleLine(m)
+	if !present(m["type"]) {
+		r.errorf(top, "type is required; add type: with one of %s", strings.Join(documentTypes, ", "))
+	}
+	d.Type = r.enum("type", m["type"], "a document type", documentTypes)
+	if !present(m["status"]) {
+		r.errorf(top, "status is required; add status: with one of %s", strings.Join(statuses, ", "))
+	}
+	d.Status = Status(r.enum("status", m["status"], "a document status", statuses))
+	if !present(m["cities"]) {
+		r.errorf(top, "cities is required; list the cities the document belongs to, e.g. cities: [walbrzych]")
+	} else if v := m["cities"]; v.Kind == content.List && len(v.Items) == 0 {
+		r.errorf(v.Line, "cities is empty; list at least one city")
+	}
+	b.refList(r, &d.Entry, "cities", m["cities"], []Kind{KindCity}, func(x Entity) { d.Cities = append(d.Cities, x.(*City)) })
+	b.refTo(r, &d.Entry, "partnership", m["partnership"], []Kind{KindPartnership}, func(x Entity) { d.Partnership = x.(*Partnership) })
+	b.refList(r, &d.Entry, "programmes", m["programmes"], []Kind{KindProgramme}, func(x Entity) { d.Programmes = append(d.Programmes, x.(*Programme)) })
+	d.Period = r.period("period", m["period"])
+
+	if am := r.mapOf("adopted", m["adopted"], []string{"date", "by", "resolution"}); am != nil {
+		a := &Adoption{By: r.str("adopted.by", am["by"]), Resolution: r.str("adopted.resolution", am["resolution"])}
+		if dt := r.date("adopted.date", am["date"], false); dt != nil {
+			a.Date = *dt
+			d.Adopted = a
+		} else if !present(am["date"]) {
+			r.errorf(m["adopted"].Line, "adopted.date is required; add date: with the day of the resolution (YYYY-MM-DD)")
+		}
+	}
+	if d.Status == StatusAdopted && !present(m["adopted"]) {
+		r.errorf(m["status"].Line, "status is adopted but adopted is missing; add adopted: {date: YYYY-MM-DD, by: …, resolution: …}")
+	}
+	if cm := r.mapOf("consultation", m["consultation"], []string{"from", "to", "url"}); cm != nil {
+		c := &Consultation{From: r.date("consultation.from", cm["from"], false), To: r.date("consultation.to", cm["to"], false), URL: r.url("consultation.url", cm["url"])}
+		if c.From != nil && c.To != nil && c.To.Time.Before(c.From.Time) {
+			r.errorf(cm["to"].Line, "consultation.to (%s) is before consultation.from (%s); swap the dates", c.To.ISO(), c.From.ISO())
+		}
+		d.Consultation = c
+	}
+	if d.Status == StatusConsultation && !present(m["consultation"]) {
+		r.errorf(m["status"].Line, "status is consultation but consultation is missing; add consultation: {from: YYYY-MM-DD, to: YYYY-MM-DD, url: …}")
+	}
+	for i, it := range r.list("attachments", m["attachments"], false) {
+		if a := b.attachment(r, &d.Entry, fmt.Sprintf("attachments[%d]", i+1), it); a != nil {
+			d.Attachments = append(d.Attachments, a)
+		}
+	}
+	return d
+}
+
+func (b *builder) meeting(r *reader, e Entry, m map[string]*content.Value) *Meeting {
+	mt := &Meeting{Entry: e}
+	top := b.titleLine(m)
+	if !present(m["date"]) {
+		r.errorf(top, "date is required; add date: with the day the meeting starts (YYYY-MM-DD)")
+	} else if d := r.date("date", m["date"], false); d != nil {
+		mt.Date = *d
+	}
+	mt.End = r.date("end", m["end"], false)
+	if mt.End != nil && !mt.Date.Time.IsZero() && mt.End.Time.Before(mt.Date.Time) {
+		r.errorf(m["end"].Line, "end (%s) is before date (%s); the meeting must end after it starts", mt.End.ISO(), mt.Date.ISO())
+	}
+	mt.Type = r.enum("type", m["type"], "a meeting type", meetingTypes)
+	if pm := r.mapOf("place", m["place"], []string{"name", "address", "city"}); pm != nil {
+		mt.Place = &Place{Name: quotes(b.site.Lang.Tag(), r.str("place.name", pm["name"])), Address: r.str("place.address", pm["address"])}
+		b.refTo(r, &mt.Entry, "place.city", pm["city"], []Kind{KindCity}, func(x Entity) { mt.Place.City = x.(*City) })
+	}
+	b.refTo(r, &mt.Entry, "partnership", m["partnership"], []Kind{KindPartnership}, func(x Entity) { mt.Partnership = x.(*Partnership) })
+	b.refList(r, &mt.Entry, "cities", m["cities"], []Kind{KindCity}, func(x Entity) { mt.Cities = append(mt.Cities, x.(*City)) })
+	hasPlaceCity := mt.Place != nil && present(m["place"].Get("city"))
+	if !present(m["cities"]) && !hasPlaceCity && !present(m["partnership"]) {
+		r.errorf(top, "cities is required when neither place.city nor partnership says where the meeting belongs; add cities: [slug]")
+	}
+	b.refList(r, &mt.Entry, "programmes", m["programmes"], []Kind{KindProgramme}, func(x Entity) { mt.Programmes = append(mt.Programmes, x.(*Programme)) })
+	b.refList(r, &mt.Entry, "organisers", m["organisers"], []Kind{KindOrganisation, KindCity}, func(x Entity) { mt.Organisers = append(mt.Organisers, x) })
+	b.refList(r, &mt.Entry, "documents", m["documents"], []Kind{KindDocument}, func(x Entity) { mt.Documents = append(mt.Documents, x.(*Document)) })
+	for i, it := range r.list("images", m["images"], false) {
+		if img := b.image(r, &mt.Entry, fmt.Sprintf("images[%d]", i+1), it); img != nil {
+			mt.Images = append(mt.Images, img)
+		}
+	}
+	if v := m["minutes"]; present(v) {
+		mt.Minutes = b.attachment(r, &mt.Entry, "minutes", v)
+	}
+	return mt
+}
+
+func quotes(l, s string) string {
+	if s == "" {
+		return s
+	}
+	return markdownQuotes(l, s)
+}

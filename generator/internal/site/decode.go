@@ -1,0 +1,314 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+)
+
+// reader decodes the front matter of one file into typed values, recording
+// every problem with its line.
+type reader struct {
+	path string
+	zone *time.Location
+	errs *content.Errors
+}
+
+func (r *reader) errorf(line int, format string, args ...any) {
+	r.errs.Addf(r.path, line, format, args...)
+}
+
+// fields checks a map's keys against the known ones, reporting each unknown
+// key with the closest known key, and returns the known ones by name.
+func (r *reader) fields(v *content.Value, where string, known []string) map[string]*content.Value {
+	out := make(map[string]*content.Value, len(v.Fields))
+	for _, f := range v.Fields {
+		if !slices.Contains(known, f.Key) {
+			name := f.Key
+			if where != "" {
+				name = where + "." + f.Key
+			}
+			if c := closest(f.Key, known); c != "" {
+				r.errorf(f.Line, "unknown key %q; did you mean %q? (free keys for layouts go under params:)", name, c)
+			} else {
+				r.errorf(f.Line, "unknown key %q; known keys here are %s (free keys for layouts go under params:)", name, strings.Join(known, ", "))
+			}
+			continue
+		}
+		out[f.Key] = f.Value
+	}
+	return out
+}
+
+// present reports whether a key was given with a value.
+func present(v *content.Value) bool { return v != nil && v.Kind != content.Null }
+
+// str reads a single-line text value. Numbers are read as their text.
+func (r *reader) str(key string, v *content.Value) string {
+	if !present(v) {
+		return ""
+	}
+	if v.Kind != content.Scalar {
+		r.errorf(v.Line, "%s: expected text, got %s; write it as %s: \"…\"", key, v.Kind, lastKey(key))
+		return ""
+	}
+	if v.Type == content.Bool {
+		r.errorf(v.Line, "%s: expected text, got the yes/no value %s; put it in quotes if you mean the text", key, v.Text)
+		return ""
+	}
+	return strings.TrimSpace(v.Text)
+}
+
+// required reads a text value that must be there and not be empty.
+func (r *reader) required(key string, v *content.Value, line int, hint string) string {
+	if !present(v) {
+		r.errorf(line, "%s is required; add %s: %s", key, lastKey(key), hint)
+		return ""
+	}
+	s := r.str(key, v)
+	if s == "" && v.Kind == content.Scalar {
+		r.errorf(v.Line, "%s is empty; give it a value (%s)", key, hint)
+	}
+	return s
+}
+
+func lastKey(key string) string {
+	if i := strings.LastIndexAny(key, ".]"); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
+
+func (r *reader) boolean(key string, v *content.Value) bool {
+	if !present(v) {
+		return false
+	}
+	if v.Kind != content.Scalar || v.Type != content.Bool {
+		r.errorf(v.Line, "%s: expected true or false, got %s", key, v.Describe())
+		return false
+	}
+	return v.Text == "true" || v.Text == "True" || v.Text == "TRUE"
+}
+
+// enum reads one of the allowed values.
+func (r *reader) enum(key string, v *content.Value, what string, allowed []string) string {
+	s := r.str(key, v)
+	if s == "" || slices.Contains(allowed, s) {
+		return s
+	}
+	msg := fmt.Sprintf("%s: %q is not %s; use one of %s", key, s, what, strings.Join(allowed, ", "))
+	if c := closest(s, allowed); c != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	r.errorf(v.Line, "%s", msg)
+	return ""
+}
+
+// list reads a list; a single value where a list goes is accepted as a
+// one-item list only for lists of text, so that `topics: seniorzy` works.
+func (r *reader) list(key string, v *content.Value, scalarOK bool) []*content.Value {
+	if !present(v) {
+		return nil
+	}
+	switch v.Kind {
+	case content.List:
+		return v.Items
+	case content.Scalar:
+		if scalarOK {
+			return []*content.Value{v}
+		}
+	}
+	r.errorf(v.Line, "%s: expected a list, got %s; write each item on its own line starting with \"- \"", key, v.Describe())
+	return nil
+}
+
+// strings reads a list of text values.
+func (r *reader) strs(key string, v *content.Value) []string {
+	var out []string
+	for i, it := range r.list(key, v, true) {
+		if s := r.str(fmt.Sprintf("%s[%d]", key, i+1), it); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// mapOf reads a map value with the given known keys.
+func (r *reader) mapOf(key string, v *content.Value, known []string) map[string]*content.Value {
+	if !present(v) {
+		return nil
+	}
+	if v.Kind != content.Map {
+		r.errorf(v.Line, "%s: expected keys (%s), got %s", key, strings.Join(known, ", "), v.Describe())
+		return nil
+	}
+	return r.fields(v, key, known)
+}
+
+func (r *reader) date(key string, v *content.Value, partial bool) *Date {
+	if !present(v) {
+		return nil
+	}
+	if v.Kind != content.Scalar {
+		r.errorf(v.Line, "%s: expected a date, got %s", key, v.Describe())
+		return nil
+	}
+	d, msg := parseDate(v.Text, partial, r.zone)
+	if msg != "" {
+		r.errorf(v.Line, "%s: %s", key, msg)
+		return nil
+	}
+	return &d
+}
+
+func (r *reader) url(key string, v *content.Value) string {
+	s := r.str(key, v)
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		r.errorf(v.Line, "%s: %q is not a web address; write the full address starting with https://", key, s)
+		return ""
+	}
+	return s
+}
+
+func (r *reader) year(key string, v *content.Value) int {
+	if !present(v) {
+		return 0
+	}
+	if v.Kind != content.Scalar {
+		r.errorf(v.Line, "%s: expected a year, got %s", key, v.Describe())
+		return 0
+	}
+	y, err := strconv.Atoi(strings.TrimSpace(v.Text))
+	if err != nil || y < 1000 || y > 9999 {
+		r.errorf(v.Line, "%s: %q is not a year; write four digits, like 2016", key, v.Text)
+		return 0
+	}
+	return y
+}
+
+func (r *reader) period(key string, v *content.Value) *Period {
+	if !present(v) {
+		return nil
+	}
+	var p Period
+	switch v.Kind {
+	case content.Map:
+		m := r.fields(v, key, []string{"from", "to"})
+		p.From = r.year(key+".from", m["from"])
+		p.To = r.year(key+".to", m["to"])
+		if !present(m["from"]) {
+			r.errorf(v.Line, "%s.from is required; add from: with the first year", key)
+			return nil
+		}
+		if p.From == 0 {
+			return nil
+		}
+	case content.Scalar:
+		var msg string
+		if p, msg = parsePeriod(v.Text); msg != "" {
+			r.errorf(v.Line, "%s: %s", key, msg)
+			return nil
+		}
+	default:
+		r.errorf(v.Line, "%s: expected years like 2016-2020, got %s", key, v.Describe())
+		return nil
+	}
+	if p.To != 0 && p.To < p.From {
+		r.errorf(v.Line, "%s: ends (%d) before it starts (%d); swap the years", key, p.To, p.From)
+		return nil
+	}
+	return &p
+}
+
+// params converts the free params map for layouts.
+func (r *reader) params(v *content.Value) map[string]any {
+	if !present(v) {
+		return nil
+	}
+	if v.Kind != content.Map {
+		r.errorf(v.Line, "params: expected keys with values, got %s", v.Describe())
+		return nil
+	}
+	return plain(v).(map[string]any)
+}
+
+func plain(v *content.Value) any {
+	switch v.Kind {
+	case content.Map:
+		m := make(map[string]any, len(v.Fields))
+		for _, f := range v.Fields {
+			m[f.Key] = plain(f.Value)
+		}
+		return m
+	case content.List:
+		l := make([]any, len(v.Items))
+		for i, it := range v.Items {
+			l[i] = plain(it)
+		}
+		return l
+	case content.Scalar:
+		switch v.Type {
+		case content.Bool:
+			return v.Text == "true"
+		case content.Int:
+			if n, err := strconv.ParseInt(v.Text, 0, 64); err == nil {
+				return n
+			}
+		case content.Float:
+			if f, err := strconv.ParseFloat(v.Text, 64); err == nil {
+				return f
+			}
+		}
+		return v.Text
+	}
+	return nil
+}
+
+// closest returns the candidate nearest to s by edit distance, if it is
+// near enough to be a likely typo.
+func closest(s string, candidates []string) string {
+	best, bestD := "", -1
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := distance(ls, strings.ToLower(c))
+		if bestD < 0 || d < bestD || (d == bestD && c < best) {
+			best, bestD = c, d
+		}
+	}
+	limit := max(2, len([]rune(s))/3)
+	if bestD < 0 || bestD > limit {
+		return ""
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

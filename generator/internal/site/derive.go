@@ -1,0 +1,321 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// derive computes what follows from the resolved entries: states, topics,
+// back-references, regions and the order of every list.
+func (b *builder) derive() {
+	s := b.site
+	now := s.Now
+	for _, d := range s.Documents {
+		d.derive(now)
+	}
+	for _, m := range s.Meetings {
+		m.derive(now)
+	}
+	b.backrefs()
+	b.topicIndex()
+	b.regions()
+	b.unusedAssets()
+	b.sortAll()
+	slices.Sort(s.Warnings)
+}
+
+func (d *Document) derive(now time.Time) {
+	switch d.Status {
+	case StatusDraft:
+		d.State = StateDraft
+	case StatusExpired:
+		d.State = StateExpired
+	case StatusAdopted:
+		d.State, d.InForce = StateAdopted, true
+		if d.Period.Ended(now.Year()) {
+			d.State, d.InForce = StatePeriodEnded, false
+		}
+	case StatusConsultation:
+		d.State = StateConsultation
+		if c := d.Consultation; c != nil {
+			if c.To != nil && endOfDay(*c.To).Before(now) {
+				d.State = StateConsultationClosed
+			} else if c.From == nil || !c.From.Time.After(now) {
+				d.ConsultationOpen = true
+			}
+		}
+	}
+	switch {
+	case d.Adopted != nil:
+		d.Date = &d.Adopted.Date
+	case d.Consultation != nil && d.Consultation.From != nil:
+		d.Date = d.Consultation.From
+	case d.Updated != nil:
+		d.Date = d.Updated
+	case d.Publish != nil:
+		d.Date = d.Publish
+	case d.Period != nil:
+		d.Date = &Date{Time: time.Date(d.Period.From, 1, 1, 0, 0, 0, 0, now.Location()), Precision: Year}
+	}
+}
+
+// endOfDay is the last moment of a date given without a time.
+func endOfDay(d Date) time.Time {
+	if d.HasClock() {
+		return d.Time
+	}
+	return d.Time.AddDate(0, 0, 1).Add(-time.Nanosecond)
+}
+
+func (m *Meeting) derive(now time.Time) {
+	last := m.Date
+	if m.End != nil {
+		last = *m.End
+	}
+	m.Upcoming = !endOfDay(last).Before(now)
+	// Where the meeting belongs: the cities written, the place's city, or
+	// else the partnership's cities.
+	if m.Place != nil && m.Place.City != nil && !slices.Contains(m.Cities, m.Place.City) {
+		m.Cities = append(m.Cities, m.Place.City)
+	}
+	if len(m.Cities) == 0 && m.Partnership != nil {
+		m.Cities = slices.Clone(m.Partnership.Cities)
+	}
+}
+
+// addOnce appends x to *list unless it is there already.
+func addOnce[T comparable](list *[]T, x T) {
+	if !slices.Contains(*list, x) {
+		*list = append(*list, x)
+	}
+}
+
+func (b *builder) backrefs() {
+	s := b.site
+	for _, c := range s.Cities {
+		if c.Parent != nil {
+			addOnce(&c.Parent.Children, c)
+		}
+	}
+	for _, o := range s.Organisations {
+		if o.City != nil {
+			addOnce(&o.City.Organisations, o)
+		}
+	}
+	for _, p := range s.Partnerships {
+		for _, c := range p.Cities {
+			addOnce(&c.Partnerships, p)
+		}
+		for _, o := range p.Members {
+			addOnce(&o.Partnerships, p)
+		}
+		if o, ok := p.Leader.(*Organisation); ok {
+			addOnce(&o.Partnerships, p)
+		}
+		for _, pr := range p.Programmes {
+			addOnce(&pr.Partnerships, p)
+		}
+	}
+	for _, d := range s.Documents {
+		for _, c := range d.Cities {
+			addOnce(&c.Documents, d)
+		}
+		if d.Partnership != nil {
+			addOnce(&d.Partnership.Documents, d)
+		}
+		for _, pr := range d.Programmes {
+			addOnce(&pr.Documents, d)
+		}
+	}
+	for _, m := range s.Meetings {
+		for _, c := range m.Cities {
+			addOnce(&c.Meetings, m)
+		}
+		if m.Partnership != nil {
+			addOnce(&m.Partnership.Meetings, m)
+		}
+		for _, pr := range m.Programmes {
+			addOnce(&pr.Meetings, m)
+		}
+		for _, o := range m.Organisers {
+			switch o := o.(type) {
+			case *Organisation:
+				addOnce(&o.Meetings, m)
+			case *City:
+				addOnce(&o.Meetings, m)
+			}
+		}
+		for _, d := range m.Documents {
+			addOnce(&d.Meetings, m)
+		}
+	}
+}
+
+// topicIndex merges topics written differently ("NGO", "ngo") into one per
+// slug, named by its most frequent spelling.
+func (b *builder) topicIndex() {
+	s := b.site
+	spellings := map[string]map[string]int{}
+	var all []Entity
+	for _, e := range b.entities() {
+		all = append(all, e)
+		for _, t := range e.E().Topics {
+			if spellings[t.Slug] == nil {
+				spellings[t.Slug] = map[string]int{}
+			}
+			spellings[t.Slug][t.Name]++
+		}
+	}
+	for sl, names := range spellings {
+		best := ""
+		for n, c := range names {
+			if best == "" || c > names[best] || (c == names[best] && s.Lang.Compare(n, best) < 0) {
+				best = n
+			}
+		}
+		t := &Topic{Name: best, Slug: sl, URL: s.Lang.Segment("topics") + "/" + sl + "/"}
+		b.topics[sl] = t
+		s.Topics = append(s.Topics, t)
+	}
+	for _, e := range all {
+		en := e.E()
+		var merged []*Topic
+		for _, t := range en.Topics {
+			addOnce(&merged, b.topics[t.Slug])
+		}
+		en.Topics = merged
+		for _, t := range merged {
+			t.Entries = append(t.Entries, e)
+		}
+	}
+}
+
+// entities lists every published entry.
+func (b *builder) entities() []Entity {
+	s := b.site
+	var all []Entity
+	for _, x := range s.Cities {
+		all = append(all, x)
+	}
+	for _, x := range s.Programmes {
+		all = append(all, x)
+	}
+	for _, x := range s.Organisations {
+		all = append(all, x)
+	}
+	for _, x := range s.Partnerships {
+		all = append(all, x)
+	}
+	for _, x := range s.Documents {
+		all = append(all, x)
+	}
+	for _, x := range s.Meetings {
+		all = append(all, x)
+	}
+	for _, x := range s.Pages {
+		all = append(all, x)
+	}
+	return all
+}
+
+func (b *builder) regions() {
+	s := b.site
+	byName := map[string]*Region{}
+	for _, c := range s.Cities {
+		r := byName[c.Region]
+		if r == nil {
+			r = &Region{Name: c.Region}
+			byName[c.Region] = r
+			s.Regions = append(s.Regions, r)
+		}
+		r.Cities = append(r.Cities, c)
+	}
+}
+
+func (b *builder) sortAll() {
+	s := b.site
+	l := s.Lang
+	byTitle := func(a, b Entity) int {
+		return cmp.Or(l.Compare(a.E().Title, b.E().Title), cmp.Compare(a.E().Slug, b.E().Slug))
+	}
+	sortEntities(s.Cities, byTitle)
+	sortEntities(s.Programmes, byTitle)
+	sortEntities(s.Organisations, byTitle)
+	sortEntities(s.Partnerships, byTitle)
+	sortEntities(s.Pages, byTitle)
+	docs := func(a, b *Document) int { return compareDocuments(a, b, byTitle) }
+	meets := func(a, b *Meeting) int { return compareMeetings(a, b, byTitle) }
+	slices.SortStableFunc(s.Documents, docs)
+	slices.SortStableFunc(s.Meetings, meets)
+	slices.SortFunc(s.Topics, func(a, b *Topic) int { return cmp.Or(l.Compare(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug)) })
+	for _, t := range s.Topics {
+		slices.SortStableFunc(t.Entries, byTitle)
+	}
+	slices.SortFunc(s.Regions, func(a, b *Region) int { return l.Compare(a.Name, b.Name) })
+	for _, r := range s.Regions {
+		sortEntities(r.Cities, byTitle)
+	}
+	for _, c := range s.Cities {
+		sortEntities(c.Children, byTitle)
+		sortEntities(c.Partnerships, byTitle)
+		sortEntities(c.Organisations, byTitle)
+		slices.SortStableFunc(c.Documents, docs)
+		slices.SortStableFunc(c.Meetings, meets)
+	}
+	for _, p := range s.Programmes {
+		sortEntities(p.Partnerships, byTitle)
+		slices.SortStableFunc(p.Documents, docs)
+		slices.SortStableFunc(p.Meetings, meets)
+	}
+	for _, o := range s.Organisations {
+		sortEntities(o.Partnerships, byTitle)
+		slices.SortStableFunc(o.Meetings, meets)
+	}
+	for _, p := range s.Partnerships {
+		slices.SortStableFunc(p.Documents, docs)
+		slices.SortStableFunc(p.Meetings, meets)
+	}
+	for _, d := range s.Documents {
+		slices.SortStableFunc(d.Meetings, meets)
+	}
+}
+
+func sortEntities[T Entity](s []T, f func(a, b Entity) int) {
+	slices.SortStableFunc(s, func(a, b T) int { return f(a, b) })
+}
+
+// compareDocuments puts documents in force first, then the newest first.
+func compareDocuments(a, b *Document, byTitle func(a, b Entity) int) int {
+	if a.InForce != b.InForce {
+		if a.InForce {
+			return -1
+		}
+		return 1
+	}
+	ta, tb := dateOf(a.Date), dateOf(b.Date)
+	return cmp.Or(tb.Compare(ta), byTitle(a, b))
+}
+
+func dateOf(d *Date) time.Time {
+	if d == nil {
+		return time.Time{}
+	}
+	return d.Time
+}
+
+// compareMeetings puts upcoming meetings first, soonest first, then past
+// ones, newest first.
+func compareMeetings(a, b *Meeting, byTitle func(a, b Entity) int) int {
+	if a.Upcoming != b.Upcoming {
+		if a.Upcoming {
+			return -1
+		}
+		return 1
+	}
+	c := a.Date.Time.Compare(b.Date.Time)
+	if !a.Upcoming {
+		c = -c
+	}
+	return cmp.Or(c, byTitle(a, b))
+}

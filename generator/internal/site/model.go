@@ -1,0 +1,301 @@
+package site
+
+import (
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/lang"
+)
+
+// Kind is what an entry is; it comes from the entry's top-level folder.
+type Kind string
+
+const (
+	KindCity         Kind = "city"
+	KindProgramme    Kind = "programme"
+	KindOrganisation Kind = "organisation"
+	KindPartnership  Kind = "partnership"
+	KindDocument     Kind = "document"
+	KindMeeting      Kind = "meeting"
+	KindPage         Kind = "page"
+)
+
+// Kinds lists the kinds that have a folder and an index page, in menu order.
+var kinds = []Kind{KindDocument, KindMeeting, KindPartnership, KindCity, KindProgramme, KindOrganisation}
+
+// Kinds returns the kinds that have a folder and an index page, in menu order.
+func Kinds() []Kind { return append([]Kind(nil), kinds...) }
+
+// Folder is the content folder of a kind ("cities").
+func (k Kind) Folder() string {
+	switch k {
+	case KindCity:
+		return "cities"
+	case KindProgramme:
+		return "programmes"
+	case KindOrganisation:
+		return "organisations"
+	case KindPartnership:
+		return "partnerships"
+	case KindDocument:
+		return "documents"
+	case KindMeeting:
+		return "meetings"
+	}
+	return "pages"
+}
+
+func kindOfFolder(folder string) Kind {
+	for _, k := range kinds {
+		if k.Folder() == folder {
+			return k
+		}
+	}
+	return KindPage
+}
+
+// Site is the whole validated, cross-referenced content of one site. It is
+// not changed after New returns, so pages can be rendered from it in
+// parallel.
+type Site struct {
+	Lang  *lang.Lang
+	Now   time.Time // the day the build treats as today, at midnight in Zone
+	Zone  *time.Location
+	Title string
+	Intro string // Markdown of the root _index.md body
+
+	Home *Section // the root _index.md
+
+	Cities        []*City // in title order
+	Programmes    []*Programme
+	Organisations []*Organisation
+	Partnerships  []*Partnership
+	Documents     []*Document // in force first, then newest first
+	Meetings      []*Meeting  // upcoming soonest first, then past newest first
+	Pages         []*Page
+	Topics        []*Topic   // in title order
+	Regions       []*Region  // in name order, each with its cities
+	Sections      []*Section // one per kind in Kinds order
+
+	Assets []Asset // files to publish from the content tree and static/
+
+	Warnings []string
+}
+
+// A Section is a kind's folder: its index page title and intro.
+type Section struct {
+	Kind  Kind
+	Title string
+	Intro []byte // Markdown
+	URL   string
+	Path  string // _index.md, or "" when the folder has none
+}
+
+// Entry is what every kind has.
+type Entry struct {
+	Kind     Kind
+	Slug     string
+	Path     string // source file, relative to the content root
+	URL      string // site-relative URL path without a leading slash: "miasta/wloclawek/"
+	Title    string
+	Summary  string // front matter summary or the first paragraph of the body
+	Body     []byte // Markdown
+	BodyLine int
+	Draft    bool
+	Publish  *Date
+	Updated  *Date
+	Topics   []*Topic
+	Aliases  []string
+	Source   string
+	Params   map[string]any
+}
+
+// E returns the common part of an entry, so that lists of mixed kinds can
+// be handled alike.
+func (e *Entry) E() *Entry { return e }
+
+// Entity is any entry kind.
+type Entity interface{ E() *Entry }
+
+// City is a gmina, city, powiat or region.
+type City struct {
+	Entry
+	Region   string
+	Type     string
+	Website  string
+	Parent   *City
+	Children []*City
+
+	Partnerships  []*Partnership
+	Documents     []*Document
+	Meetings      []*Meeting
+	Organisations []*Organisation // seated here
+}
+
+// Programme is a funding or policy programme.
+type Programme struct {
+	Entry
+	Short   string
+	Funder  string
+	Period  *Period
+	Website string
+
+	Partnerships []*Partnership
+	Documents    []*Document
+	Meetings     []*Meeting
+}
+
+// Organisation is an NGO, office, institution or church body.
+type Organisation struct {
+	Entry
+	Type    string
+	City    *City
+	Website string
+
+	Partnerships []*Partnership // member or leader
+	Meetings     []*Meeting     // organiser
+}
+
+// Partnership is an LGD, LGW, inter-municipal partnership or consortium.
+type Partnership struct {
+	Entry
+	Type       string
+	Cities     []*City
+	Leader     Entity // *City or *Organisation
+	Members    []*Organisation
+	Programmes []*Programme
+	Founded    *Date
+	Website    string
+
+	Documents []*Document
+	Meetings  []*Meeting
+}
+
+// Status is a document's status as written.
+type Status string
+
+const (
+	StatusDraft        Status = "draft"
+	StatusConsultation Status = "consultation"
+	StatusAdopted      Status = "adopted"
+	StatusExpired      Status = "expired"
+)
+
+// Document is a strategy, programme, policy, plan or report.
+type Document struct {
+	Entry
+	Type         string
+	Cities       []*City
+	Partnership  *Partnership
+	Programmes   []*Programme
+	Status       Status // as written
+	Period       *Period
+	Adopted      *Adoption
+	Consultation *Consultation
+	Attachments  []*Attachment
+
+	// Derived from Status, Period, Consultation and today.
+	State            State
+	InForce          bool
+	ConsultationOpen bool  // in consultation today
+	Date             *Date // the date it is sorted by: adoption, consultation start, update
+
+	Meetings []*Meeting // that discussed or produced it
+}
+
+// State is the status a resident sees: the written status, corrected by
+// today's date. Its value names the UI string "status.<state>".
+type State string
+
+const (
+	StateDraft              State = "draft"
+	StateConsultation       State = "consultation"
+	StateConsultationClosed State = "consultation_closed"
+	StateAdopted            State = "adopted"
+	StateExpired            State = "expired"
+	StatePeriodEnded        State = "expired_period"
+)
+
+// Adoption says who adopted a document, when and by which resolution.
+type Adoption struct {
+	Date       Date
+	By         string
+	Resolution string
+}
+
+// Consultation is a document's public consultation.
+type Consultation struct {
+	From, To *Date
+	URL      string
+}
+
+// Meeting is a workshop, conference, consultation meeting or session.
+type Meeting struct {
+	Entry
+	Date        Date
+	End         *Date
+	Type        string
+	Place       *Place
+	Partnership *Partnership
+	Cities      []*City // as written, plus place.city, or else the partnership's
+	Programmes  []*Programme
+	Organisers  []Entity // *Organisation or *City
+	Documents   []*Document
+	Images      []*Image
+	Minutes     *Attachment
+
+	Upcoming bool // starts today or later, or has not ended yet
+}
+
+// Place is where a meeting happens.
+type Place struct {
+	Name    string
+	Address string
+	City    *City
+}
+
+// Page is a plain page: about, contact, accessibility statement.
+type Page struct {
+	Entry
+}
+
+// Topic is a free topic; each gets an index page.
+type Topic struct {
+	Name    string
+	Slug    string
+	URL     string
+	Entries []Entity // in title order
+}
+
+// Region is a województwo with its cities.
+type Region struct {
+	Name   string
+	Cities []*City
+}
+
+// Attachment is a file published with an entry.
+type Attachment struct {
+	File   string // as written
+	Title  string
+	Lang   string
+	URL    string // site-relative
+	Format string // "PDF"
+	Size   int64
+}
+
+// Image is a photo of a meeting.
+type Image struct {
+	File       string
+	Alt        string
+	Credit     string
+	Decorative bool
+	URL        string
+	Size       int64
+}
+
+// Asset is a file copied into the output: from static/ as is, or from the
+// content tree beside the entry that refers to it.
+type Asset struct {
+	From   string // "static" or "content"
+	Source string // path in that tree
+	URL    string // site-relative output path
+}

@@ -1,0 +1,144 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+)
+
+// A ref is a reference waiting to be resolved once every file is read.
+type ref struct {
+	r     *reader
+	from  *Entry
+	key   string
+	line  int
+	slug  string
+	kinds []Kind
+	set   func(Entity)
+}
+
+// refTo records a single reference.
+func (b *builder) refTo(r *reader, from *Entry, key string, v *content.Value, kinds []Kind, set func(Entity)) {
+	if !present(v) {
+		return
+	}
+	s := r.str(key, v)
+	if s == "" {
+		if v.Kind == content.Scalar {
+			r.errorf(v.Line, "%s is empty; write the slug (file name without .md) of the %s", key, kindNames(kinds))
+		}
+		return
+	}
+	b.refs = append(b.refs, &ref{r: r, from: from, key: key, line: v.Line, slug: s, kinds: kinds, set: set})
+}
+
+// refList records a list of references; a single slug is a one-item list.
+func (b *builder) refList(r *reader, from *Entry, key string, v *content.Value, kinds []Kind, set func(Entity)) {
+	seen := map[string]int{}
+	for i, it := range r.list(key, v, true) {
+		k := fmt.Sprintf("%s[%d]", key, i+1)
+		s := r.str(k, it)
+		if s == "" {
+			continue
+		}
+		if first, dup := seen[s]; dup {
+			r.errorf(it.Line, "%s: %q is already listed as item %d; remove the repeat", k, s, first)
+			continue
+		}
+		seen[s] = i + 1
+		b.refTo(r, from, k, it, kinds, set)
+	}
+}
+
+func kindNames(kinds []Kind) string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, " or ")
+}
+
+// resolve points every reference at its entry, or reports it with the
+// closest existing slug.
+func (b *builder) resolve() {
+	for _, x := range b.refs {
+		kinds := x.kinds
+		s := x.slug
+		// An explicit kind: "cities/walbrzych".
+		if folder, rest, ok := strings.Cut(s, "/"); ok {
+			k := kindOfFolder(folder)
+			if k == KindPage || !slices.Contains(kinds, k) {
+				x.r.errorf(x.line, "%s: %q names the folder %q, but this key refers to a %s", x.key, s, folder, kindNames(kinds))
+				continue
+			}
+			kinds, s = []Kind{k}, rest
+		}
+		var found []Entity
+		for _, k := range kinds {
+			if e, ok := b.byKind[k][s]; ok {
+				found = append(found, e)
+			}
+		}
+		switch len(found) {
+		case 1:
+			if found[0].E() == x.from {
+				x.r.errorf(x.line, "%s: %q is this entry itself; refer to another one", x.key, s)
+				continue
+			}
+			x.set(found[0])
+			continue
+		case 2:
+			x.r.errorf(x.line, "%s: %q is both a %s and a %s; write %s/%s or %s/%s", x.key, s,
+				found[0].E().Kind, found[1].E().Kind, found[0].E().Kind.Folder(), s, found[1].E().Kind.Folder(), s)
+			continue
+		}
+		if h := b.hiddenEntry(kinds, s); h != nil {
+			why := "is a draft (draft: true); publish it, or build with -drafts"
+			if !h.Draft {
+				why = fmt.Sprintf("is not published until %s; wait, or build with -future", h.Publish.ISO())
+			}
+			x.r.errorf(x.line, "%s: %q (%s) %s", x.key, s, h.Path, why)
+			continue
+		}
+		var all []string
+		for _, k := range kinds {
+			for slug := range b.byKind[k] {
+				all = append(all, slug)
+			}
+		}
+		slices.Sort(all)
+		msg := fmt.Sprintf("%s: no %s has the slug %q", x.key, kindNames(kinds), s)
+		if c := nearest(s, all); c != "" {
+			msg += fmt.Sprintf("; did you mean %q?", c)
+		} else {
+			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug", kinds[0].Folder(), s)
+		}
+		x.r.errorf(x.line, "%s", msg)
+	}
+	for _, c := range b.checks {
+		c()
+	}
+}
+
+func (b *builder) hiddenEntry(kinds []Kind, s string) *Entry {
+	for _, k := range kinds {
+		if e, ok := b.hidden[k][s]; ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// nearest returns the closest candidate by edit distance, however far.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", -1
+	for _, c := range candidates {
+		d := distance(s, c)
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}

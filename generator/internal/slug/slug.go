@@ -1,0 +1,104 @@
+// Package slug turns file names and titles into URL path segments.
+//
+// [Make] produces a slug: lowercase ASCII letters, digits and single
+// hyphens, never starting or ending with a hyphen.
+//
+//	Jabłonowo Pomorskie      → jablonowo-pomorskie
+//	Strategia_NGO 2018–2022  → strategia-ngo-2018-2022
+//	„Sudety”                 → sudety
+//
+// Letters are lowercased first. Latin letters with diacritics fold to their
+// base letter: the text is decomposed (Unicode NFD) and combining marks that
+// follow a Latin letter are dropped, so ą→a, ć→c, ę→e, ń→n, ó→o, ś→s, ź→z,
+// ż→z, é→e, ü→u and so on. Letters that Unicode does not decompose are mapped
+// by a fixed table: ł→l, ß→ss, æ→ae, œ→oe, ø→o, đ→d, ð→d, þ→th, ħ→h, ı→i,
+// ŀ→l, ĳ→ij. Every run of anything else (spaces, underscores, dots,
+// punctuation, dashes, letters of other scripts) becomes one hyphen. A name
+// with no usable characters gives "". Make is idempotent: a slug is its own
+// slug.
+//
+// [Fold] applies the same lowercasing and folding but keeps every other
+// character as it is. It is meant for search and comparison, not for URLs:
+// Fold("Wałbrzycha") == "walbrzycha", Fold("Jelenia Góra!") == "jelenia gora!".
+package slug
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Make returns the URL slug of name, which may be a file name without its
+// extension or any title. It returns "" if name has no letter or digit that
+// folds to ASCII.
+func Make(name string) string {
+	var b strings.Builder
+	pending := false // a separator was seen since the last letter or digit
+	for _, r := range Fold(name) {
+		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+			pending = true
+			continue
+		}
+		if pending && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		pending = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Fold lowercases s and folds Latin letters with diacritics to their base
+// letters, leaving every other character in place. The result is in Unicode
+// NFC, so text in other scripts keeps its usual form.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	latin := false // the last base character was a Latin letter
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.Is(unicode.Mn, r) {
+			if !latin {
+				b.WriteRune(r)
+			}
+			continue
+		}
+		latin = unicode.Is(unicode.Latin, r)
+		if base := foldLetter(r); base != "" {
+			b.WriteString(base)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}
+
+// foldLetter maps lowercase Latin letters that have no canonical
+// decomposition to their ASCII spelling, or returns "".
+func foldLetter(r rune) string {
+	switch r {
+	case 'ł':
+		return "l"
+	case 'ß':
+		return "ss"
+	case 'æ':
+		return "ae"
+	case 'œ':
+		return "oe"
+	case 'ø':
+		return "o"
+	case 'đ', 'ð':
+		return "d"
+	case 'þ':
+		return "th"
+	case 'ħ':
+		return "h"
+	case 'ı':
+		return "i"
+	case 'ŀ':
+		return "l"
+	case 'ĳ':
+		return "ij"
+	}
+	return ""
+}

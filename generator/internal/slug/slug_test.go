@@ -1,0 +1,124 @@
+package slug
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var makeTests = []struct {
+	in, want string
+}{
+	// Place names and file names from real sites.
+	{"Włocławek", "wloclawek"},
+	{"Jabłonowo Pomorskie", "jablonowo-pomorskie"},
+	{"Strategia_NGO 2018–2022", "strategia-ngo-2018-2022"},
+	{"„Sudety”", "sudety"},
+	{"Łódź", "lodz"},
+	{"ŁÓDŹ", "lodz"},
+	{"Wałbrzych", "walbrzych"},
+	{"Świdnica", "swidnica"},
+	{"Kędzierzyn-Koźle", "kedzierzyn-kozle"},
+	{"Żary", "zary"},
+	{"Ząbki", "zabki"},
+	{"Bielsko-Biała", "bielsko-biala"},
+	{"gmina-miejska", "gmina-miejska"},
+	{"powiat.jeleniogorski", "powiat-jeleniogorski"},
+	{"2021-01-17 warsztaty", "2021-01-17-warsztaty"},
+	{"Program „Razem” (2019/2020)", "program-razem-2019-2020"},
+	{"LGD \"Partnerstwo Izerskie\"", "lgd-partnerstwo-izerskie"},
+
+	// Every Polish letter, both cases.
+	{"ąćęłńóśźż", "acelnoszz"},
+	{"ĄĆĘŁŃÓŚŹŻ", "acelnoszz"},
+
+	// Other Latin letters.
+	{"Crème brûlée", "creme-brulee"},
+	{"Müller Straße", "muller-strasse"},
+	{"Ærø", "aero"},
+	{"Đakovo", "dakovo"},
+	{"Œuvre", "oeuvre"},
+	{"Þórshöfn", "thorshofn"},
+	{"İstanbul", "istanbul"},
+	{"Dvořák", "dvorak"},
+	{"Ǿresund", "oresund"},
+
+	// Separators collapse and trim.
+	{"  many   spaces  ", "many-spaces"},
+	{"a__b..c--d", "a-b-c-d"},
+	{"-leading and trailing-", "leading-and-trailing"},
+	{"a – b — c", "a-b-c"},
+	{"tab\there\nnewline", "tab-here-newline"},
+
+	// Nothing usable.
+	{"", ""},
+	{"---", ""},
+	{"„”", ""},
+	{"Москва", ""},
+	{"東京", ""},
+	{"Київ 2022", "2022"},
+	{"\xff\xfe", ""},
+}
+
+func TestMake(t *testing.T) {
+	for _, tt := range makeTests {
+		if got := Make(tt.in); got != tt.want {
+			t.Errorf("Make(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"Wałbrzycha", "walbrzycha"},
+		{"Jelenia Góra!", "jelenia gora!"},
+		{"ZIELONA GÓRA", "zielona gora"},
+		{"Strategia_NGO 2018–2022", "strategia_ngo 2018–2022"},
+		{"„Sudety”", "„sudety”"},
+		{"ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ", "acelnoszz acelnoszz"},
+		{"Straße", "strasse"},
+		{"crème brûlée", "creme brulee"},
+		// Other scripts keep their marks and their composed form.
+		{"Київ", "київ"},
+		{"Ἀθῆναι", "ἀθῆναι"},
+		{"한국", "한국"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzMake(f *testing.F) {
+	for _, tt := range makeTests {
+		f.Add(tt.in)
+	}
+	f.Add("Gmina Miejsko-Wiejska Głuchołazy")
+	f.Add("Uchwała nr XXI/123/2020 Rady Miasta Łodzi z dnia 17.01.2020 r.")
+	f.Fuzz(func(t *testing.T, in string) {
+		got := Make(in)
+		for _, r := range got {
+			if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-') {
+				t.Fatalf("Make(%q) = %q, contains %q", in, got, r)
+			}
+		}
+		if strings.HasPrefix(got, "-") || strings.HasSuffix(got, "-") {
+			t.Fatalf("Make(%q) = %q, has a leading or trailing hyphen", in, got)
+		}
+		if strings.Contains(got, "--") {
+			t.Fatalf("Make(%q) = %q, has a double hyphen", in, got)
+		}
+		if again := Make(got); again != got {
+			t.Fatalf("Make(Make(%q)) = %q, want %q", in, again, got)
+		}
+		if utf8.ValidString(in) {
+			if folded := Fold(in); Make(folded) != got {
+				t.Fatalf("Make(Fold(%q)) = %q, want %q", in, Make(folded), got)
+			}
+		}
+	})
+}
