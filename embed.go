@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed layouts static
+//go:embed all:layouts all:static
 var theme embed.FS
 
 //go:embed all:content

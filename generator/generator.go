@@ -189,7 +189,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	if len(errs) > 0 {
 		return nil, res, toErrors(errs)
 	}
-	res.Entries = len(tree.Files)
+	res.Entries = s.EntryCount()
 	res.Warnings = prefixWarnings(cfg.Content, s.Warnings)
 	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme}, res, nil
 }
@@ -288,7 +288,7 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 			continue
 		}
 		for _, a := range pg.Entry.E().Aliases {
-			if err := w.WriteFile(a+"/index.html", p.renderer.Redirect(pg)); err != nil {
+			if err := w.WriteFile(aliasFile(a), p.renderer.Redirect(pg)); err != nil {
 				return err
 			}
 			res.Files++
@@ -349,4 +349,14 @@ func copyTree(w Writer, fsys fs.FS) error {
 func IsUsage(err error) bool {
 	var u *UsageError
 	return errors.As(err, &u)
+}
+
+// aliasFile is the file that answers an old address: the address itself
+// when it names an HTML file, else its folder's index.html.
+func aliasFile(a string) string {
+	switch strings.ToLower(path.Ext(a)) {
+	case ".html", ".htm":
+		return a
+	}
+	return strings.TrimSuffix(a, "/") + "/index.html"
 }

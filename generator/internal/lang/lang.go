@@ -2,24 +2,31 @@
 // the default) or English ("en"). [New] returns a [Lang], which layouts use
 // for everything that depends on the language:
 //
-//   - UI strings by key, T "field.region" → "województwo". The strings live
-//     in pl.toml and en.toml, embedded in the binary; both files have the
-//     same keys, and an unknown key renders as "{{key}}" so it shows on the
-//     page instead of vanishing.
+//   - UI strings by key, T "field.region" → "województwo". An unknown key
+//     renders as "{{key}}", so it shows on the page instead of vanishing.
 //   - Dates: Date "17 stycznia 2021" (genitive month), DateTime
 //     "17 stycznia 2021, godz. 10:00", MonthYear "czerwiec 2015" (nominative),
 //     DateRange "17–18 stycznia 2021" or "30 stycznia – 2 lutego 2021".
 //     English: "17 January 2021", "17 January 2021, 10:00", "June 2015".
 //   - Counts of things, with the plural form chosen by the CLDR rules of
 //     golang.org/x/text/feature/plural: Count 5 "document" → "5 dokumentów".
-//   - File sizes in SI units with the decimal separator of the language:
-//     Size 1234567 → "1,2 MB".
+//   - File sizes in SI units (1000 B = 1 kB) with the decimal separator of
+//     the language: Size 1234567 → "1,2 MB", Size 1000 → "1 kB".
 //   - Collation for sorting names: Polish puts Ł after L, Ś after S and
 //     Ż after Ź after Z, ignores case except to break ties, and sorts digits
 //     by numeric value ("Program 2" before "Program 10").
 //   - URL path segments of the sections: Segment "cities" → "miasta".
 //
-// A Lang is immutable and safe for concurrent use.
+// The words live in pl.toml and en.toml, embedded in the binary, in four
+// TOML tables: strings (the UI strings, flat quoted keys such as
+// "status.adopted"), nouns (plural forms for Count), months (nominative
+// and, for Polish, genitive month names) and segments (section → URL
+// segment). Both files must have the same string keys, nouns and sections;
+// the tests check it. Grammar that is not words (plural rules, collation,
+// decimal separator) is in the Go code.
+//
+// New parses the catalog, so a build creates its Lang once. A Lang does not
+// change after New and is safe for concurrent use.
 package lang
 
 import (

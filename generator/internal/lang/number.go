@@ -10,8 +10,9 @@ import (
 // Count writes n followed by noun in the plural form n asks for:
 // "1 dokument", "2 dokumenty", "5 dokumentów", "22 dokumenty",
 // "1 document", "2 documents". The form is chosen by the CLDR rules of the
-// language; the words come from the catalog's [nouns], see Nouns. A noun
-// the catalog does not know is written as given, after n.
+// language; the words come from the nouns table of the catalog. A noun
+// the catalog does not know is written as given, after n; tests of layouts
+// catch such nouns with HasNoun.
 func (l *Lang) Count(n int, noun string) string {
 	forms, ok := l.nouns[noun]
 	if !ok {

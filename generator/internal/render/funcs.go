@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ratusz/ratusz/generator/internal/site"
 	"github.com/ratusz/ratusz/generator/internal/slug"
@@ -30,24 +32,26 @@ import (
 //	segment S      the URL segment of a section: segment "topics" → "tematy"
 //	dict K V …     a map, to pass several values to a shared template
 //	newest L N     the N most recently dated documents of L
+//	capitalize S   S with its first letter in upper case, for headings
 func (r *Renderer) funcs() template.FuncMap {
 	l := r.site.Lang
 	return template.FuncMap{
-		"url":       r.url,
-		"t":         l.T,
-		"date":      r.date,
-		"dateRange": r.dateRange,
-		"count":     l.Count,
-		"size":      l.Size,
-		"period":    r.period,
-		"markdown":  r.markdown,
-		"external":  external,
-		"host":      host,
-		"kind":      kindOf,
-		"iso":       iso,
-		"segment":   l.Segment,
-		"dict":      dict,
-		"newest":    newest,
+		"url":        r.url,
+		"t":          l.T,
+		"date":       r.date,
+		"dateRange":  r.dateRange,
+		"count":      l.Count,
+		"size":       l.Size,
+		"period":     r.period,
+		"markdown":   r.markdown,
+		"external":   external,
+		"host":       host,
+		"kind":       kindOf,
+		"iso":        iso,
+		"segment":    l.Segment,
+		"dict":       dict,
+		"newest":     newest,
+		"capitalize": capitalize,
 	}
 }
 
@@ -200,4 +204,12 @@ func newest(docs []*site.Document, n int) []*site.Document {
 		return tb.Compare(ta)
 	})
 	return s[:min(n, len(s))]
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }

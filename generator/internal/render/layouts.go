@@ -125,7 +125,7 @@ func LoadLayouts(theme fs.FS, own fs.FS, ownDir string, funcs template.FuncMap) 
 // Origin says which file a layout came from.
 func (l *Layouts) Origin(name string) string { return l.origin[name] }
 
-var reTemplateErr = regexp.MustCompile(`^(?:html/)?template: (?:[^:]*: )?"?([^":]+\.html)"?:(\d+)(?::\d+)?: (.*)$`)
+var reTemplateErr = regexp.MustCompile(`^(?:html/)?template: ?(?:[^:"\s]*: )?"?([^":\s]+\.html)"?:(\d+)(?::\d+)?: (.*)$`)
 
 // templateError places a template error at its layout file and line.
 func templateError(err error, files map[string]source) *content.Error {

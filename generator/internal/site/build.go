@@ -169,7 +169,7 @@ func (b *builder) section(f *content.File) {
 
 // entry reads one entry file of any kind.
 func (b *builder) entry(f *content.File, seen map[Kind]map[string]string) {
-	r := &reader{path: f.Path, zone: b.site.Zone, errs: &b.errs}
+	r := &reader{path: f.Path, zone: b.site.Zone, errs: &b.errs, top: f.Meta.Line}
 	top, _, nested := strings.Cut(f.Path, "/")
 	k := KindPage
 	if nested {
@@ -340,27 +340,13 @@ func cleanAlias(a string) (string, string) {
 
 func (b *builder) city(r *reader, e Entry, m map[string]*content.Value) *City {
 	c := &City{Entry: e}
-	c.Region = r.required("region", m["region"], 0, "the województwo, e.g. kujawsko-pomorskie")
-	if !present(m["region"]) {
-		b.errs[len(b.errs)-1].Line = b.titleLine(m)
-	}
+	c.Region = r.required("region", m["region"], r.top, "the województwo, e.g. kujawsko-pomorskie")
 	c.Type = r.enum("type", m["type"], "a city type", cityTypes)
 	c.Website = r.url("website", m["website"])
 	b.refTo(r, &c.Entry, "parent", m["parent"], []Kind{KindCity}, func(x Entity) { c.Parent = x.(*City) })
 	return c
 }
 
-// titleLine is where a missing required key is reported: the line of the
-// first key.
-func (b *builder) titleLine(m map[string]*content.Value) int {
-	line := 0
-	for _, v := range m {
-		if v != nil && (line == 0 || v.Line < line) {
-			line = v.Line
-		}
-	}
-	return line
-}
 
 func (b *builder) programme(r *reader, e Entry, m map[string]*content.Value) *Programme {
 	p := &Programme{Entry: e}
@@ -385,7 +371,7 @@ func (b *builder) partnership(r *reader, e Entry, m map[string]*content.Value) *
 	p.Founded = r.date("founded", m["founded"], true)
 	p.Website = r.url("website", m["website"])
 	if !present(m["cities"]) {
-		r.errorf(b.titleLine(m), "cities is required; list every city taking part, e.g. cities: [wloclawek]")
+		r.errorf(r.top, "cities is required; list every city taking part, e.g. cities: [wloclawek]")
 	} else if v := m["cities"]; v.Kind == content.List && len(v.Items) == 0 {
 		r.errorf(v.Line, "cities is empty; list at least one city taking part")
 	}
@@ -415,7 +401,7 @@ func (b *builder) partnership(r *reader, e Entry, m map[string]*content.Value) *
 
 func (b *builder) document(r *reader, e Entry, m map[string]*content.Value) *Document {
 	d := &Document{Entry: e}
-	top := b.titleLine(m)
+	top := r.top
 	if !present(m["type"]) {
 		r.errorf(top, "type is required; add type: with one of %s", strings.Join(documentTypes, ", "))
 	}
@@ -466,7 +452,7 @@ func (b *builder) document(r *reader, e Entry, m map[string]*content.Value) *Doc
 
 func (b *builder) meeting(r *reader, e Entry, m map[string]*content.Value) *Meeting {
 	mt := &Meeting{Entry: e}
-	top := b.titleLine(m)
+	top := r.top
 	if !present(m["date"]) {
 		r.errorf(top, "date is required; add date: with the day the meeting starts (YYYY-MM-DD)")
 	} else if d := r.date("date", m["date"], false); d != nil {

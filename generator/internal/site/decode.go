@@ -15,6 +15,7 @@ import (
 // every problem with its line.
 type reader struct {
 	path string
+	top  int // the line of the front matter's opening ---, where missing keys are reported
 	zone *time.Location
 	errs *content.Errors
 }

@@ -299,3 +299,9 @@ type Asset struct {
 	Source string // path in that tree
 	URL    string // site-relative output path
 }
+
+// EntryCount is the number of published entries of every kind.
+func (s *Site) EntryCount() int {
+	return len(s.Cities) + len(s.Programmes) + len(s.Organisations) + len(s.Partnerships) +
+		len(s.Documents) + len(s.Meetings) + len(s.Pages)
+}
