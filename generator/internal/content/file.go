@@ -129,11 +129,12 @@ func decodeMeta(path, format string, raw []byte, openLine int) (*Value, error) {
 			return nil, Errorf(path, line, "%s", msg)
 		}
 		if v.Kind == Null {
-			v = &Value{Kind: Map, Line: openLine}
+			v = &Value{Kind: Map}
 		}
 		if v.Kind != Map {
 			return nil, Errorf(path, v.Line, "front matter must be keys with values (title: …), not %s", v.Kind)
 		}
+		v.Line = openLine
 		return v, nil
 	}
 }

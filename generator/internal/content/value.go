@@ -134,6 +134,11 @@ func fromYAML(n *yaml.Node, offset int, depth int) (*Value, error) {
 			if err != nil {
 				return nil, err
 			}
+			if cv.Kind == Map || cv.Kind == List {
+				// A block map or list starts on the line after its key;
+				// problems with it as a whole are the key's.
+				cv.Line = k.Line + offset
+			}
 			v.Fields = append(v.Fields, Field{Key: k.Value, Line: k.Line + offset, Value: cv})
 		}
 	case yaml.SequenceNode:

@@ -57,10 +57,10 @@ type Renderer struct {
 
 // Options configure a Renderer.
 type Options struct {
-	BaseURL string  // "/" or "https://bip.gmina.pl/strategie/"
-	Theme   fs.FS   // built-in layouts
-	Own     fs.FS   // the site's own layouts, or nil
-	OwnDir  string  // the site's layouts folder, for messages
+	BaseURL string // "/" or "https://bip.gmina.pl/strategie/"
+	Theme   fs.FS  // built-in layouts
+	Own     fs.FS  // the site's own layouts, or nil
+	OwnDir  string // the site's layouts folder, for messages
 }
 
 // New parses the layouts for a site.

@@ -347,7 +347,6 @@ func (b *builder) city(r *reader, e Entry, m map[string]*content.Value) *City {
 	return c
 }
 
-
 func (b *builder) programme(r *reader, e Entry, m map[string]*content.Value) *Programme {
 	p := &Programme{Entry: e}
 	p.Short = r.str("short", m["short"])
