@@ -99,3 +99,122 @@ func firstDiff(got, want string) string {
 	}
 	return "(same lines, different bytes)"
 }
+
+// The built-in site, made of the seed stories, builds with no error and no
+// warning.
+func TestBuiltInSite(t *testing.T) {
+	files, res := buildMemory(t, generator.Config{Content: "../content", Now: june2021})
+	if len(res.Warnings) > 0 {
+		t.Errorf("warnings:\n%s", strings.Join(res.Warnings, "\n"))
+	}
+	if res.Entries < 40 {
+		t.Errorf("only %d entries", res.Entries)
+	}
+	for _, p := range []string{"index.html", "miasta/wloclawek/index.html", "dokumenty/strategia-wspolpracy-wroclawia-z-ngo-2018-2022/index.html", "o-serwisie/index.html"} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("no %s", p)
+		}
+	}
+	home := string(files["miasta/index.html"])
+	if i, j := strings.Index(home, "dolnośląskie"), strings.Index(home, "śląskie <"); i < 0 || j < 0 || i > j {
+		t.Errorf("regions not in Polish order on the cities index")
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	a, _ := buildMemory(t, testConfig("testdata/site"))
+	b, _ := buildMemory(t, testConfig("testdata/site"))
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func TestBaseURLPrefixesEveryLink(t *testing.T) {
+	cfg := testConfig("testdata/site")
+	cfg.BaseURL = "https://bip.gmina.pl/strategie/"
+	files, _ := buildMemory(t, cfg)
+	page := string(files["dokumenty/lsr/index.html"])
+	for _, want := range []string{
+		`href="/strategie/css/ratusz.css"`,
+		`href="/strategie/miasta/wloclawek/"`,
+		`href="/strategie/dokumenty/lsr/pliki/lsr.pdf"`,
+		`href="/strategie/pliki/zalacznik.docx"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %s in the document page", want)
+		}
+	}
+	for _, bad := range []string{`href="/miasta/`, `href="/css/`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("link without the base path: %s", bad)
+		}
+	}
+	if got := string(files["o-nas/index.html"]); !strings.Contains(got, `url=/strategie/o-serwisie/`) {
+		t.Errorf("alias does not redirect under the base path:\n%s", got)
+	}
+}
+
+func TestSiteLayoutReplacesBuiltIn(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "pages"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "pages", "a.md"), []byte("---\ntitle: Strona A\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte(`{{define "main"}}<p class="own">{{.Title}}</p>{{end}}`), 0o644)
+	files, _ := buildMemory(t, testConfig(dir))
+	if got := string(files["a/index.html"]); !strings.Contains(got, `<p class="own">Strona A</p>`) || !strings.Contains(got, `<a class="skip"`) {
+		t.Errorf("own page.html not used inside the built-in base.html:\n%s", got)
+	}
+}
+
+func TestLayoutErrorsArePlaced(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "pages"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "pages", "a.md"), []byte("---\ntitle: A\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte("{{define \"main\"}}\n<p>{{.Title}</p>\n{{end}}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "city.html"), []byte("{{define \"main\"}}\n\n{{.Nope}}\n{{end}}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "strona.html"), []byte("x"), 0o644)
+	cfg := testConfig(dir)
+	_, err := generator.BuildTo(context.Background(), cfg, &output.Memory{})
+	got := fmt.Sprint(err)
+	for _, want := range []string{
+		filepath.Join(dir, "layouts") + "/page.html:2: bad character U+007D '}'",
+		filepath.Join(dir, "layouts") + "/strona.html: is not a layout ratusz uses",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("error does not contain %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestLayoutExecutionErrorsArePlaced(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "pages"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "pages", "a.md"), []byte("---\ntitle: A\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte("{{define \"main\"}}\n\n{{.Nope}}\n{{end}}"), 0o644)
+	_, err := generator.BuildTo(context.Background(), testConfig(dir), &output.Memory{})
+	want := filepath.Join(dir, "layouts") + "/page.html:3: executing \"main\" at <.Nope>: can't evaluate field Nope in type *render.Page"
+	if got := fmt.Sprint(err); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestEnglishSiteBuilds(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "cities"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "_index.md"), []byte("---\ntitle: Town strategies\nlang: en\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "cities", "walbrzych.md"), []byte("---\ntitle: Wałbrzych\nregion: dolnośląskie\ntype: powiat\n---\n"), 0o644)
+	files, _ := buildMemory(t, testConfig(dir))
+	page := string(files["cities/walbrzych/index.html"])
+	for _, want := range []string{`<html lang="en">`, `href="/cities/"`, "Skip to content"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("English page lacks %q", want)
+		}
+	}
+}
