@@ -30,6 +30,7 @@ func New(o Options) *Renderer {
 		extension.Strikethrough,
 		extension.Linkify,
 		typography{lang: o.Lang},
+		curlyQuotes{lang: o.Lang},
 		tableHeaderScope{},
 		headingLevels{},
 		headingIDs{},
