@@ -1,0 +1,123 @@
+package render
+
+import (
+	"testing"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/lang"
+	"github.com/ratusz/ratusz/generator/internal/site"
+)
+
+func testRenderer(t *testing.T, tag, base string) *Renderer {
+	t.Helper()
+	l, err := lang.New(tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zone, err := time.LoadLocation("Europe/Warsaw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := basePath(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Renderer{site: &site.Site{Lang: l, Zone: zone}, base: b}
+}
+
+func TestDatesAtTheirPrecision(t *testing.T) {
+	r := testRenderer(t, "pl", "/")
+	z := r.site.Zone
+	tests := []struct {
+		d    site.Date
+		want string
+	}{
+		{site.Date{Time: time.Date(2015, 1, 1, 0, 0, 0, 0, z), Precision: site.Year}, "2015"},
+		{site.Date{Time: time.Date(2015, 6, 1, 0, 0, 0, 0, z), Precision: site.Month}, "czerwiec 2015"},
+		{site.Date{Time: time.Date(2021, 1, 17, 0, 0, 0, 0, z), Precision: site.Day}, "17 stycznia 2021"},
+		{site.Date{Time: time.Date(2021, 1, 17, 10, 0, 0, 0, z), Precision: site.Clock}, "17 stycznia 2021, godz. 10:00"},
+		// A time written in UTC is shown in the site's zone.
+		{site.Date{Time: time.Date(2021, 1, 17, 9, 0, 0, 0, time.UTC), Precision: site.Clock}, "17 stycznia 2021, godz. 10:00"},
+	}
+	for _, tt := range tests {
+		if got := r.date(tt.d); got != tt.want {
+			t.Errorf("date(%s) = %q, want %q", tt.d.ISO(), got, tt.want)
+		}
+	}
+}
+
+func TestDateRanges(t *testing.T) {
+	r := testRenderer(t, "pl", "/")
+	z := r.site.Zone
+	day := func(y int, m time.Month, d int) site.Date {
+		return site.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, z), Precision: site.Day}
+	}
+	at := func(h, m int) *site.Date {
+		return &site.Date{Time: time.Date(2021, 6, 17, h, m, 0, 0, z), Precision: site.Clock}
+	}
+	end := day(2021, 6, 18)
+	other := day(2021, 7, 2)
+	tests := []struct {
+		from site.Date
+		to   *site.Date
+		want string
+	}{
+		{day(2021, 6, 17), nil, "17 czerwca 2021"},
+		{day(2021, 6, 17), &end, "17–18 czerwca 2021"},
+		{day(2021, 6, 30), &other, "30 czerwca – 2 lipca 2021"},
+		{*at(10, 0), at(14, 30), "17 czerwca 2021, godz. 10:00–14:30"},
+	}
+	for _, tt := range tests {
+		if got := r.dateRange(tt.from, tt.to); got != tt.want {
+			t.Errorf("dateRange = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestPeriods(t *testing.T) {
+	r := testRenderer(t, "pl", "/")
+	for _, tt := range []struct {
+		p    *site.Period
+		want string
+	}{
+		{&site.Period{From: 2016, To: 2020}, "2016–2020"},
+		{&site.Period{From: 2021, To: 2021}, "2021"},
+		{&site.Period{From: 2016}, "od 2016"},
+		{nil, ""},
+	} {
+		if got := r.period(tt.p); got != tt.want {
+			t.Errorf("period(%v) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestOneFunctionMakesEveryAddress(t *testing.T) {
+	for _, tt := range []struct {
+		base string
+		x    any
+		want string
+	}{
+		{"/", "", "/"},
+		{"/", "miasta/", "/miasta/"},
+		{"/", "/css/ratusz.css", "/css/ratusz.css"},
+		{"https://bip.gmina.pl/strategie", "miasta/", "/strategie/miasta/"},
+		{"/strategie/", &site.Topic{URL: "tematy/ngo/"}, "/strategie/tematy/ngo/"},
+		{"/strategie/", &site.City{Entry: site.Entry{URL: "miasta/lodz/"}}, "/strategie/miasta/lodz/"},
+	} {
+		got, err := testRenderer(t, "pl", tt.base).url(tt.x)
+		if err != nil || got != tt.want {
+			t.Errorf("base %s: url(%v) = %q, %v; want %q", tt.base, tt.x, got, err, tt.want)
+		}
+	}
+	if _, err := basePath("ftp://x/"); err == nil {
+		t.Error("ftp base URL accepted")
+	}
+}
+
+func TestCapitalize(t *testing.T) {
+	for in, want := range map[string]string{"łódź": "Łódź", "spotkania": "Spotkania", "": ""} {
+		if got := capitalize(in); got != want {
+			t.Errorf("capitalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
