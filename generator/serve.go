@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"mime"
 	"net/http"
 	"path"
@@ -10,11 +11,13 @@ import (
 	"time"
 
 	"github.com/ratusz/ratusz/generator/internal/output"
+	"github.com/ratusz/ratusz/generator/internal/render"
 )
 
 // Server serves a site built in memory. Nothing is written to disk.
 type Server struct {
 	files map[string][]byte
+	base  string // the path the site is served under, "/" or "/strategie/"
 	built time.Time
 }
 
@@ -24,7 +27,11 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 	if _, err := BuildTo(ctx, cfg, &mem); err != nil {
 		return nil, err
 	}
-	return &Server{files: mem.Files, built: time.Now()}, nil
+	base, err := render.BasePath(cfg.BaseURL)
+	if err != nil {
+		return nil, &UsageError{fmt.Errorf("-base-url %v", err)}
+	}
+	return &Server{files: mem.Files, base: base, built: time.Now()}, nil
 }
 
 // ServeHTTP serves a file of the built site; a folder's address serves its
@@ -35,14 +42,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	clean := path.Clean("/" + r.URL.Path)
+	if s.base != "/" && r.URL.Path+"/" == s.base {
+		http.Redirect(w, r, s.base, http.StatusMovedPermanently)
+		return
+	}
+	name, inside := strings.CutPrefix(clean+"/", s.base)
+	name = strings.TrimSuffix(name, "/")
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
 	}
 	data, ok := s.files[name]
+	if !inside {
+		ok = false
+	}
 	if !ok {
-		if _, dir := s.files[path.Join(name, "index.html")]; dir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		if _, dir := s.files[path.Join(name, "index.html")]; dir && inside {
+			// Redirect to the cleaned path on this site, never to what
+			// the request wrote ("//other.host/…").
+			http.Redirect(w, r, s.base+name+"/", http.StatusMovedPermanently)
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -19,7 +19,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -75,7 +74,13 @@ func Check(out string, sources ...string) error {
 			return fmt.Errorf("-out %s is inside %s; choose a folder outside the site's sources, like public", out, s)
 		}
 	}
-	info, err := os.Lstat(abs)
+	// Look at out itself, not at what absolute resolved it to: a link
+	// named as -out would otherwise pass as the folder it points to.
+	named, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	info, err := os.Lstat(named)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
@@ -86,10 +91,10 @@ func Check(out string, sources ...string) error {
 	case !info.IsDir():
 		return fmt.Errorf("-out %s is a file, not a folder", out)
 	}
-	if _, err := os.Stat(filepath.Join(abs, Marker)); err == nil {
+	if _, err := os.Stat(filepath.Join(named, Marker)); err == nil {
 		return nil
 	}
-	entries, err := os.ReadDir(abs)
+	entries, err := os.ReadDir(named)
 	if err != nil {
 		return err
 	}
@@ -148,10 +153,20 @@ func Create(out string) (*Dir, error) {
 // local turns a site path into a path inside the temporary folder,
 // refusing any that would leave it.
 func (d *Dir) local(name string) (string, error) {
-	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
-		return "", fmt.Errorf("output path %q is not a clean path inside the site", name)
+	if err := checkPath(name); err != nil {
+		return "", err
 	}
 	return filepath.Join(d.tmp, filepath.FromSlash(name)), nil
+}
+
+// checkPath refuses a site path that is not a clean, slash-separated path
+// of a file inside the site. A backslash is refused too: on Windows it
+// would separate folders, and on the web it names no file a link can reach.
+func checkPath(name string) error {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
+		return fmt.Errorf("output path %q is not a clean path inside the site", name)
+	}
+	return nil
 }
 
 // WriteFile writes one file of the site.
@@ -240,14 +255,14 @@ type Memory struct {
 
 // WriteFile stores one file.
 func (m *Memory) WriteFile(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." {
-		return fmt.Errorf("output path %q is not a clean path inside the site", name)
+	if err := checkPath(name); err != nil {
+		return err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.Files == nil {
 		m.Files = map[string][]byte{}
 	}
-	m.Files[path.Clean(name)] = data
+	m.Files[name] = data
 	return nil
 }

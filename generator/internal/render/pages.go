@@ -81,7 +81,9 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 // Layouts returns the parsed layouts.
 func (r *Renderer) Layouts() *Layouts { return r.layouts }
 
-// basePath returns the path part of -base-url, starting and ending in "/".
+// BasePath returns the path part of -base-url, starting and ending in "/".
+func BasePath(raw string) (string, error) { return basePath(raw) }
+
 func basePath(raw string) (string, error) {
 	if raw == "" {
 		return "/", nil

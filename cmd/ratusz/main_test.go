@@ -1,0 +1,659 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// now makes every build in these tests treat the same day as today.
+var now = []string{"-now", "2021-06-01"}
+
+// minimalSite is the smallest content a build accepts: a city and a
+// document of that city.
+var minimalSite = map[string]string{
+	"content/cities/wloclawek.md": "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n\nMiasto nad Wisłą.\n",
+	"content/documents/lsr.md":    "---\ntitle: Lokalna Strategia Rozwoju\ntype: strategia\nstatus: draft\ncities: [wloclawek]\n---\n\nTreść strategii.\n",
+}
+
+// brokenFiles add one error each to minimalSite.
+var brokenFiles = map[string]string{
+	"content/documents/zla.md": "---\ntitle: Zła strategia\ntype: strategia\nstatus: bogus\ncities: [wloclawek]\n---\n",
+	"content/cities/torun.md":  "---\ntitle: Toruń\n---\n",
+}
+
+// inSite makes a temporary site folder with files, moves into it and
+// returns its path.
+func inSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, files)
+	return dir
+}
+
+func writeFiles(t *testing.T, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// ratusz runs the command line and returns its exit status and output.
+func ratusz(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, stderr := ratusz(t, "version")
+	if code != 0 {
+		t.Errorf("ratusz version: exit %d, want 0", code)
+	}
+	if !regexp.MustCompile(`^ratusz \S+\n$`).MatchString(stdout) {
+		t.Errorf("ratusz version printed %q, want \"ratusz VERSION\"", stdout)
+	}
+	if stderr != "" {
+		t.Errorf("ratusz version wrote to stderr: %q", stderr)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // in stderr
+	}{
+		{nil, "Usage:"},
+		{[]string{"bogus"}, `unknown command "bogus"`},
+		{[]string{"build", "-bogus"}, "flag provided but not defined: -bogus"},
+		{[]string{"build", "extra-arg"}, `unexpected argument "extra-arg"`},
+		{[]string{"build", "-now", "2021-13-01"}, "-now"},
+		{[]string{"build", "-now", "1.06.2021"}, "-now"},
+		{[]string{"build", "-now", "2021-06-01", "-layouts", "missing-dir"}, "-layouts missing-dir"},
+		{[]string{"build", "-now", "2021-06-01", "-static", "missing-dir"}, "-static missing-dir"},
+		{[]string{"build", "-now", "2021-06-01", "-base-url", "ftp://x"}, "-base-url"},
+		{[]string{"build", "-now", "2021-06-01", "-content", "nowhere"}, "nowhere"},
+		{[]string{"check", "-now", "2021-06-01", "-out", "public"}, "flag provided but not defined: -out"},
+		{[]string{"check", "-now", "2021-06-01", "-layouts", "missing-dir"}, "-layouts missing-dir"},
+		{[]string{"serve", "-now", "2021-06-01", "-addr", "no-port"}, "-addr"},
+		{[]string{"new"}, "KIND SLUG"},
+		{[]string{"new", "document"}, "KIND SLUG"},
+		{[]string{"new", "document", "a", "b"}, "KIND SLUG"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			inSite(t, minimalSite)
+			code, stdout, stderr := ratusz(t, tt.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2; stderr:\n%s", code, stderr)
+			}
+			if !strings.Contains(stderr, tt.want) {
+				t.Errorf("stderr = %q, want it to mention %q", stderr, tt.want)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing", stdout)
+			}
+			if _, err := os.Stat("public"); err == nil {
+				t.Errorf("public/ was written")
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"-h"}, {"build", "-h"}} {
+		if code, _, _ := ratusz(t, args...); code != 0 {
+			t.Errorf("ratusz %s: exit %d, want 0", strings.Join(args, " "), code)
+		}
+	}
+}
+
+var summary = regexp.MustCompile(`(?m)^ratusz: built \d+ entr(y|ies), \d+ pages? in \S+, \d+ warnings?$`)
+
+func TestBuild(t *testing.T) {
+	inSite(t, minimalSite)
+	code, stdout, stderr := ratusz(t, append([]string{"build"}, now...)...)
+	if code != 0 {
+		t.Fatalf("ratusz build: exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	for _, f := range []string{"public/index.html", "public/miasta/wloclawek/index.html", "public/.ratusz-output"} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	if !summary.MatchString(stderr) {
+		t.Errorf("stderr = %q, want a summary line like \"ratusz: built 2 entries, 10 pages in 12ms, 0 warnings\"", stderr)
+	}
+	if stdout != "" {
+		t.Errorf("stdout = %q, want nothing", stdout)
+	}
+
+	// A second build replaces the first.
+	if code, _, stderr := ratusz(t, append([]string{"build", "-quiet"}, now...)...); code != 0 {
+		t.Fatalf("second ratusz build: exit %d; stderr:\n%s", code, stderr)
+	}
+	checkNoLeftovers(t, ".")
+}
+
+func TestBuildQuiet(t *testing.T) {
+	inSite(t, minimalSite)
+	code, stdout, stderr := ratusz(t, append([]string{"build", "-quiet"}, now...)...)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0", code)
+	}
+	if stderr != "" || stdout != "" {
+		t.Errorf("ratusz build -quiet printed stdout %q, stderr %q; want nothing", stdout, stderr)
+	}
+	if _, err := os.Stat("public/index.html"); err != nil {
+		t.Errorf("public/index.html not written: %v", err)
+	}
+}
+
+// TestBuildErrors checks that every content error is printed, sorted, as
+// path:line: message with the path as given by -content, and that the
+// previous output survives.
+func TestBuildErrors(t *testing.T) {
+	for _, contentDir := range []string{"content", "src"} {
+		t.Run(contentDir, func(t *testing.T) {
+			inSite(t, minimalSite)
+			if contentDir != "content" {
+				if err := os.Rename("content", contentDir); err != nil {
+					t.Fatal(err)
+				}
+			}
+			args := append([]string{"build", "-content", contentDir}, now...)
+			if code, _, stderr := ratusz(t, args...); code != 0 {
+				t.Fatalf("good build: exit %d; stderr:\n%s", code, stderr)
+			}
+			before := treeHash(t, "public")
+
+			for name, text := range brokenFiles {
+				writeFiles(t, map[string]string{strings.Replace(name, "content", contentDir, 1): text})
+			}
+			code, stdout, stderr := ratusz(t, args...)
+			if code != 1 {
+				t.Errorf("exit %d, want 1; stderr:\n%s", code, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing", stdout)
+			}
+			lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+			if len(lines) != 3 {
+				t.Fatalf("stderr has %d lines, want 2 errors and a last line:\n%s", len(lines), stderr)
+			}
+			errLine := regexp.MustCompile(`^` + contentDir + `/(cities/torun|documents/zla)\.md:\d+: \S.*$`)
+			for _, l := range lines[:2] {
+				if !errLine.MatchString(l) {
+					t.Errorf("error line %q, want %s/FILE.md:LINE: message", l, contentDir)
+				}
+			}
+			if !slices.IsSorted(lines[:2]) || lines[0] == lines[1] {
+				t.Errorf("error lines not sorted or repeated:\n%s", stderr)
+			}
+			if !strings.Contains(lines[0], "region") || !strings.Contains(lines[1], "bogus") {
+				t.Errorf("errors do not name what is wrong:\n%s", stderr)
+			}
+			if want := "ratusz: 2 errors; nothing was written"; lines[2] != want {
+				t.Errorf("last line = %q, want %q", lines[2], want)
+			}
+			if after := treeHash(t, "public"); after != before {
+				t.Errorf("a failed build changed public/")
+			}
+			checkNoLeftovers(t, ".")
+		})
+	}
+}
+
+// TestBuildRefusesOut checks that a dangerous -out is refused with status
+// 2 before anything is deleted.
+func TestBuildRefusesOut(t *testing.T) {
+	tests := []struct {
+		out, want string
+	}{
+		{"content", "-out content is the same folder as content"},
+		{"./content", "same folder as content"},
+		{".", "-out . contains content"},
+		{"content/documents", "is inside content"},
+		{"foreign", "-out foreign is not empty and was not written by ratusz (it has no .ratusz-output file)"},
+		{"notes.txt", "is a file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.out, func(t *testing.T) {
+			inSite(t, minimalSite)
+			writeFiles(t, map[string]string{"foreign/keep.txt": "someone's work", "notes.txt": "notes"})
+			before := treeHash(t, ".")
+			code, _, stderr := ratusz(t, append([]string{"build", "-out", tt.out}, now...)...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2; stderr:\n%s", code, stderr)
+			}
+			if !strings.Contains(stderr, tt.want) {
+				t.Errorf("stderr = %q, want it to say %q", stderr, tt.want)
+			}
+			if after := treeHash(t, "."); after != before {
+				t.Errorf("a refused build changed the site folder")
+			}
+		})
+	}
+}
+
+func TestCheck(t *testing.T) {
+	inSite(t, minimalSite)
+	code, _, stderr := ratusz(t, append([]string{"check"}, now...)...)
+	if code != 0 {
+		t.Errorf("check of good content: exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "ratusz: checked") {
+		t.Errorf("stderr = %q, want a summary", stderr)
+	}
+	before := treeHash(t, ".")
+
+	writeFiles(t, brokenFiles)
+	code, _, stderr = ratusz(t, append([]string{"check"}, now...)...)
+	if code != 1 {
+		t.Errorf("check of broken content: exit %d, want 1; stderr:\n%s", code, stderr)
+	}
+	for name := range brokenFiles {
+		if !strings.Contains(stderr, name+":") {
+			t.Errorf("stderr does not name %s:\n%s", name, stderr)
+		}
+	}
+	for name := range brokenFiles {
+		os.Remove(name)
+	}
+	if after := treeHash(t, "."); after != before {
+		t.Errorf("check wrote into the site folder")
+	}
+	if _, err := os.Stat("public"); err == nil {
+		t.Errorf("check created public/")
+	}
+}
+
+func TestNew(t *testing.T) {
+	inSite(t, nil)
+	code, stdout, stderr := ratusz(t, "new", "document", "Strategia Rozwoju Włocławka 2030")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	path := filepath.Join("content", "documents", "strategia-rozwoju-wloclawka-2030.md")
+	if strings.TrimSpace(stdout) != path {
+		t.Errorf("stdout = %q, want the new file's path %q", stdout, path)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"---\n", "\ntitle: \"Strategia Rozwoju Włocławka 2030\"\n", "\ndraft: true"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s lacks %q:\n%s", path, want, b)
+		}
+	}
+
+	code, _, stderr = ratusz(t, "new", "document", "Strategia Rozwoju Włocławka 2030")
+	if code != 1 {
+		t.Errorf("second new: exit %d, want 1", code)
+	}
+	if !strings.Contains(stderr, "already exists") {
+		t.Errorf("second new: stderr = %q, want \"already exists\"", stderr)
+	}
+	if b2, _ := os.ReadFile(path); !bytes.Equal(b, b2) {
+		t.Errorf("second new changed %s", path)
+	}
+
+	code, _, stderr = ratusz(t, "new", "dokument", "x")
+	if code != 2 {
+		t.Errorf("new dokument: exit %d, want 2", code)
+	}
+	for _, kind := range []string{"city", "programme", "organisation", "partnership", "document", "meeting", "page"} {
+		if !strings.Contains(stderr, kind) {
+			t.Errorf("new dokument: stderr = %q, want it to list %q", stderr, kind)
+		}
+	}
+
+	code, _, stderr = ratusz(t, "new", "city", "x", "-title", "X")
+	if code != 0 {
+		t.Fatalf("new city x -title X: exit %d; stderr:\n%s", code, stderr)
+	}
+	b, err = os.ReadFile(filepath.Join("content", "cities", "x.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "\ntitle: \"X\"\n") {
+		t.Errorf("content/cities/x.md lacks title: \"X\":\n%s", b)
+	}
+}
+
+func TestNewContentFlag(t *testing.T) {
+	inSite(t, nil)
+	code, _, stderr := ratusz(t, "new", "-content", "src", "meeting", "Warsztaty w Ciechocinku")
+	if code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join("src", "meetings", "warsztaty-w-ciechocinku.md")); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat("content"); err == nil {
+		t.Errorf("new -content src created content/")
+	}
+}
+
+func TestServe(t *testing.T) {
+	inSite(t, minimalSite)
+	srv := startServe(t)
+	base := "http://" + srv.addr
+
+	tests := []struct {
+		method, path string
+		code         int
+		location     string
+	}{
+		{"GET", "/", 200, ""},
+		{"HEAD", "/", 200, ""},
+		{"GET", "/miasta/wloclawek/", 200, ""},
+		{"GET", "/css/ratusz.css", 200, ""},
+		{"GET", "/nope/", 404, ""},
+		{"GET", "/miasta/wloclawek", 301, "/miasta/wloclawek/"},
+		{"POST", "/", 405, ""},
+		{"GET", "/.ratusz-output", 404, ""},
+	}
+	for _, tt := range tests {
+		resp, body := request(t, tt.method, base+tt.path)
+		if resp == nil {
+			continue
+		}
+		if resp.StatusCode != tt.code {
+			t.Errorf("%s %s: status %d, want %d", tt.method, tt.path, resp.StatusCode, tt.code)
+		}
+		if tt.location != "" && resp.Header.Get("Location") != tt.location {
+			t.Errorf("%s %s: Location %q, want %q", tt.method, tt.path, resp.Header.Get("Location"), tt.location)
+		}
+		if tt.method == "GET" && strings.HasSuffix(tt.path, "/") && tt.code == 200 {
+			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("GET %s: Content-Type %q, want text/html", tt.path, ct)
+			}
+			if !bytes.Contains(body, []byte("<html")) {
+				t.Errorf("GET %s: body is not a page: %.200q", tt.path, body)
+			}
+		}
+	}
+
+	// Serving began after the address was printed.
+	if want := "ratusz: serving " + base + "/"; !strings.Contains(srv.stderr.String(), want) {
+		t.Errorf("stderr = %q, want it to say %q", srv.stderr.String(), want)
+	}
+
+	// Paths that climb out of the site are sent raw, as an attacker would,
+	// not cleaned by the client first.
+	for _, p := range []string{"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/miasta/../../../etc/passwd", `/..\..\etc\passwd`} {
+		resp, body := rawGet(t, srv.addr, p)
+		switch {
+		case resp.StatusCode == 404:
+		case resp.StatusCode >= 300 && resp.StatusCode < 400:
+			if loc := resp.Header.Get("Location"); !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") {
+				t.Errorf("GET %s: redirect to %q, want a path on this site", p, loc)
+			}
+		default:
+			t.Errorf("GET %s: status %d, want 404 or a redirect", p, resp.StatusCode)
+		}
+		if bytes.Contains(body, []byte("root:")) {
+			t.Errorf("GET %s: served a file from outside the site:\n%.200s", p, body)
+		}
+	}
+
+	if code := srv.stop(t); code != 0 {
+		t.Errorf("serve: exit %d after the context was cancelled, want 0; stderr:\n%s", code, srv.stderr.String())
+	}
+	if _, err := net.DialTimeout("tcp", srv.addr, time.Second); err == nil {
+		t.Errorf("%s still accepts connections after serve returned", srv.addr)
+	}
+	if _, err := os.Stat("public"); err == nil {
+		t.Errorf("serve wrote public/")
+	}
+}
+
+// TestServeRedirectStaysOnSite checks that the slash redirect cannot be
+// turned into a link to another host: a request for
+// //evil.example/../miasta/wloclawek names the city folder once cleaned,
+// and must be sent to /miasta/wloclawek/, not to //evil.example/….
+func TestServeRedirectStaysOnSite(t *testing.T) {
+	inSite(t, minimalSite)
+	srv := startServe(t, "-quiet")
+	for _, p := range []string{"//evil.example/../miasta/wloclawek", "/miasta//wloclawek", "/miasta/./wloclawek"} {
+		resp, _ := rawGet(t, srv.addr, p)
+		if resp.StatusCode < 300 || resp.StatusCode >= 400 {
+			continue // a 404 keeps the visitor here too
+		}
+		if loc := resp.Header.Get("Location"); loc != "/miasta/wloclawek/" {
+			t.Errorf("GET %s: redirect to %q, want /miasta/wloclawek/", p, loc)
+		}
+	}
+}
+
+// TestServeBaseURL checks that serve, given the -base-url a build would
+// use, serves the pages where their own links point.
+func TestServeBaseURL(t *testing.T) {
+	inSite(t, minimalSite)
+	srv := startServe(t, "-quiet", "-base-url", "/strategie/")
+	base := "http://" + srv.addr
+	resp, body := request(t, "GET", base+"/strategie/")
+	if resp == nil {
+		return
+	}
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET /strategie/ with -base-url /strategie/: status %d, want 200", resp.StatusCode)
+	}
+	css := regexp.MustCompile(`href="(/strategie/[^"]*\.css)"`).FindSubmatch(body)
+	if css == nil {
+		t.Fatalf("GET /strategie/: no stylesheet under /strategie/ in %.300q", body)
+	}
+	for _, p := range []string{string(css[1]), "/strategie/miasta/wloclawek/"} {
+		if resp, _ := request(t, "GET", base+p); resp != nil && resp.StatusCode != 200 {
+			t.Errorf("GET %s: status %d, want 200", p, resp.StatusCode)
+		}
+	}
+}
+
+func TestServeBrokenContent(t *testing.T) {
+	inSite(t, minimalSite)
+	writeFiles(t, brokenFiles)
+	code, _, stderr := ratusz(t, append([]string{"serve", "-addr", freeAddr(t)}, now...)...)
+	if code != 1 {
+		t.Errorf("serve of broken content: exit %d, want 1; stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "content/cities/torun.md:") {
+		t.Errorf("stderr does not list the errors:\n%s", stderr)
+	}
+}
+
+// freeAddr returns a loopback address with a port nobody listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+// server is a running ratusz serve.
+type server struct {
+	addr   string
+	stderr *syncBuffer
+	cancel context.CancelFunc
+	done   chan int
+	code   int
+	ended  bool
+}
+
+// startServe runs ratusz serve on a free loopback port with extra flags
+// and waits until it answers. It is stopped when the test ends.
+func startServe(t *testing.T, extra ...string) *server {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &server{addr: freeAddr(t), stderr: &syncBuffer{}, cancel: cancel, done: make(chan int, 1)}
+	args := append([]string{"serve", "-addr", s.addr}, now...)
+	args = append(args, extra...)
+	go func() { s.done <- run(ctx, args, io.Discard, s.stderr) }()
+	t.Cleanup(func() { s.stop(t) })
+
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		select {
+		case code := <-s.done:
+			s.ended = true
+			t.Fatalf("serve returned %d before serving; stderr:\n%s", code, s.stderr.String())
+		default:
+		}
+		conn, err := net.DialTimeout("tcp", s.addr, time.Second)
+		if err == nil {
+			conn.Close()
+			return s
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve not listening on %s after 20s: %v; stderr:\n%s", s.addr, err, s.stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// stop cancels serve's context and returns its exit status, failing the
+// test if it does not return within 5 seconds.
+func (s *server) stop(t *testing.T) int {
+	t.Helper()
+	if s.ended {
+		return s.code
+	}
+	s.cancel()
+	select {
+	case s.code = <-s.done:
+		s.ended = true
+	case <-time.After(5 * time.Second):
+		t.Fatal("serve did not stop within 5s of the context being cancelled")
+	}
+	return s.code
+}
+
+// request sends one request without following redirects. It returns nil
+// after reporting an error.
+func request(t *testing.T, method, url string) (*http.Response, []byte) {
+	t.Helper()
+	client := &http.Client{
+		Timeout:       5 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Errorf("%s %s: %v", method, url, err)
+		return nil, nil
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, body
+}
+
+// rawGet sends a GET for target exactly as written.
+func rawGet(t *testing.T, addr, target string) (*http.Response, []byte) {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(5 * time.Second))
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, addr)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("GET %s: %v", target, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, body
+}
+
+// syncBuffer is a bytes.Buffer that serve's goroutine and the test may
+// use at once.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// treeHash hashes every name, mode and content under dir.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(h, "%s %v %d\n", filepath.ToSlash(rel), info.Mode(), info.Size())
+		if d.Type().IsRegular() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			h.Write(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// checkNoLeftovers fails if dir holds a temporary or set-aside output.
+func checkNoLeftovers(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") || strings.HasSuffix(e.Name(), ".old") {
+			t.Errorf("leftover %s in %s", e.Name(), dir)
+		}
+	}
+}
