@@ -173,7 +173,11 @@ func firstInvalid(data []byte) int {
 	return len(data)
 }
 
-func lineAt(data []byte, i int) int { return bytes.Count(data[:i], []byte("\n")) + 1 }
+// lineAt returns the line of byte i, counting CRLF, CR and LF as line ends,
+// as Parse does once it has normalised them.
+func lineAt(data []byte, i int) int {
+	return bytes.Count(normaliseNewlines(data[:i]), []byte("\n")) + 1
+}
 
 // looksWindows1250 reports whether the high bytes of data are mostly the
 // Windows-1250 or ISO-8859-2 codes of Polish letters.

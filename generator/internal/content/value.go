@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -91,9 +92,27 @@ func (v *Value) Describe() string {
 	return v.Kind.String()
 }
 
+// maxAliasValues is how many values aliases (*name) may add to a front
+// matter. Following an alias copies its anchor's values, so a few lines of
+// aliases of aliases could otherwise stand for billions of values.
+const maxAliasValues = 10000
+
 // fromYAML converts a yaml.v3 node; lines are shifted by offset so that they
 // count from the top of the file.
 func fromYAML(n *yaml.Node, offset int, depth int) (*Value, error) {
+	d := &yamlDecoder{offset: offset, aliasBudget: maxAliasValues}
+	return d.value(n, depth, 0)
+}
+
+type yamlDecoder struct {
+	offset      int // file line of the front matter's first line, minus one
+	aliasBudget int // values that aliases may still add
+}
+
+// value converts n. aliasLine is the file line of the alias that led to n,
+// or 0 when n is read where it is written.
+func (d *yamlDecoder) value(n *yaml.Node, depth, aliasLine int) (*Value, error) {
+	offset := d.offset
 	if depth > 64 {
 		return nil, fmt.Errorf("line %d: front matter nests deeper than 64 levels", n.Line+offset)
 	}
@@ -101,10 +120,19 @@ func fromYAML(n *yaml.Node, offset int, depth int) (*Value, error) {
 		if n.Alias == nil {
 			break
 		}
+		if aliasLine == 0 {
+			aliasLine = n.Line + offset
+		}
 		n = n.Alias
 		depth++
 		if depth > 64 {
 			return nil, fmt.Errorf("line %d: front matter aliases nest deeper than 64 levels", n.Line+offset)
+		}
+	}
+	if aliasLine > 0 {
+		d.aliasBudget--
+		if d.aliasBudget < 0 {
+			return nil, fmt.Errorf("line %d: aliases (*name) stand for more than %d values; write the values out", aliasLine, maxAliasValues)
 		}
 	}
 	v := &Value{Line: n.Line + offset}
@@ -114,7 +142,7 @@ func fromYAML(n *yaml.Node, offset int, depth int) (*Value, error) {
 			v.Kind = Map
 			return v, nil
 		}
-		return fromYAML(n.Content[0], offset, depth+1)
+		return d.value(n.Content[0], depth+1, aliasLine)
 	case yaml.MappingNode:
 		v.Kind = Map
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -130,7 +158,7 @@ func fromYAML(n *yaml.Node, offset int, depth int) (*Value, error) {
 					return nil, fmt.Errorf("line %d: key %q appears twice (first on line %d); keep one", k.Line+offset, k.Value, f.Line)
 				}
 			}
-			cv, err := fromYAML(val, offset, depth+1)
+			cv, err := d.value(val, depth+1, aliasLine)
 			if err != nil {
 				return nil, err
 			}
@@ -144,7 +172,7 @@ func fromYAML(n *yaml.Node, offset int, depth int) (*Value, error) {
 	case yaml.SequenceNode:
 		v.Kind = List
 		for _, c := range n.Content {
-			cv, err := fromYAML(c, offset, depth+1)
+			cv, err := d.value(c, depth+1, aliasLine)
 			if err != nil {
 				return nil, err
 			}
@@ -188,43 +216,37 @@ func yamlKind(n *yaml.Node) string {
 
 // fromTOML converts a decoded TOML value. TOML decoders do not keep key
 // positions, so lines come from locating each key in the front-matter text.
+// path is the value's key path, with list items as their index.
 func fromTOML(x any, loc *tomlLocator, path []string, line int) *Value {
 	v := &Value{Line: line}
+	child := func(k string) []string { return append(slices.Clip(path), k) }
 	switch x := x.(type) {
 	case map[string]any:
 		v.Kind = Map
 		keys := make([]string, 0, len(x))
+		lines := make(map[string]int, len(x))
 		for k := range x {
 			keys = append(keys, k)
-		}
-		lines := make(map[string]int, len(keys))
-		for _, k := range keys {
-			lines[k] = loc.find(append(slices.Clone(path), k), line)
+			lines[k] = loc.line(child(k), line)
 		}
 		slices.SortFunc(keys, func(a, b string) int {
-			if lines[a] != lines[b] {
-				return lines[a] - lines[b]
-			}
-			return strings.Compare(a, b)
+			return cmp.Or(cmp.Compare(lines[a], lines[b]), strings.Compare(a, b))
 		})
 		for _, k := range keys {
 			l := lines[k]
-			v.Fields = append(v.Fields, Field{Key: k, Line: l, Value: fromTOML(x[k], loc, append(slices.Clone(path), k), l)})
+			v.Fields = append(v.Fields, Field{Key: k, Line: l, Value: fromTOML(x[k], loc, child(k), l)})
 		}
 	case []map[string]any:
 		v.Kind = List
 		for i, m := range x {
-			l := loc.findTable(path, i, line)
-			v.Items = append(v.Items, fromTOML(m, loc, append(slices.Clone(path), strconv.Itoa(i)), l))
+			p := child(strconv.Itoa(i))
+			v.Items = append(v.Items, fromTOML(m, loc, p, loc.line(p, line)))
 		}
 	case []any:
 		v.Kind = List
 		for i, c := range x {
-			l := line
-			if _, ok := c.(map[string]any); ok {
-				l = loc.findTable(path, i, line)
-			}
-			v.Items = append(v.Items, fromTOML(c, loc, append(slices.Clone(path), strconv.Itoa(i)), l))
+			p := child(strconv.Itoa(i))
+			v.Items = append(v.Items, fromTOML(c, loc, p, loc.line(p, line)))
 		}
 	case string:
 		v.Kind, v.Type, v.Text = Scalar, String, x
@@ -252,92 +274,176 @@ func fromTOML(x any, loc *tomlLocator, path []string, line int) *Value {
 	return v
 }
 
-// tomlLocator finds the line of a key in TOML text. It understands the
-// shapes editors write: top-level keys, [table] and [[array]] headers, and
-// keys inside them; keys in inline tables share the line of their table.
+// A tomlLocator knows the file line of each key in TOML text. It reads the
+// lines editors write: key = value (dotted and quoted keys too), [table]
+// and [[array]] headers, comments. It skips the inside of multi-line
+// strings, arrays and inline tables: keys and items there share the line of
+// the key that holds them.
 type tomlLocator struct {
-	lines  []string
-	offset int // file line of lines[0], minus one
+	lines map[string]int // key path, [[array]] items by index, joined by tomlPathSep → file line
 }
+
+const tomlPathSep = "\x00"
 
 func newTOMLLocator(text string, offset int) *tomlLocator {
-	return &tomlLocator{lines: strings.Split(text, "\n"), offset: offset}
-}
-
-func tomlKeyOf(line string) (string, bool) {
-	line = strings.TrimSpace(line)
-	if line == "" || line[0] == '#' || line[0] == '[' {
-		return "", false
+	l := &tomlLocator{lines: map[string]int{}}
+	record := func(path []string, line int) {
+		k := strings.Join(path, tomlPathSep)
+		if _, ok := l.lines[k]; !ok {
+			l.lines[k] = line
+		}
 	}
-	eq := strings.IndexByte(line, '=')
-	if eq <= 0 {
-		return "", false
-	}
-	k := strings.TrimSpace(line[:eq])
-	k = strings.Trim(k, `"'`)
-	return k, true
-}
-
-func tomlHeaderOf(line string) (name string, array, ok bool) {
-	line = strings.TrimSpace(line)
-	if i := strings.IndexByte(line, '#'); i > 0 {
-		line = strings.TrimSpace(line[:i])
-	}
-	if strings.HasPrefix(line, "[[") && strings.HasSuffix(line, "]]") {
-		return strings.TrimSpace(line[2 : len(line)-2]), true, true
-	}
-	if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
-		return strings.TrimSpace(line[1 : len(line)-1]), false, true
-	}
-	return "", false, false
-}
-
-// find returns the line of the key at path (path's last element being the
-// key, earlier ones its tables), or fallback.
-func (l *tomlLocator) find(path []string, fallback int) int {
-	// Only the first level is worth locating precisely; deeper keys live in
-	// a [table] section or an inline table.
-	key := path[len(path)-1]
-	section := strings.Join(path[:len(path)-1], ".")
-	cur := ""
-	for i, line := range l.lines {
-		if name, _, ok := tomlHeaderOf(line); ok {
-			cur = name
-			if name == strings.Join(path, ".") {
-				return i + 1 + l.offset
-			}
+	var (
+		items = map[string]int{} // [[array]] path → its items so far
+		table []string           // the path of the current [table] or [[array]] item
+		open  tomlScan           // what a value left open at the end of the previous line
+	)
+	for i, text := range strings.Split(text, "\n") {
+		line := i + 1 + offset
+		if open.inside() {
+			open = open.scan(text)
 			continue
 		}
-		if k, ok := tomlKeyOf(line); ok && cur == stripIndexes(section) && k == key {
-			return i + 1 + l.offset
+		s := strings.TrimSpace(text)
+		if strings.HasPrefix(s, "[") {
+			array := strings.HasPrefix(s, "[[")
+			keys, rest, ok := parseTOMLKey(strings.TrimPrefix(s[1:], "["))
+			if !ok || !strings.HasPrefix(rest, "]") || array && !strings.HasPrefix(rest, "]]") {
+				continue
+			}
+			// [a.b] after [[a]] is a table in a's last item.
+			var p []string
+			for j, k := range keys {
+				p = append(p, k)
+				record(p, line)
+				if n, ok := items[strings.Join(p, tomlPathSep)]; ok && j < len(keys)-1 {
+					p = append(p, strconv.Itoa(n-1))
+				}
+			}
+			if array {
+				k := strings.Join(p, tomlPathSep)
+				p = append(p, strconv.Itoa(items[k]))
+				items[k]++
+				record(p, line)
+			}
+			table = p
+			continue
 		}
+		keys, rest, ok := parseTOMLKey(s)
+		if !ok || !strings.HasPrefix(rest, "=") {
+			continue
+		}
+		p := slices.Clone(table)
+		for _, k := range keys {
+			p = append(p, k)
+			record(p, line)
+		}
+		open = open.scan(rest[1:])
+	}
+	return l
+}
+
+// line returns the file line of the key at path, or fallback.
+func (l *tomlLocator) line(path []string, fallback int) int {
+	if n, ok := l.lines[strings.Join(path, tomlPathSep)]; ok {
+		return n
 	}
 	return fallback
 }
 
-// findTable returns the line of the i-th [[path]] header, or fallback.
-func (l *tomlLocator) findTable(path []string, i int, fallback int) int {
-	want := stripIndexes(strings.Join(path, "."))
-	n := 0
-	for j, line := range l.lines {
-		if name, array, ok := tomlHeaderOf(line); ok && array && name == want {
-			if n == i {
-				return j + 1 + l.offset
+// parseTOMLKey reads a key (bare, quoted or dotted) at the start of s and
+// returns its parts and the rest of s after spaces.
+func parseTOMLKey(s string) (keys []string, rest string, ok bool) {
+	for {
+		s = strings.TrimLeft(s, " \t")
+		var k string
+		switch {
+		case strings.HasPrefix(s, `"`):
+			end := 1
+			for end < len(s) && s[end] != '"' {
+				if s[end] == '\\' {
+					end++
+				}
+				end++
 			}
-			n++
+			if end >= len(s) {
+				return nil, "", false
+			}
+			k, s = s[1:end], s[end+1:]
+			if u, err := strconv.Unquote(`"` + k + `"`); err == nil {
+				k = u
+			}
+		case strings.HasPrefix(s, "'"):
+			end := strings.IndexByte(s[1:], '\'')
+			if end < 0 {
+				return nil, "", false
+			}
+			k, s = s[1:end+1], s[end+2:]
+		default:
+			end := strings.IndexFunc(s, func(r rune) bool {
+				return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-')
+			})
+			if end < 0 {
+				end = len(s)
+			}
+			if end == 0 {
+				return nil, "", false
+			}
+			k, s = s[:end], s[end:]
 		}
+		keys = append(keys, k)
+		s = strings.TrimLeft(s, " \t")
+		if !strings.HasPrefix(s, ".") {
+			return keys, s, true
+		}
+		s = s[1:]
 	}
-	return fallback
 }
 
-func stripIndexes(p string) string {
-	parts := strings.Split(p, ".")
-	out := parts[:0]
-	for _, s := range parts {
-		if _, err := strconv.Atoi(s); err == nil {
-			continue
+// A tomlScan is what a TOML value leaves open at the end of a line: a
+// multi-line string, or brackets and braces.
+type tomlScan struct {
+	quote string // `"""` or `'''` inside a multi-line string
+	depth int    // [ and { not yet closed
+}
+
+func (t tomlScan) inside() bool { return t.quote != "" || t.depth > 0 }
+
+// scan reads one more line of a value.
+func (t tomlScan) scan(s string) tomlScan {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case t.quote != "":
+			if t.quote == `"""` && s[i] == '\\' {
+				i++
+			} else if strings.HasPrefix(s[i:], t.quote) {
+				i += len(t.quote) - 1
+				t.quote = ""
+			}
+		case strings.HasPrefix(s[i:], `"""`), strings.HasPrefix(s[i:], `'''`):
+			t.quote = s[i : i+3]
+			i += 2
+		case s[i] == '"':
+			for i++; i < len(s) && s[i] != '"'; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+		case s[i] == '\'':
+			if end := strings.IndexByte(s[i+1:], '\''); end >= 0 {
+				i += end + 1
+			} else {
+				i = len(s)
+			}
+		case s[i] == '#':
+			return t
+		case s[i] == '[' || s[i] == '{':
+			t.depth++
+		case s[i] == ']' || s[i] == '}':
+			if t.depth > 0 {
+				t.depth--
+			}
 		}
-		out = append(out, s)
 	}
-	return strings.Join(out, ".")
+	return t
 }

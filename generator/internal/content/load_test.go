@@ -1,0 +1,282 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+
+func paths(t *Tree) []string {
+	var out []string
+	for _, f := range t.Files {
+		out = append(out, f.Path)
+	}
+	return out
+}
+
+func messages(es Errors) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_index.md":                           file("---\ntitle: Strona główna\n---\n"),
+		"cities/wloclawek.md":                 file("---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n"),
+		"cities/Zabrze.MD":                    file("+++\ntitle = \"Zabrze\"\n+++\n"),
+		"cities/herb.svg":                     file("<svg/>"),
+		"documents/lsr/index.Md":              file("---\ntitle: LSR\n---\n"),
+		"documents/lsr/lsr-2016.pdf":          file("%PDF-1.4 lsr"),
+		"documents/lsr/README":                file("notatki"),
+		"documents/strategia.md~":             file("kopia zapasowa"),
+		"documents/.strategia.md.swp":         file("\x00swap"),
+		"documents/#strategia.md#":            file("autosave"),
+		"documents/strategia.md.bak":          file("\x00not markdown, an asset"),
+		".git/config":                         file("[core]"),
+		".git/x.md":                           file("not content"),
+		".DS_Store":                           file("\x00\x00"),
+		"pages/.szkice/o-nas.md":              file("not content"),
+		"pages/.htaccess":                     file("Deny"),
+		"pages/o-nas.md":                      file("---\ntitle: O nas\n---\nKim jesteśmy.\n"),
+		"meetings/warsztaty-2021-01-17.mdown": file("an asset: only .md is Markdown"),
+	}
+	tree, errs := Load(context.Background(), fsys)
+	if len(errs) != 0 {
+		t.Fatalf("got errors:\n%s", strings.Join(messages(errs), "\n"))
+	}
+	wantFiles := []string{"_index.md", "cities/Zabrze.MD", "cities/wloclawek.md", "documents/lsr/index.Md", "pages/o-nas.md"}
+	if got := paths(tree); !slices.Equal(got, wantFiles) {
+		t.Errorf("got files %q, want %q", got, wantFiles)
+	}
+	wantAssets := map[string]int64{
+		"cities/herb.svg":                     6,
+		"documents/lsr/lsr-2016.pdf":          12,
+		"documents/lsr/README":                7,
+		"documents/strategia.md.bak":          23,
+		"meetings/warsztaty-2021-01-17.mdown": 30,
+	}
+	if !maps.Equal(tree.Assets, wantAssets) {
+		t.Errorf("got assets %v, want %v", tree.Assets, wantAssets)
+	}
+	if f := tree.Files[4]; string(f.Body) != "Kim jesteśmy.\n" || f.BodyLine != 4 || f.Meta.Get("title").Text != "O nas" {
+		t.Errorf("got pages/o-nas.md as title %q, body %q on line %d", f.Meta.Get("title").Text, f.Body, f.BodyLine)
+	}
+}
+
+func TestLoadEmpty(t *testing.T) {
+	tree, errs := Load(context.Background(), fstest.MapFS{})
+	if len(errs) != 0 || len(tree.Files) != 0 || tree.Assets == nil || len(tree.Assets) != 0 {
+		t.Errorf("got files %q, assets %v, errors %q; want none, an empty map, none", paths(tree), tree.Assets, messages(errs))
+	}
+}
+
+func TestLoadReportsEveryFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"cities/bobrowo.md":  file("---\ntitle: Bobrowo\n---\n"),
+		"cities/brzozie.md":  file("---\ntitle: Brzozie\ntitle: Gmina Brzozie\n---\n"),
+		"cities/wapielsk.md": file("Wąpielsk, bez front matter\n"),
+		"cities/zabrze.md":   file("+++\ntitle = \"Zabrze\"\n+++\n"),
+		"documents/plan.md":  file("\xff\xfe-\x00-\x00-\x00"),
+		"documents/lsr.md":   file("\n---\ntitle: LSR\n"),
+		"meetings/sesja.md":  file("+++\ntitle = Sesja\n+++\n"),
+		"pages/kontakt.md":   file("---\ntitle: Kontakt\nsummary: Tel: 54 414 40 00\n---\n"),
+		"pages/o-nas.md":     file("---\ntitle: O nas\n---\n"),
+		"cities/zabrze/mapa": {Mode: fs.ModeNamedPipe},
+	}
+	tree, errs := Load(context.Background(), fsys)
+	wantFiles := []string{"cities/bobrowo.md", "cities/zabrze.md", "pages/o-nas.md"}
+	if got := paths(tree); !slices.Equal(got, wantFiles) {
+		t.Errorf("got files %q, want %q", got, wantFiles)
+	}
+	want := []string{
+		"cities/brzozie.md:3: key \"title\" appears twice (first on line 2); keep one",
+		"cities/wapielsk.md:1: no front matter; a content file starts with a --- line (YAML) or a +++ line (TOML), then title: and the other keys, then the same line again",
+		"cities/zabrze/mapa: is not a regular file",
+		"documents/lsr.md:2: front matter opened with --- is never closed; add a line with --- after the last key",
+		"documents/plan.md:1: file is UTF-16; save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
+		"meetings/sesja.md:2: TOML front matter: expected value but found \"Sesja\" instead",
+		"pages/kontakt.md:3: YAML front matter: mapping values are not allowed in this context",
+	}
+	if got := messages(errs.Sort()); !slices.Equal(got, want) {
+		t.Errorf("got errors\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+func TestLoadTwoBrokenFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"cities/a.md": file("bez front matter"),
+		"cities/b.md": file("---\ntitle: [\n---\n"),
+	}
+	_, errs := Load(context.Background(), fsys)
+	if len(errs) != 2 || errs[0].Path != "cities/a.md" || errs[1].Path != "cities/b.md" {
+		t.Errorf("got errors %q, want one for cities/a.md and one for cities/b.md", messages(errs))
+	}
+}
+
+func TestLoadIsDeterministic(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, p := range []string{"documents", "cities", "meetings", "pages", "programmes"} {
+		for _, n := range []string{"a", "ą", "b", "z", "Ż", "ź", "01", "10", "2"} {
+			fsys[p+"/"+n+".md"] = file("---\ntitle: " + n + "\n---\n")
+			fsys[p+"/"+n+"-broken.md"] = file("---\ntitle: " + n + "\n")
+			fsys[p+"/"+n+".pdf"] = file(n)
+		}
+	}
+	first, firstErrs := Load(context.Background(), fsys)
+	if got := paths(first); !slices.IsSorted(got) || len(got) != 45 {
+		t.Errorf("got %d files, sorted: %v; want 45 in path order", len(got), slices.IsSorted(got))
+	}
+	if got := messages(firstErrs); len(got) != 45 || !slices.Equal(got, messages(firstErrs.Sort())) {
+		t.Errorf("got %d errors, want 45 in path order", len(got))
+	}
+	for range 20 {
+		tree, errs := Load(context.Background(), fsys)
+		if !slices.Equal(paths(tree), paths(first)) || !slices.Equal(messages(errs), messages(firstErrs)) || !maps.Equal(tree.Assets, first.Assets) {
+			t.Fatal("two loads of the same tree differ")
+		}
+	}
+}
+
+func TestLoadSymlink(t *testing.T) {
+	dir := t.TempDir()
+	for p, data := range map[string]string{
+		"cities/wloclawek.md":     "---\ntitle: Włocławek\n---\n",
+		"elsewhere/strategia.pdf": "%PDF",
+	} {
+		p = filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "cities", "wloclawek.md"), filepath.Join(dir, "cities", "wlocławek.md")); err != nil {
+		t.Skipf("cannot make a symbolic link here: %v", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "elsewhere"), filepath.Join(dir, "cities", "zalaczniki")); err != nil {
+		t.Fatal(err)
+	}
+	tree, errs := Load(context.Background(), os.DirFS(dir))
+	want := []string{
+		"cities/wlocławek.md: is a symbolic link; content must be real files inside the content folder",
+		"cities/zalaczniki: is a symbolic link; content must be real files inside the content folder",
+	}
+	if got := messages(errs.Sort()); !slices.Equal(got, want) {
+		t.Errorf("got errors\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	if got, want := paths(tree), []string{"cities/wloclawek.md"}; !slices.Equal(got, want) {
+		t.Errorf("got files %q, want %q", got, want)
+	}
+	if got, want := tree.Assets, map[string]int64{"elsewhere/strategia.pdf": 4}; !maps.Equal(got, want) {
+		t.Errorf("got assets %v, want %v", got, want)
+	}
+}
+
+func TestLoadCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, errs := Load(ctx, fstest.MapFS{"a.md": file("---\ntitle: a\n---\n")})
+	if err := errs.Err(); !strings.Contains(fmt.Sprint(err), "context canceled") {
+		t.Errorf("got %v, want an error saying the load was cancelled", err)
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	tests := []struct {
+		path string
+		dir  bool
+		want bool
+	}{
+		{"cities/wloclawek.md", false, false},
+		{"cities", true, false},
+		{"documents/lsr-2016.pdf", false, false},
+		{"documents/strategia.md.bak", false, false},
+		{"documents/#1 plan.md", false, true},
+		{".git", true, true},
+		{"pages/.szkice", true, true},
+		{".DS_Store", false, true},
+		{"cities/.wloclawek.md.swp", false, true},
+		{"cities/wloclawek.md.swp", false, true},
+		{"cities/wloclawek.md~", false, true},
+		{"cities/#wloclawek.md#", false, true},
+		{"cities/.#wloclawek.md", false, true},
+		{"backup~", true, false},
+		{"#szkice", true, false},
+		{"cities/~wloclawek.md", false, false},
+	}
+	for _, tt := range tests {
+		if got := Ignored(tt.path, tt.dir); got != tt.want {
+			t.Errorf("Ignored(%q, %v) = %v, want %v", tt.path, tt.dir, got, tt.want)
+		}
+	}
+}
+
+func TestErrorString(t *testing.T) {
+	tests := []struct {
+		err  *Error
+		want string
+	}{
+		{Errorf("cities/wloclawek.md", 3, "key %q appears twice", "title"), `cities/wloclawek.md:3: key "title" appears twice`},
+		{Errorf("cities/wloclawek.md", 0, "is a symbolic link"), "cities/wloclawek.md: is a symbolic link"},
+		{Errorf(".", 0, "%v", context.Canceled), ".: context canceled"},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestErrorsSort(t *testing.T) {
+	var es Errors
+	es.Addf("documents/plan.md", 3, "b")
+	es.Addf("cities/zabrze.md", 10, "a")
+	es.Addf("cities/zabrze.md", 2, "z")
+	es.Addf("cities/zabrze.md", 10, "a") // an exact repeat
+	es.Addf("documents/plan.md", 3, "a")
+	es.Add(&Error{Path: "cities/zabrze.md", Line: 0, Msg: "a"})
+	es.Addf("cities/bobrowo.md", 1, "a")
+	es.Addf("documents/plan.md", 3, "b") // another
+	orig := messages(es)
+
+	want := []string{
+		"cities/bobrowo.md:1: a",
+		"cities/zabrze.md: a",
+		"cities/zabrze.md:2: z",
+		"cities/zabrze.md:10: a",
+		"documents/plan.md:3: a",
+		"documents/plan.md:3: b",
+	}
+	if got := messages(es.Sort()); !slices.Equal(got, want) {
+		t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	if !slices.Equal(messages(es), orig) {
+		t.Errorf("Sort changed its receiver")
+	}
+
+	err := es.Err()
+	if got, want := err.Error(), strings.Join(want, "\n"); got != want {
+		t.Errorf("Err() = %q, want %q", got, want)
+	}
+	var e *Error
+	if !errors.As(err, &e) || e.Path != "cities/bobrowo.md" {
+		t.Errorf("errors.As(Err(), *Error) gave %v, want the first sorted error", e)
+	}
+	if err := Errors(nil).Err(); err != nil {
+		t.Errorf("Errors(nil).Err() = %v, want nil", err)
+	}
+}
