@@ -132,26 +132,8 @@ func (r *Renderer) Pages() []*Page {
 		}
 		pages = append(pages, p)
 	}
-	for _, x := range s.Cities {
-		add(x)
-	}
-	for _, x := range s.Programmes {
-		add(x)
-	}
-	for _, x := range s.Organisations {
-		add(x)
-	}
-	for _, x := range s.Partnerships {
-		add(x)
-	}
-	for _, x := range s.Documents {
-		add(x)
-	}
-	for _, x := range s.Meetings {
-		add(x)
-	}
-	for _, x := range s.Pages {
-		add(x)
+	for _, e := range s.Entities() {
+		add(e)
 	}
 	return pages
 }

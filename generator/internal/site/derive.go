@@ -158,7 +158,7 @@ func (b *builder) topicIndex() {
 	s := b.site
 	spellings := map[string]map[string]int{}
 	var all []Entity
-	for _, e := range b.entities() {
+	for _, e := range s.Entities() {
 		all = append(all, e)
 		for _, t := range e.E().Topics {
 			if spellings[t.Slug] == nil {
@@ -189,34 +189,6 @@ func (b *builder) topicIndex() {
 			t.Entries = append(t.Entries, e)
 		}
 	}
-}
-
-// entities lists every published entry.
-func (b *builder) entities() []Entity {
-	s := b.site
-	var all []Entity
-	for _, x := range s.Cities {
-		all = append(all, x)
-	}
-	for _, x := range s.Programmes {
-		all = append(all, x)
-	}
-	for _, x := range s.Organisations {
-		all = append(all, x)
-	}
-	for _, x := range s.Partnerships {
-		all = append(all, x)
-	}
-	for _, x := range s.Documents {
-		all = append(all, x)
-	}
-	for _, x := range s.Meetings {
-		all = append(all, x)
-	}
-	for _, x := range s.Pages {
-		all = append(all, x)
-	}
-	return all
 }
 
 func (b *builder) regions() {

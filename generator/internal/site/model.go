@@ -305,3 +305,23 @@ func (s *Site) EntryCount() int {
 	return len(s.Cities) + len(s.Programmes) + len(s.Organisations) + len(s.Partnerships) +
 		len(s.Documents) + len(s.Meetings) + len(s.Pages)
 }
+
+// Entities lists every published entry: cities, programmes, organisations,
+// partnerships, documents, meetings and pages, each kind in its list order.
+func (s *Site) Entities() []Entity {
+	all := make([]Entity, 0, s.EntryCount())
+	all = appendEntities(all, s.Cities)
+	all = appendEntities(all, s.Programmes)
+	all = appendEntities(all, s.Organisations)
+	all = appendEntities(all, s.Partnerships)
+	all = appendEntities(all, s.Documents)
+	all = appendEntities(all, s.Meetings)
+	return appendEntities(all, s.Pages)
+}
+
+func appendEntities[T Entity](all []Entity, list []T) []Entity {
+	for _, e := range list {
+		all = append(all, e)
+	}
+	return all
+}
