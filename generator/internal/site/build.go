@@ -53,7 +53,7 @@ type builder struct {
 	assets map[string]int64 // content tree assets
 	refs   []*ref
 	byKind map[Kind]map[string]Entity // published entries by slug
-	hidden map[Kind]map[string]*Entry // drafts and future entries by slug
+	hidden map[Kind]map[string]Entity // drafts and future entries by slug
 	topics map[string]*Topic
 	used   map[string]bool // content assets referred to
 	checks []func()        // checks that need resolved references
@@ -68,7 +68,7 @@ func New(tree *content.Tree, o Options) (*Site, content.Errors) {
 		o:      o,
 		assets: tree.Assets,
 		byKind: map[Kind]map[string]Entity{},
-		hidden: map[Kind]map[string]*Entry{},
+		hidden: map[Kind]map[string]Entity{},
 		topics: map[string]*Topic{},
 		used:   map[string]bool{},
 	}
@@ -223,10 +223,9 @@ func (b *builder) entry(f *content.File, seen map[Kind]map[string]string) {
 	}
 	if !b.published(ent.E()) {
 		if b.hidden[k] == nil {
-			b.hidden[k] = map[string]*Entry{}
+			b.hidden[k] = map[string]Entity{}
 		}
-		b.hidden[k][ent.E().Slug] = ent.E()
-		b.refs = slices.DeleteFunc(b.refs, func(x *ref) bool { return x.from == ent.E() })
+		b.hidden[k][ent.E().Slug] = ent
 		return
 	}
 	if b.byKind[k] == nil {

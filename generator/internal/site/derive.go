@@ -84,11 +84,11 @@ func (m *Meeting) derive(now time.Time) {
 	}
 }
 
-// addOnce appends x to *list unless it is there already.
+// addOnce appends x to *list. An entry can reach a list twice (a city
+// that organises a meeting it also hosts); sortAll drops the repeats, which
+// sorting puts side by side.
 func addOnce[T comparable](list *[]T, x T) {
-	if !slices.Contains(*list, x) {
-		*list = append(*list, x)
-	}
+	*list = append(*list, x)
 }
 
 func (b *builder) backrefs() {
@@ -211,11 +211,11 @@ func (b *builder) sortAll() {
 	byTitle := func(a, b Entity) int {
 		return cmp.Or(l.Compare(a.E().Title, b.E().Title), cmp.Compare(a.E().Slug, b.E().Slug))
 	}
-	sortEntities(s.Cities, byTitle)
-	sortEntities(s.Programmes, byTitle)
-	sortEntities(s.Organisations, byTitle)
-	sortEntities(s.Partnerships, byTitle)
-	sortEntities(s.Pages, byTitle)
+	sortEntities(&s.Cities, byTitle)
+	sortEntities(&s.Programmes, byTitle)
+	sortEntities(&s.Organisations, byTitle)
+	sortEntities(&s.Partnerships, byTitle)
+	sortEntities(&s.Pages, byTitle)
 	docs := func(a, b *Document) int { return compareDocuments(a, b, byTitle) }
 	meets := func(a, b *Meeting) int { return compareMeetings(a, b, byTitle) }
 	slices.SortStableFunc(s.Documents, docs)
@@ -226,35 +226,44 @@ func (b *builder) sortAll() {
 	}
 	slices.SortFunc(s.Regions, func(a, b *Region) int { return l.Compare(a.Name, b.Name) })
 	for _, r := range s.Regions {
-		sortEntities(r.Cities, byTitle)
+		sortEntities(&r.Cities, byTitle)
 	}
 	for _, c := range s.Cities {
-		sortEntities(c.Children, byTitle)
-		sortEntities(c.Partnerships, byTitle)
-		sortEntities(c.Organisations, byTitle)
-		slices.SortStableFunc(c.Documents, docs)
-		slices.SortStableFunc(c.Meetings, meets)
+		sortEntities(&c.Children, byTitle)
+		sortEntities(&c.Partnerships, byTitle)
+		sortEntities(&c.Organisations, byTitle)
+		sortBy(&c.Documents, docs)
+		sortBy(&c.Meetings, meets)
 	}
 	for _, p := range s.Programmes {
-		sortEntities(p.Partnerships, byTitle)
-		slices.SortStableFunc(p.Documents, docs)
-		slices.SortStableFunc(p.Meetings, meets)
+		sortEntities(&p.Partnerships, byTitle)
+		sortBy(&p.Documents, docs)
+		sortBy(&p.Meetings, meets)
 	}
 	for _, o := range s.Organisations {
-		sortEntities(o.Partnerships, byTitle)
-		slices.SortStableFunc(o.Meetings, meets)
+		sortEntities(&o.Partnerships, byTitle)
+		sortBy(&o.Meetings, meets)
 	}
 	for _, p := range s.Partnerships {
-		slices.SortStableFunc(p.Documents, docs)
-		slices.SortStableFunc(p.Meetings, meets)
+		sortBy(&p.Documents, docs)
+		sortBy(&p.Meetings, meets)
 	}
 	for _, d := range s.Documents {
-		slices.SortStableFunc(d.Meetings, meets)
+		sortBy(&d.Meetings, meets)
 	}
 }
 
-func sortEntities[T Entity](s []T, f func(a, b Entity) int) {
-	slices.SortStableFunc(s, func(a, b T) int { return f(a, b) })
+func sortEntities[T interface {
+	comparable
+	Entity
+}](s *[]T, f func(a, b Entity) int) {
+	slices.SortStableFunc(*s, func(a, b T) int { return f(a, b) })
+	*s = slices.Compact(*s)
+}
+
+func sortBy[T comparable](s *[]T, f func(a, b T) int) {
+	slices.SortStableFunc(*s, f)
+	*s = slices.Compact(*s)
 }
 
 // compareDocuments puts documents in force first, then the newest first.

@@ -75,9 +75,15 @@ func (b *builder) resolve() {
 			}
 			kinds, s = []Kind{k}, rest
 		}
+		// A published entry may refer only to published ones; an entry
+		// that is not built (a draft, a future one) is still checked, and
+		// may refer to others that are not built either.
+		fromHidden := !b.published(x.from)
 		var found []Entity
 		for _, k := range kinds {
 			if e, ok := b.byKind[k][s]; ok {
+				found = append(found, e)
+			} else if e, ok := b.hidden[k][s]; ok && fromHidden {
 				found = append(found, e)
 			}
 		}
@@ -95,6 +101,7 @@ func (b *builder) resolve() {
 			continue
 		}
 		if h := b.hiddenEntry(kinds, s); h != nil {
+			h := h.E()
 			why := "is a draft (draft: true); publish it, or build with -drafts"
 			if !h.Draft {
 				why = fmt.Sprintf("is not published until %s; wait, or build with -future", h.Publish.ISO())
@@ -122,7 +129,7 @@ func (b *builder) resolve() {
 	}
 }
 
-func (b *builder) hiddenEntry(kinds []Kind, s string) *Entry {
+func (b *builder) hiddenEntry(kinds []Kind, s string) Entity {
 	for _, k := range kinds {
 		if e, ok := b.hidden[k][s]; ok {
 			return e
