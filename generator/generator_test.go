@@ -218,3 +218,50 @@ func TestEnglishSiteBuilds(t *testing.T) {
 		}
 	}
 }
+
+// The accessibility statement follows the official template's element ids,
+// is linked from every page's footer and announced in every page's head.
+func TestAccessibilityStatement(t *testing.T) {
+	cfg := testConfig("testdata/site")
+	cfg.BaseURL = "https://strategie.example.pl/"
+	files, _ := buildMemory(t, cfg)
+	page := string(files["deklaracja-dostepnosci/index.html"])
+	for _, id := range []string{"a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
+		"a11y-status", "a11y-ocena", "a11y-data-sporzadzenie", "a11y-data-przeglad", "a11y-audytor", "a11y-kontakt",
+		"a11y-osoba", "a11y-email", "a11y-telefon", "a11y-procedura", "a11y-architektura", "a11y-komunikacja", "a11y-aplikacje"} {
+		if strings.Count(page, `id="`+id+`"`) != 1 {
+			t.Errorf("statement has %d elements with id %s, want 1", strings.Count(page, `id="`+id+`"`), id)
+		}
+	}
+	for _, want := range []string{`<time id="a11y-data-publikacja" datetime="2020-01-15">15 stycznia 2020</time>`, `<strong>częściowo zgodna</strong>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("statement lacks %s", want)
+		}
+	}
+	for name, data := range files {
+		if !strings.HasSuffix(name, "index.html") || strings.Contains(string(data), "http-equiv=\"refresh\"") {
+			continue
+		}
+		html := string(data)
+		if !strings.Contains(html, `<meta name="deklaracja-dostępności" content="https://strategie.example.pl/deklaracja-dostepnosci/">`) {
+			t.Errorf("%s: no deklaracja-dostępności meta with the absolute address", name)
+		}
+		if !strings.Contains(html, `<li><a href="/deklaracja-dostepnosci/">Deklaracja dostępności</a></li>`) {
+			t.Errorf("%s: no footer link to the statement", name)
+		}
+	}
+}
+
+// A site without the statement's settings builds, warns and links nothing.
+func TestNoAccessibilityStatementWarns(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "pages"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "pages", "a.md"), []byte("---\ntitle: A\n---\n"), 0o644)
+	files, res := buildMemory(t, testConfig(dir))
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "no accessibility: settings") {
+		t.Errorf("warnings: %q", res.Warnings)
+	}
+	if strings.Contains(string(files["a/index.html"]), "deklaracja") {
+		t.Error("page links to a statement that does not exist")
+	}
+}

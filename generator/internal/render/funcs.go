@@ -18,6 +18,7 @@ import (
 //
 //	url X          the address of X (an entry, topic, section or a site
 //	               path like "miasta/"), under -base-url
+//	absURL X       the same, with the scheme and host when -base-url has them
 //	t "key"        a UI string in the site's language
 //	date D         a date at the precision it was written: „17 stycznia 2021”
 //	dateRange A B  „17–18 stycznia 2021”
@@ -37,6 +38,7 @@ func (r *Renderer) funcs() template.FuncMap {
 	l := r.site.Lang
 	return template.FuncMap{
 		"url":        r.url,
+		"absURL":     r.absURL,
 		"t":          l.T,
 		"date":       r.date,
 		"dateRange":  r.dateRange,
@@ -75,6 +77,11 @@ func (r *Renderer) url(x any) (string, error) {
 		return "", fmt.Errorf("url: cannot make an address of %T", x)
 	}
 	return r.base + p, nil
+}
+
+func (r *Renderer) absURL(x any) (string, error) {
+	u, err := r.url(x)
+	return r.origin + u, err
 }
 
 func (r *Renderer) date(x any) string {

@@ -30,6 +30,8 @@ type Page struct {
 	Groups  []Group       // index and list pages
 	Crumbs  []Crumb       // breadcrumbs, home first, this page excluded
 
+	Statement *site.Accessibility // the accessibility statement page
+
 	body []byte // Markdown of Body, rendered when the page is
 }
 
@@ -53,6 +55,7 @@ type Renderer struct {
 	layouts *Layouts
 	md      *markdown.Renderer
 	base    string // URL path the site is served under, ending in "/"
+	origin  string // scheme and host of -base-url, "" when it is a path
 }
 
 // Options configure a Renderer.
@@ -69,7 +72,7 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 	if err != nil {
 		return nil, content.Errors{{Path: "-base-url", Msg: err.Error()}}
 	}
-	r := &Renderer{site: s, base: base, md: markdown.New(markdown.Options{Lang: s.Lang.Tag()})}
+	r := &Renderer{site: s, base: base, origin: origin(o.BaseURL), md: markdown.New(markdown.Options{Lang: s.Lang.Tag()})}
 	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
 	if len(errs) > 0 {
 		return nil, errs
@@ -102,6 +105,15 @@ func basePath(raw string) (string, error) {
 	return p, nil
 }
 
+// origin returns the scheme and host of an absolute base URL.
+func origin(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
 // Pages lists every page of the site, in a fixed order.
 func (r *Renderer) Pages() []*Page {
 	s := r.site
@@ -121,6 +133,9 @@ func (r *Renderer) Pages() []*Page {
 		pages = append(pages, &Page{Layout: "list", URL: t.URL, Title: t.Name, Topic: t,
 			Groups: []Group{{Entries: t.Entries}},
 			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}})
+	}
+	if a := s.Accessibility; a != nil {
+		pages = append(pages, &Page{Layout: "statement", URL: a.URLPath, Title: l.T("a11y.title"), Statement: a, Crumbs: []Crumb{home}})
 	}
 	add := func(e site.Entity) {
 		en := e.E()

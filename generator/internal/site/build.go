@@ -96,12 +96,17 @@ func (b *builder) configure(tree *content.Tree) {
 	s := b.site
 	tag := "pl"
 	zone := "Europe/Warsaw"
+	var root *content.File
+	var r *reader
+	var m map[string]*content.Value
 	for _, f := range tree.Files {
-		if f.Path != "_index.md" {
-			continue
+		if f.Path == "_index.md" {
+			root = f
 		}
-		r := &reader{path: f.Path, zone: time.UTC, errs: &b.errs}
-		m := r.fields(f.Meta, "", []string{"title", "summary", "lang", "timezone", "params"})
+	}
+	if root != nil {
+		r = &reader{path: root.Path, zone: time.UTC, errs: &b.errs, top: root.Meta.Line}
+		m = r.fields(root.Meta, "", []string{"title", "summary", "lang", "timezone", "accessibility", "params"})
 		if v := m["lang"]; present(v) {
 			tag = r.str("lang", v)
 		}
@@ -109,24 +114,20 @@ func (b *builder) configure(tree *content.Tree) {
 			zone = r.str("timezone", v)
 		}
 		s.Title = r.str("title", m["title"])
-		s.Intro = string(f.Body)
-		l, err := lang.New(tag)
-		if err != nil {
-			r.errorf(m["lang"].Line, "lang: %v", err)
-		}
-		s.Lang = l
-		if loc, err := time.LoadLocation(zone); err != nil {
-			r.errorf(m["timezone"].Line, "timezone: %q is not a time zone; use a name like Europe/Warsaw", zone)
-		} else {
-			s.Zone = loc
-		}
+		s.Intro = string(root.Body)
 	}
-	if s.Lang == nil {
-		s.Lang, _ = lang.New("pl")
+	l, err := lang.New(tag)
+	if err != nil {
+		r.errorf(m["lang"].Line, "lang: %v", err)
+		l, _ = lang.New("pl")
 	}
-	if s.Zone == time.UTC && zone == "Europe/Warsaw" {
-		s.Zone, _ = time.LoadLocation(zone)
+	s.Lang = l
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		r.errorf(m["timezone"].Line, "timezone: %q is not a time zone; use a name like Europe/Warsaw", zone)
+		loc = time.UTC
 	}
+	s.Zone = loc
 	now := b.o.Now.In(s.Zone)
 	s.Now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, s.Zone)
 	if s.Title == "" {
@@ -134,6 +135,16 @@ func (b *builder) configure(tree *content.Tree) {
 	}
 	for _, k := range kinds {
 		s.Sections = append(s.Sections, &Section{Kind: k, Title: s.Lang.T(k.Folder()), URL: s.Lang.Segment(k.Folder()) + "/"})
+	}
+	if root != nil && present(m["accessibility"]) {
+		r.zone = s.Zone
+		s.Accessibility = b.accessibility(r, m["accessibility"])
+	} else {
+		where := "_index.md"
+		if root == nil {
+			where = "_index.md (missing)"
+		}
+		s.Warnings = append(s.Warnings, where+": no accessibility: settings, so the site has no accessibility statement (deklaracja dostępności), which every Polish public body must publish; see docs/accessibility.md")
 	}
 }
 

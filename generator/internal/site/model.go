@@ -78,6 +78,8 @@ type Site struct {
 
 	Assets []Asset // files to publish from the content tree and static/
 
+	Accessibility *Accessibility // the accessibility statement, or nil
+
 	Warnings []string
 }
 

@@ -1,0 +1,26 @@
+// Package a11ytest proves in a real browser that the sites ratusz writes are
+// accessible. It has no code of its own: its tests build the built-in site
+// and the test site (generator/testdata/site) with generator.Build, serve
+// each output folder over HTTP on 127.0.0.1, and check every HTML page but
+// alias redirects:
+//
+//   - axe-core (node_modules/axe-core) in headless Chromium with the tags
+//     wcag2a, wcag2aa, wcag21a and wcag21aa, in the light and the dark
+//     colour scheme: no violation (TestAxe);
+//   - at a 320 CSS px viewport the page does not scroll sideways
+//     (TestReflow320);
+//   - on the home page the first Tab reaches a visible skip link to
+//     main#tresc, Enter on it moves focus into main, and every element
+//     that Tab reaches shows a focus outline or shadow (TestKeyboard);
+//   - the Nu HTML Checker (node_modules/vnu-jar, run with java) finds no
+//     error in either output folder (TestNuHTMLChecker);
+//   - screenshots of the home, a city and a document page at 1280 px, at
+//     320 px and in the dark scheme go to screenshots/ at the repository
+//     root, for a person to look at (TestScreenshots).
+//
+// The browser is Debian's chromium: $RATUSZ_CHROMIUM, else
+// /usr/bin/chromium, else chromium on $PATH; nothing is downloaded. The
+// npm packages come from package.json at the repository root (`make
+// node_modules`). A test whose tool is missing is skipped with a message
+// that says how to install it, and fails instead when $CI is set.
+package a11ytest

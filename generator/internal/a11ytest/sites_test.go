@@ -1,0 +1,98 @@
+package a11ytest
+
+import (
+	"bytes"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ratusz/ratusz/generator"
+)
+
+// june2021 is the day both sites are built as of, as in the generator's
+// own tests.
+var june2021 = time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// builtSite is a site built into a folder and served over HTTP.
+type builtSite struct {
+	Name  string   // "built-in" or "test site", for messages
+	Out   string   // the output folder
+	URL   string   // the server's root, without the trailing slash
+	Pages []string // the path of every HTML page but alias redirects, as "/miasta/walbrzych/"
+}
+
+// buildSites builds the built-in site and the test site with the real
+// generator and serves each from its own HTTP server on 127.0.0.1 for the
+// rest of the test.
+func buildSites(t *testing.T) []builtSite {
+	t.Helper()
+	root := repoRoot(t)
+	test := filepath.Join(root, "generator", "testdata", "site")
+	sites := []builtSite{
+		build(t, "built-in", generator.Config{Content: filepath.Join(root, "content")}),
+		build(t, "test site", generator.Config{Content: filepath.Join(test, "content"), Static: filepath.Join(test, "static")}),
+	}
+	for i := range sites {
+		srv := httptest.NewServer(http.FileServer(http.Dir(sites[i].Out)))
+		t.Cleanup(srv.Close)
+		sites[i].URL = srv.URL
+	}
+	return sites
+}
+
+func build(t *testing.T, name string, cfg generator.Config) builtSite {
+	t.Helper()
+	cfg.Out = filepath.Join(t.TempDir(), "public")
+	cfg.Now = june2021
+	res, err := generator.Build(t.Context(), cfg)
+	if err != nil {
+		t.Fatalf("building the %s: %v", name, err)
+	}
+	for _, w := range res.Warnings {
+		t.Logf("%s: warning: %s", name, w)
+	}
+	pages, err := htmlPages(cfg.Out)
+	if err != nil {
+		t.Fatalf("listing the pages of the %s: %v", name, err)
+	}
+	if len(pages) == 0 {
+		t.Fatalf("the %s has no HTML page", name)
+	}
+	return builtSite{Name: name, Out: cfg.Out, Pages: pages}
+}
+
+// htmlPages lists the URL paths of the HTML files in out, leaving out the
+// redirect pages written for aliases.
+func htmlPages(out string) ([]string, error) {
+	var pages []string
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(bytes.ToLower(data), []byte(`<meta http-equiv="refresh"`)) {
+			return nil
+		}
+		rel, err := filepath.Rel(out, p)
+		if err != nil {
+			return err
+		}
+		page := "/" + filepath.ToSlash(rel)
+		if strings.HasSuffix(page, "/index.html") {
+			page = strings.TrimSuffix(page, "index.html")
+		}
+		pages = append(pages, page)
+		return nil
+	})
+	slices.Sort(pages)
+	return pages, err
+}
