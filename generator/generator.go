@@ -20,9 +20,11 @@ import (
 	"runtime"
 	"strings"
 	"time"
+	_ "time/tzdata" // Europe/Warsaw on machines without a zone database
 
 	"github.com/ratusz/ratusz"
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/imagesize"
 	"github.com/ratusz/ratusz/generator/internal/output"
 	"github.com/ratusz/ratusz/generator/internal/render"
 	"github.com/ratusz/ratusz/generator/internal/site"
@@ -167,7 +169,19 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	var s *site.Site
 	if len(cerrs) == 0 {
 		var serrs content.Errors
-		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles})
+		imageSize := func(from, p string) (int, int, error) {
+			fsys := contentFS
+			if from == "static" {
+				fsys = staticFS
+			}
+			f, err := fsys.Open(p)
+			if err != nil {
+				return 0, 0, err
+			}
+			defer f.Close()
+			return imagesize.Read(f, p)
+		}
+		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize})
 		errs = append(errs, prefix(cfg.Content, serrs)...)
 	}
 	var renderer *render.Renderer

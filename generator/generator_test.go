@@ -265,3 +265,17 @@ func TestNoAccessibilityStatementWarns(t *testing.T) {
 		t.Error("page links to a statement that does not exist")
 	}
 }
+
+func TestImageThatIsNotAnImage(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "meetings"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "content", "cities"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "cities", "a.md"), []byte("---\ntitle: A\nregion: x\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "meetings", "foto.jpg"), []byte("to nie jest zdjęcie"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "meetings", "m.md"), []byte("---\ntitle: M\ndate: 2021-01-17\ncities: [a]\nimages:\n  - file: foto.jpg\n    alt: Sala\n---\n"), 0o644)
+	_, err := generator.BuildTo(context.Background(), testConfig(dir), &output.Memory{})
+	want := filepath.Join(dir, "content") + `/meetings/m.md:6: images[1].file: cannot read the size of "foto.jpg": the file is not a JPG, PNG, GIF or WebP image; save it again as a JPG, PNG, WebP, GIF or SVG with a width and height`
+	if got := fmt.Sprint(err); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -13,35 +13,41 @@ import (
 // content tree first, then under static/. It returns the output URL and
 // size, or reports the problem.
 func (b *builder) file(r *reader, from *Entry, key string, v *content.Value) (url string, size int64, ok bool) {
+	url, size, _, _, ok = b.locate(r, from, key, v)
+	return url, size, ok
+}
+
+// locate is file, also saying which tree the file is in and its path there.
+func (b *builder) locate(r *reader, from *Entry, key string, v *content.Value) (url string, size int64, tree, p string, ok bool) {
 	f := r.str(key, v)
 	if f == "" {
-		return "", 0, false
+		return "", 0, "", "", false
 	}
 	if strings.HasPrefix(f, "/") || strings.Contains(f, `\`) || strings.Contains(f, "://") {
 		r.errorf(v.Line, "%s: %q must be a path relative to the entry's folder or to static/, like pliki/strategia.pdf", key, f)
-		return "", 0, false
+		return "", 0, "", "", false
 	}
 	clean := path.Clean(f)
 	if clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
 		r.errorf(v.Line, "%s: %q leads outside the site; keep files beside the entry or under static/", key, f)
-		return "", 0, false
+		return "", 0, "", "", false
 	}
 	beside := path.Join(path.Dir(from.Path), clean)
 	if strings.HasPrefix(beside, "../") {
 		r.errorf(v.Line, "%s: %q leads outside the content folder", key, f)
-		return "", 0, false
+		return "", 0, "", "", false
 	}
 	if sz, ok := b.assets[beside]; ok {
 		b.used[beside] = true
 		u := from.URL + clean
 		b.site.Assets = append(b.site.Assets, Asset{From: "content", Source: beside, URL: u})
-		return u, sz, true
+		return u, sz, "content", beside, true
 	}
 	if sz, ok := b.o.Static[clean]; ok {
-		return clean, sz, true
+		return clean, sz, "static", clean, true
 	}
 	r.errorf(v.Line, "%s: file %q not found beside the entry (%s) or in static/ (%s); add the file or fix the path", key, f, beside, "static/"+clean)
-	return "", 0, false
+	return "", 0, "", "", false
 }
 
 var attachmentFormats = map[string]string{
@@ -51,7 +57,7 @@ var attachmentFormats = map[string]string{
 	".xml": "XML", ".json": "JSON", ".html": "HTML", ".mp3": "MP3", ".mp4": "MP4",
 }
 
-var imageFormats = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
+var imageFormats = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"}
 
 // attachment reads {file, title, lang}.
 func (b *builder) attachment(r *reader, from *Entry, key string, v *content.Value) *Attachment {
@@ -121,14 +127,22 @@ func (b *builder) image(r *reader, from *Entry, key string, v *content.Value) *I
 	}
 	ext := strings.ToLower(path.Ext(img.File))
 	if !contains(imageFormats, ext) {
-		r.errorf(m["file"].Line, "%s.file: %q is not an image browsers show; use .jpg, .png, .webp, .avif, .gif or .svg", key, img.File)
+		r.errorf(m["file"].Line, "%s.file: %q is not an image ratusz can publish; use .jpg, .png, .webp, .gif or .svg", key, img.File)
 		return nil
 	}
-	u, size, ok := b.file(r, from, key+".file", m["file"])
+	u, size, tree, p, ok := b.locate(r, from, key+".file", m["file"])
 	if !ok {
 		return nil
 	}
 	img.URL, img.Size = u, size
+	if b.o.ImageSize != nil {
+		w, h, err := b.o.ImageSize(tree, p)
+		if err != nil {
+			r.errorf(m["file"].Line, "%s.file: cannot read the size of %q: %v; save it again as a JPG, PNG, WebP, GIF or SVG with a width and height", key, img.File, err)
+			return nil
+		}
+		img.Width, img.Height = w, h
+	}
 	return img
 }
 

@@ -18,6 +18,11 @@ type Options struct {
 	Drafts bool             // include entries with draft: true
 	Future bool             // include entries whose publish date is after Now
 	Static map[string]int64 // files of the static folder: path → size
+
+	// ImageSize reads the pixel size of an image in the content tree
+	// (from "content") or the static folder (from "static"). The site
+	// model does no I/O of its own; the caller provides this.
+	ImageSize func(from, path string) (width, height int, err error)
 }
 
 // Enumerations of the content model.

@@ -292,6 +292,8 @@ type Image struct {
 	Decorative bool
 	URL        string
 	Size       int64
+	Width      int // pixels, so that the page does not jump while it loads
+	Height     int
 }
 
 // Asset is a file copied into the output: from static/ as is, or from the

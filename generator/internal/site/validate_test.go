@@ -294,7 +294,7 @@ func TestValidation(t *testing.T) {
 			[]string{`meetings/warsztaty.md:6: images[1].file: file "foto.jpg" not found beside the entry (meetings/foto.jpg) or in static/ (static/foto.jpg); add the file or fix the path`}},
 		{"meeting image not an image",
 			map[string]string{"meetings/warsztaty.md": "---\ntitle: W\ndate: 2021-01-17\ncities: [wloclawek]\nimages:\n  - file: foto.pdf\n    alt: Sala\n---\n"},
-			[]string{`meetings/warsztaty.md:6: images[1].file: "foto.pdf" is not an image browsers show; use .jpg, .png, .webp, .avif, .gif or .svg`}},
+			[]string{`meetings/warsztaty.md:6: images[1].file: "foto.pdf" is not an image ratusz can publish; use .jpg, .png, .webp, .gif or .svg`}},
 		{"meeting minutes missing",
 			map[string]string{"meetings/warsztaty.md": "---\ntitle: W\ndate: 2021-01-17\ncities: [wloclawek]\nminutes:\n  file: protokol.pdf\n  title: Protokół\n---\n"},
 			[]string{`meetings/warsztaty.md:6: minutes.file: file "protokol.pdf" not found beside the entry (meetings/protokol.pdf) or in static/ (static/protokol.pdf); add the file or fix the path`}},
