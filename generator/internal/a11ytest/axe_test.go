@@ -53,6 +53,18 @@ type axeNode struct {
 // hold in both.
 var schemes = []view{desktop, dark}
 
+// settleJS waits, after a change of colour scheme, for the page to be
+// restyled and for any transition the change started to end (at most two
+// seconds), so that axe sees the final colours.
+const settleJS = `
+new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+	.then(() => Promise.race([
+		Promise.all(document.getAnimations().map(a => a.finished.catch(() => {}))),
+		new Promise(resolve => setTimeout(resolve, 2000)),
+	]))
+	.then(() => true)
+`
+
 // TestAxe runs axe-core on every page of both sites, in the light and the
 // dark colour scheme, and fails on any WCAG 2.1 A or AA violation.
 func TestAxe(t *testing.T) {
@@ -66,32 +78,46 @@ func TestAxe(t *testing.T) {
 	sites := buildSites(t)
 
 	var summary ruleSummary
-	for _, v := range schemes {
-		results := eachPage(t, browser, sites, v, func(ctx context.Context, url string) (axeResults, error) {
-			if err := open(ctx, url); err != nil {
-				return axeResults{}, err
+	results := eachPage(t, browser, sites, desktop, func(ctx context.Context, url string) (map[string]axeResults, error) {
+		if err := open(ctx, url); err != nil {
+			return nil, err
+		}
+		if _, err := evaluate[struct{}](ctx, string(axeSource)); err != nil {
+			return nil, fmt.Errorf("loading %s: %w", axeFile, err)
+		}
+		found := map[string]axeResults{}
+		for _, v := range schemes {
+			if err := emulate(ctx, v); err != nil {
+				return nil, err
 			}
-			if _, err := evaluate[struct{}](ctx, string(axeSource)); err != nil {
-				return axeResults{}, fmt.Errorf("loading %s: %w", axeFile, err)
+			if _, err := evaluate[struct{}](ctx, settleJS); err != nil {
+				return nil, err
 			}
-			return evaluate[axeResults](ctx, axeRun)
-		})
-		checked := map[string]int{}
-		for _, r := range results {
-			where := fmt.Sprintf("%s %s (%s scheme)", r.Site, r.Page, v.Scheme)
-			if r.Err != nil {
-				t.Errorf("%s: %v", where, r.Err)
-				continue
+			r, err := evaluate[axeResults](ctx, axeRun)
+			if err != nil {
+				return nil, fmt.Errorf("%s scheme: %w", v.Scheme, err)
 			}
-			checked[r.Site]++
-			summary.add(r.Site+" "+r.Page, v.Scheme, r.Result)
-			if len(r.Result.Violations) > 0 {
-				t.Errorf("%s: %d axe violations:\n%s", where, len(r.Result.Violations), describeViolations(r.Result.Violations))
+			found[v.Scheme] = r
+		}
+		return found, nil
+	})
+	checked := map[string]int{}
+	for _, r := range results {
+		if r.Err != nil {
+			t.Errorf("%s %s: %v", r.Site, r.Page, r.Err)
+			continue
+		}
+		checked[r.Site]++
+		for _, v := range schemes {
+			found := r.Result[v.Scheme]
+			summary.add(r.Site+" "+r.Page, v.Scheme, found)
+			if len(found.Violations) > 0 {
+				t.Errorf("%s %s, %s (%s scheme): %d axe violations:\n%s", r.Site, r.Page, r.URL, v.Scheme, len(found.Violations), describeViolations(found.Violations))
 			}
 		}
-		for _, s := range sites {
-			t.Logf("axe, %s scheme: %d of %d pages of the %s checked", v.Scheme, checked[s.Name], len(s.Pages), s.Name)
-		}
+	}
+	for _, s := range sites {
+		t.Logf("axe: %d of %d pages of the %s checked, each in the light and the dark scheme", checked[s.Name], len(s.Pages), s.Name)
 	}
 	if len(summary.rules) > 0 {
 		t.Logf("violations by rule:\n%s", summary)

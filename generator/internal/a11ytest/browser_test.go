@@ -130,6 +130,7 @@ func evaluate[T any](ctx context.Context, script string) (T, error) {
 type checkedPage[R any] struct {
 	Site   string
 	Page   string // the path, as "/miasta/walbrzych/"
+	URL    string
 	Result R
 	Err    error
 }
@@ -150,13 +151,7 @@ func eachPage[R any](t *testing.T, browser context.Context, sites []builtSite, v
 	var results []checkedPage[R]
 	for _, s := range sites {
 		for _, p := range s.Pages {
-			results = append(results, checkedPage[R]{Site: s.Name, Page: p})
-		}
-	}
-	urls := make([]string, 0, len(results))
-	for _, s := range sites {
-		for _, p := range s.Pages {
-			urls = append(urls, s.URL+p)
+			results = append(results, checkedPage[R]{Site: s.Name, Page: p, URL: s.URL + p})
 		}
 	}
 	var g errgroup.Group
@@ -165,7 +160,7 @@ func eachPage[R any](t *testing.T, browser context.Context, sites []builtSite, v
 		g.Go(func() error {
 			ctx := <-pool
 			defer func() { pool <- ctx }()
-			results[i].Result, results[i].Err = check(ctx, urls[i])
+			results[i].Result, results[i].Err = check(ctx, results[i].URL)
 			return nil
 		})
 	}

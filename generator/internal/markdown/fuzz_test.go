@@ -25,10 +25,12 @@ func FuzzRender(f *testing.F) {
 		"[x](<javascript:alert(1)>) [y](&#x6a;avascript:alert(1)) [z](\tjavascript:alert(1))",
 		"<a href=\"javascript:alert(1)\">x</a> <svg onload=alert(1)> <iframe src=x>",
 		"[x]: javascript:alert(1)\n\n[x]",
+		"::: lang=en\nThe strategy.\n\n- one\n:::\n",
+		"::: lang=\"><script>alert(1)</script>\nx\n:::\n::: lang=de\n::: lang=uk\nx\n:::\n",
 	} {
 		f.Add(s)
 	}
-	r := New(Options{})
+	r := New(Options{ExternalNote: "otwiera stronę zewnętrzną"})
 	f.Fuzz(func(t *testing.T, src string) {
 		res, err := r.Render([]byte(src))
 		if err != nil {
@@ -70,6 +72,7 @@ var allowedTags = map[string]bool{
 	"a": true, "img": true, "em": true, "strong": true, "del": true, "code": true,
 	"pre": true, "ul": true, "ol": true, "li": true, "blockquote": true, "hr": true, "br": true,
 	"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
+	"div": true, "span": true,
 }
 
 // unsafeMarkup returns why out is not safe to put in a page, or "". It

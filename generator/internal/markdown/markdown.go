@@ -15,6 +15,10 @@ type Options struct {
 	// Lang selects the typographic quotes: "pl" (the default, also used
 	// for an empty or unknown value) or "en" (also "en-GB", "en-US", …).
 	Lang string
+
+	// ExternalNote is added, visually hidden, to the text of every link to
+	// another site, e.g. "otwiera stronę zewnętrzną"; "" adds nothing.
+	ExternalNote string
 }
 
 // Renderer renders Markdown bodies. It holds one configured goldmark
@@ -36,6 +40,8 @@ func New(o Options) *Renderer {
 		headingIDs{},
 		safeDestinations{},
 		noRawHTML{},
+		externalLinks{note: o.ExternalNote},
+		langBlocks{},
 	))}
 }
 

@@ -72,7 +72,7 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 	if err != nil {
 		return nil, content.Errors{{Path: "-base-url", Msg: err.Error()}}
 	}
-	r := &Renderer{site: s, base: base, origin: origin(o.BaseURL), md: markdown.New(markdown.Options{Lang: s.Lang.Tag()})}
+	r := &Renderer{site: s, base: base, origin: origin(o.BaseURL), md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external")})}
 	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
 	if len(errs) > 0 {
 		return nil, errs
