@@ -91,8 +91,8 @@ func (langParser) Continue(node ast.Node, reader text.Reader, pc parser.Context)
 }
 
 func (langParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (langParser) CanInterruptParagraph() bool                                 { return true }
-func (langParser) CanAcceptIndentedLine() bool                                 { return false }
+func (langParser) CanInterruptParagraph() bool                                { return true }
+func (langParser) CanAcceptIndentedLine() bool                                { return false }
 
 type langRenderer struct{}
 
