@@ -1,7 +1,11 @@
 # ratusz — see README.md.
 GO      ?= go
+NPM     ?= npm
 BIN     := bin/ratusz
 ADDR    ?= 127.0.0.1:1313
+# The browser and HTML checks (headless chromium, axe-core, the Nu HTML
+# Checker) are slow under the race detector, so they run without it.
+A11Y    := ./generator/internal/a11ytest
 
 .PHONY: run build test vet clean
 
@@ -13,12 +17,24 @@ run: build
 build:
 	$(GO) build -o $(BIN) ./cmd/ratusz
 
-## test: every test
-test: vet
-	$(GO) test -race -count=1 ./...
+## test: every test: vet, the unit tests with the race detector, then the
+## accessibility checks in chromium (see generator/internal/a11ytest)
+test: vet node_modules
+	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v '/a11ytest$$')
+	$(GO) test -count=1 -v $(A11Y)
 
 vet:
 	$(GO) vet ./...
 
+## node_modules: the npm packages of package-lock.json (axe-core, vnu-jar);
+## --ignore-scripts keeps vnu-jar from downloading a Java runtime
+node_modules: package.json package-lock.json
+	@if command -v $(NPM) >/dev/null 2>&1; then \
+		echo "$(NPM) ci --ignore-scripts --no-audit --no-fund"; \
+		$(NPM) ci --ignore-scripts --no-audit --no-fund && touch node_modules; \
+	else \
+		echo "make: no $(NPM): the accessibility checks will say what is missing (.ci/run installs it)"; \
+	fi
+
 clean:
-	rm -rf bin public
+	rm -rf bin public screenshots

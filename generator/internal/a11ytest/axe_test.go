@@ -11,9 +11,13 @@ import (
 )
 
 // axeRun runs axe-core on the page with the WCAG 2.0 and 2.1 level A and
-// AA rules and keeps what the messages need.
+// AA rules, which must pass, and the best-practice rules (one h1, heading
+// order, landmarks), which are reported for a person to read. It keeps
+// what the messages need.
 const axeRun = `
 (() => {
+	const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+	const isWCAG = v => v.tags.some(tag => wcag.includes(tag));
 	const rule = v => ({
 		id: v.id,
 		impact: v.impact || '',
@@ -25,15 +29,22 @@ const axeRun = `
 		})),
 	});
 	return axe.run(document, {
-		runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+		runOnly: {type: 'tag', values: [...wcag, 'best-practice']},
 		resultTypes: ['violations'],
-	}).then(r => ({violations: r.violations.map(rule), incomplete: r.incomplete.map(rule)}));
+	}).then(r => ({
+		violations: r.violations.filter(isWCAG).map(rule),
+		advisories: r.violations.filter(v => !isWCAG(v)).map(rule),
+		incomplete: r.incomplete.filter(isWCAG).map(rule),
+		checked: [...r.passes, ...r.violations, ...r.incomplete].map(v => v.id),
+	}));
 })()
 `
 
 type axeResults struct {
-	Violations []axeRule `json:"violations"`
-	Incomplete []axeRule `json:"incomplete"` // what axe could not decide: for a person to review
+	Violations []axeRule `json:"violations"` // of a WCAG 2.1 A or AA rule
+	Advisories []axeRule `json:"advisories"` // of a best-practice rule only
+	Incomplete []axeRule `json:"incomplete"` // WCAG rules axe could not decide, for a person to review
+	Checked    []string  `json:"checked"`    // the rules that applied to the page
 }
 
 type axeRule struct {
@@ -66,41 +77,22 @@ new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve
 `
 
 // TestAxe runs axe-core on every page of both sites, in the light and the
-// dark colour scheme, and fails on any WCAG 2.1 A or AA violation.
+// dark colour scheme, and fails on any WCAG 2.1 A or AA violation. What
+// only the best-practice rules find is logged, not failed.
 func TestAxe(t *testing.T) {
 	root := repoRoot(t)
-	axeFile := npmFile(t, root, "axe-core/axe.min.js")
-	axeSource, err := os.ReadFile(axeFile)
+	axeSource, err := os.ReadFile(npmFile(t, root, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	browser := startBrowser(t)
 	sites := buildSites(t)
 
-	var summary ruleSummary
 	results := eachPage(t, browser, sites, desktop, func(ctx context.Context, url string) (map[string]axeResults, error) {
-		if err := open(ctx, url); err != nil {
-			return nil, err
-		}
-		if _, err := evaluate[struct{}](ctx, string(axeSource)); err != nil {
-			return nil, fmt.Errorf("loading %s: %w", axeFile, err)
-		}
-		found := map[string]axeResults{}
-		for _, v := range schemes {
-			if err := emulate(ctx, v); err != nil {
-				return nil, err
-			}
-			if _, err := evaluate[struct{}](ctx, settleJS); err != nil {
-				return nil, err
-			}
-			r, err := evaluate[axeResults](ctx, axeRun)
-			if err != nil {
-				return nil, fmt.Errorf("%s scheme: %w", v.Scheme, err)
-			}
-			found[v.Scheme] = r
-		}
-		return found, nil
+		return runAxe(ctx, url, axeSource)
 	})
+	var violations, advisories ruleSummary
+	incomplete := map[string]int{}
 	checked := map[string]int{}
 	for _, r := range results {
 		if r.Err != nil {
@@ -110,21 +102,61 @@ func TestAxe(t *testing.T) {
 		checked[r.Site]++
 		for _, v := range schemes {
 			found := r.Result[v.Scheme]
-			summary.add(r.Site+" "+r.Page, v.Scheme, found)
+			where := fmt.Sprintf("%s %s (%s scheme)", r.Site, r.Page, v.Scheme)
+			violations.add(r.Site+" "+r.Page, v.Scheme, found.Violations)
+			advisories.add(r.Site+" "+r.Page, v.Scheme, found.Advisories)
+			for _, rule := range found.Incomplete {
+				incomplete[rule.ID]++
+			}
 			if len(found.Violations) > 0 {
-				t.Errorf("%s %s, %s (%s scheme): %d axe violations:\n%s", r.Site, r.Page, r.URL, v.Scheme, len(found.Violations), describeViolations(found.Violations))
+				t.Errorf("%s, %s: %d axe violations:\n%s", where, r.URL, len(found.Violations), describeViolations(found.Violations))
+			}
+			if !slices.Contains(found.Checked, "color-contrast") {
+				t.Errorf("%s, %s: axe checked no text contrast (ran %v)", where, r.URL, found.Checked)
 			}
 		}
 	}
 	for _, s := range sites {
 		t.Logf("axe: %d of %d pages of the %s checked, each in the light and the dark scheme", checked[s.Name], len(s.Pages), s.Name)
 	}
-	if len(summary.rules) > 0 {
-		t.Logf("violations by rule:\n%s", summary)
+	if len(violations) > 0 {
+		t.Logf("WCAG violations by rule:\n%s", violations)
 	}
-	if len(summary.incomplete) > 0 {
-		t.Logf("for a person to review (axe could not decide): %s", strings.Join(summary.incompleteList(), ", "))
+	if len(advisories) > 0 {
+		t.Logf("best-practice findings (not failures), by rule:\n%s", advisories)
 	}
+	for _, id := range slices.Sorted(maps.Keys(incomplete)) {
+		t.Logf("axe could not decide %s on %d page views: for a person to review", id, incomplete[id])
+	}
+}
+
+// runAxe opens url in the tab of ctx, loads axe-core into it and runs it
+// in each colour scheme of schemes; the results are by scheme name.
+func runAxe(ctx context.Context, url string, axeSource []byte) (map[string]axeResults, error) {
+	if err := emulate(ctx, schemes[0]); err != nil {
+		return nil, err
+	}
+	if err := open(ctx, url); err != nil {
+		return nil, err
+	}
+	if _, err := evaluate[struct{}](ctx, string(axeSource)); err != nil {
+		return nil, fmt.Errorf("loading axe-core: %w", err)
+	}
+	found := map[string]axeResults{}
+	for _, v := range schemes {
+		if err := emulate(ctx, v); err != nil {
+			return nil, err
+		}
+		if _, err := evaluate[struct{}](ctx, settleJS); err != nil {
+			return nil, err
+		}
+		r, err := evaluate[axeResults](ctx, axeRun)
+		if err != nil {
+			return nil, fmt.Errorf("axe in the %s scheme: %w", v.Scheme, err)
+		}
+		found[v.Scheme] = r
+	}
+	return found, nil
 }
 
 func describeViolations(rules []axeRule) string {
@@ -141,49 +173,46 @@ func describeViolations(rules []axeRule) string {
 	return b.String()
 }
 
-// ruleSummary gathers the violations of all pages by rule, to say which
+// ruleSummary gathers the findings of all pages by rule id, to say which
 // pages and schemes each rule fails on.
-type ruleSummary struct {
-	rules      map[string]*ruleUse
-	incomplete map[string]int // rule id → pages
-}
+type ruleSummary map[string]*ruleUse
 
 type ruleUse struct {
-	Impact, Help  string
-	Example       axeNode
-	Nodes         int
-	Light, Dark   []string // the pages
-	ExamplePageAt string
+	Impact, Help string
+	Example      axeNode
+	ExampleWhere string
+	Nodes        int
+	Light, Dark  []string // the pages it fails on
 }
 
-func (s *ruleSummary) add(page, scheme string, r axeResults) {
-	if s.rules == nil {
-		s.rules, s.incomplete = map[string]*ruleUse{}, map[string]int{}
+func (s *ruleSummary) add(page, scheme string, rules []axeRule) {
+	if *s == nil {
+		*s = ruleSummary{}
 	}
-	for _, v := range r.Violations {
-		u := s.rules[v.ID]
+	for _, r := range rules {
+		u := (*s)[r.ID]
 		if u == nil {
-			u = &ruleUse{Impact: v.Impact, Help: v.Help, Example: v.Nodes[0], ExamplePageAt: page + " (" + scheme + ")"}
-			s.rules[v.ID] = u
+			u = &ruleUse{Impact: r.Impact, Help: r.Help, ExampleWhere: page + " (" + scheme + " scheme)"}
+			if len(r.Nodes) > 0 {
+				u.Example = r.Nodes[0]
+			}
+			(*s)[r.ID] = u
 		}
-		u.Nodes += len(v.Nodes)
+		u.Nodes += len(r.Nodes)
 		if scheme == "dark" {
 			u.Dark = append(u.Dark, page)
 		} else {
 			u.Light = append(u.Light, page)
 		}
 	}
-	for _, v := range r.Incomplete {
-		s.incomplete[v.ID]++
-	}
 }
 
 func (s ruleSummary) String() string {
 	var b strings.Builder
-	for _, id := range slices.Sorted(maps.Keys(s.rules)) {
-		u := s.rules[id]
+	for _, id := range slices.Sorted(maps.Keys(s)) {
+		u := s[id]
 		fmt.Fprintf(&b, "  %s (%s) %s: %d elements; %d pages in the light scheme, %d in the dark\n", id, u.Impact, u.Help, u.Nodes, len(u.Light), len(u.Dark))
-		fmt.Fprintf(&b, "    e.g. %s: %s  %s\n", u.ExamplePageAt, u.Example.Target, shorten(u.Example.HTML, 120))
+		fmt.Fprintf(&b, "    e.g. %s: %s  %s\n", u.ExampleWhere, u.Example.Target, shorten(u.Example.HTML, 120))
 		if len(u.Light) > 0 {
 			fmt.Fprintf(&b, "    light: %s\n", somePages(u.Light))
 		}
@@ -192,14 +221,6 @@ func (s ruleSummary) String() string {
 		}
 	}
 	return b.String()
-}
-
-func (s ruleSummary) incompleteList() []string {
-	var list []string
-	for _, id := range slices.Sorted(maps.Keys(s.incomplete)) {
-		list = append(list, fmt.Sprintf("%s (%d page views)", id, s.incomplete[id]))
-	}
-	return list
 }
 
 // somePages lists up to a dozen pages, and how many more there are.

@@ -6,7 +6,8 @@
 //
 //   - axe-core (node_modules/axe-core) in headless Chromium with the tags
 //     wcag2a, wcag2aa, wcag21a and wcag21aa, in the light and the dark
-//     colour scheme: no violation (TestAxe);
+//     colour scheme: no violation; what only its best-practice rules find
+//     is logged (TestAxe);
 //   - at a 320 CSS px viewport the page does not scroll sideways
 //     (TestReflow320);
 //   - on the home page the first Tab reaches a visible skip link to
@@ -17,6 +18,10 @@
 //   - screenshots of the home, a city and a document page at 1280 px, at
 //     320 px and in the dark scheme go to screenshots/ at the repository
 //     root, for a person to look at (TestScreenshots).
+//
+// TestChecksCatchABrokenPage runs the browser checks on a page made to
+// fail each of them, so that a check that cannot fail does not pass the
+// sites unnoticed.
 //
 // The browser is Debian's chromium: $RATUSZ_CHROMIUM, else
 // /usr/bin/chromium, else chromium on $PATH; nothing is downloaded. The

@@ -38,15 +38,13 @@ func missing(t *testing.T, format string, args ...any) {
 	t.Skipf(format, args...)
 }
 
-const installHint = "run .ci/run as root, or install the Debian packages chromium, fonts-dejavu-core and default-jre-headless and then `make node_modules`"
-
 // chromiumPath finds Debian's chromium: $RATUSZ_CHROMIUM, else
 // /usr/bin/chromium, else chromium on $PATH.
 func chromiumPath(t *testing.T) string {
 	t.Helper()
 	if p := os.Getenv("RATUSZ_CHROMIUM"); p != "" {
 		if _, err := os.Stat(p); err != nil {
-			missing(t, "RATUSZ_CHROMIUM=%s: %v", p, err)
+			missing(t, "RATUSZ_CHROMIUM names no browser: %v", err)
 		}
 		return p
 	}
@@ -56,7 +54,7 @@ func chromiumPath(t *testing.T) string {
 	if p, err := exec.LookPath("chromium"); err == nil {
 		return p
 	}
-	missing(t, "no chromium (not in $RATUSZ_CHROMIUM, /usr/bin/chromium or $PATH): %s", installHint)
+	missing(t, "no chromium at /usr/bin/chromium or on $PATH, and no $RATUSZ_CHROMIUM: install Debian's, as root: apt-get install chromium fonts-dejavu-core (.ci/run does)")
 	return ""
 }
 
@@ -65,7 +63,7 @@ func javaPath(t *testing.T) string {
 	t.Helper()
 	p, err := exec.LookPath("java")
 	if err != nil {
-		missing(t, "no java on $PATH for the Nu HTML Checker: %s", installHint)
+		missing(t, "no java on $PATH to run the Nu HTML Checker: install a Java runtime, as root: apt-get install default-jre-headless (.ci/run does)")
 	}
 	return p
 }
@@ -76,7 +74,7 @@ func npmFile(t *testing.T, root, name string) string {
 	t.Helper()
 	p := filepath.Join(root, "node_modules", filepath.FromSlash(name))
 	if _, err := os.Stat(p); err != nil {
-		missing(t, "no %s: run `make node_modules` (npm ci --ignore-scripts) at the repository root, or %s", filepath.Join("node_modules", filepath.FromSlash(name)), installHint)
+		missing(t, "no %s: run `make node_modules` (npm ci --ignore-scripts, from package-lock.json; needs npm: apt-get install nodejs npm); .ci/run does", filepath.Join("node_modules", filepath.FromSlash(name)))
 	}
 	return p
 }
