@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -277,5 +278,26 @@ func TestImageThatIsNotAnImage(t *testing.T) {
 	want := filepath.Join(dir, "content") + `/meetings/m.md:6: images[1].file: cannot read the size of "foto.jpg": the file is not a JPG, PNG, GIF or WebP image; save it again as a JPG, PNG, WebP, GIF or SVG with a width and height`
 	if got := fmt.Sprint(err); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// No link in the theme says only "click here": a link's text must say where
+// it leads (WCAG 2.4.4).
+func TestNoClickHereLinks(t *testing.T) {
+	re := regexp.MustCompile(`(?is)<a\b[^>]*>(.*?)</a>`)
+	vague := regexp.MustCompile(`(?i)^\s*(kliknij( tutaj)?|tutaj|tu|więcej|czytaj więcej|click here|here|more|read more)\s*[.!]?\s*$`)
+	for _, cfg := range []generator.Config{testConfig("testdata/site"), {Content: "../content", Now: june2021}} {
+		files, _ := buildMemory(t, cfg)
+		for name, data := range files {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			for _, m := range re.FindAllStringSubmatch(string(data), -1) {
+				text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(m[1], "")
+				if vague.MatchString(text) || strings.Contains(strings.ToLower(text), "kliknij") {
+					t.Errorf("%s: a link that does not say where it leads: %q", name, m[0])
+				}
+			}
+		}
 	}
 }
