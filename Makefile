@@ -7,7 +7,7 @@ ADDR    ?= 127.0.0.1:1313
 # Checker) are slow under the race detector, so they run without it.
 A11Y    := ./generator/internal/a11ytest
 
-.PHONY: run build test vet clean
+.PHONY: run build test vet tools clean
 
 ## run: build the built-in site and serve it on http://$(ADDR)
 run: build
@@ -19,12 +19,16 @@ build:
 
 ## test: every test: vet, the unit tests with the race detector, then the
 ## accessibility checks in chromium (see generator/internal/a11ytest)
-test: vet node_modules
+test: tools vet node_modules
 	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v '/a11ytest$$')
 	$(GO) test -count=1 -v $(A11Y)
 
 vet:
 	$(GO) vet ./...
+
+## tools: chromium, a Java runtime and npm from Debian's packages, if missing
+tools:
+	@bash .ci/install-tools
 
 ## node_modules: the npm packages of package-lock.json (axe-core, vnu-jar);
 ## --ignore-scripts keeps vnu-jar from downloading a Java runtime
