@@ -8,9 +8,12 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// headingLevels is a goldmark extension that keeps h1 out of a body:
-// the page title is the page's h1. When the smallest heading level in
-// a body is 1, every heading moves one level down, h6 staying h6.
+// headingLevels is a goldmark extension that fits a body's headings
+// under the page's own h1 (its title) without skipping a level, whatever
+// levels the editor used: the body's highest heading level becomes h2,
+// the others keep their distance from it, and no heading is more than one
+// level below the heading before it (WCAG 1.3.1; "### Cele" after the
+// title becomes h2, "## A / #### B" becomes h2 / h3). h6 is the limit.
 type headingLevels struct{}
 
 func (headingLevels) Extend(m goldmark.Markdown) {
@@ -26,12 +29,17 @@ func (headingLevels) Transform(doc *ast.Document, _ text.Reader, _ parser.Contex
 		}
 		return ast.WalkContinue, nil
 	})
+	if len(hs) == 0 {
+		return
+	}
+	top := 6
 	for _, h := range hs {
-		if h.Level == 1 {
-			for _, h := range hs {
-				h.Level = min(h.Level+1, 6)
-			}
-			return
-		}
+		top = min(top, h.Level)
+	}
+	prev := 1 // the page title
+	for _, h := range hs {
+		level := min(h.Level-top+2, prev+1, 6)
+		h.Level = level
+		prev = level
 	}
 }
