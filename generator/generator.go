@@ -374,3 +374,12 @@ func aliasFile(a string) string {
 	}
 	return strings.TrimSuffix(a, "/") + "/index.html"
 }
+
+// BaseURLPath is the path part of BaseURL: "/" or "/strategie/".
+func (c Config) BaseURLPath() string {
+	p, err := render.BasePath(c.BaseURL)
+	if err != nil {
+		return "/"
+	}
+	return p
+}

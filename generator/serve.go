@@ -1,79 +1,54 @@
 package generator
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
-	"mime"
-	"net/http"
-	"path"
-	"strings"
-	"time"
+	"io"
+	"net"
+	"os"
 
 	"github.com/ratusz/ratusz/generator/internal/output"
 	"github.com/ratusz/ratusz/generator/internal/render"
+	"github.com/ratusz/ratusz/generator/internal/serve"
 )
 
-// Server serves a site built in memory. Nothing is written to disk.
-type Server struct {
-	files map[string][]byte
-	base  string // the path the site is served under, "/" or "/strategie/"
-	built time.Time
+// ServeOptions are what Serve needs besides the site's Config.
+type ServeOptions struct {
+	Listener net.Listener // where to serve; Serve closes it
+	Log      io.Writer    // rebuilds and problems; nil for none
 }
 
-// NewServer builds the site in memory.
-func NewServer(ctx context.Context, cfg Config) (*Server, error) {
-	var mem output.Memory
-	if _, err := BuildTo(ctx, cfg, &mem); err != nil {
-		return nil, err
-	}
+// Serve builds the site in memory and serves it on o.Listener, rebuilding
+// whenever the content, layouts or static folder changes, until ctx is
+// done. Content and layout errors never stop it: they are printed to o.Log
+// and shown on every page until they are fixed. See package serve.
+func Serve(ctx context.Context, cfg Config, o ServeOptions) error {
 	base, err := render.BasePath(cfg.BaseURL)
 	if err != nil {
-		return nil, &UsageError{fmt.Errorf("-base-url %v", err)}
+		o.Listener.Close()
+		return &UsageError{fmt.Errorf("-base-url %v", err)}
 	}
-	return &Server{files: mem.Files, base: base, built: time.Now()}, nil
-}
-
-// ServeHTTP serves a file of the built site; a folder's address serves its
-// index.html. Only files of the built site are ever served.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
+	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
+		o.Listener.Close()
+		return &UsageError{fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
 	}
-	clean := path.Clean("/" + r.URL.Path)
-	if s.base != "/" && r.URL.Path+"/" == s.base {
-		http.Redirect(w, r, s.base, http.StatusMovedPermanently)
-		return
-	}
-	name, inside := strings.CutPrefix(clean+"/", s.base)
-	name = strings.TrimSuffix(name, "/")
-	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
-		name = path.Join(name, "index.html")
-	}
-	data, ok := s.files[name]
-	if !inside {
-		ok = false
-	}
-	if !ok {
-		if _, dir := s.files[path.Join(name, "index.html")]; dir && inside {
-			// Redirect to the cleaned path on this site, never to what
-			// the request wrote ("//other.host/…").
-			http.Redirect(w, r, s.base+name+"/", http.StatusMovedPermanently)
-			return
+	build := func(ctx context.Context) (map[string][]byte, []string) {
+		var mem output.Memory
+		if _, err := BuildTo(ctx, cfg, &mem); err != nil {
+			var errs Errors
+			if errors.As(err, &errs) {
+				return nil, errs
+			}
+			return nil, []string{err.Error()}
 		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusNotFound)
-		if nf, ok := s.files["404.html"]; ok {
-			w.Write(nf)
-		} else {
-			w.Write([]byte("<!doctype html><title>404</title><p>404</p>"))
-		}
-		return
+		return mem.Files, nil
 	}
-	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
-		w.Header().Set("Content-Type", ct)
-	}
-	http.ServeContent(w, r, name, s.built, bytes.NewReader(data))
+	s := serve.New(serve.Options{
+		Base:  base,
+		Build: build,
+		Watch: []string{cfg.Content, cfg.Layouts, cfg.Static},
+		Log:   o.Log,
+	})
+	return s.Run(ctx, o.Listener)
 }

@@ -473,15 +473,27 @@ func TestServeBaseURL(t *testing.T) {
 	}
 }
 
+// serve never exits on bad content: it prints the errors and shows them on
+// every page.
 func TestServeBrokenContent(t *testing.T) {
 	inSite(t, minimalSite)
 	writeFiles(t, brokenFiles)
-	code, _, stderr := ratusz(t, append([]string{"serve", "-addr", freeAddr(t)}, now...)...)
-	if code != 1 {
-		t.Errorf("serve of broken content: exit %d, want 1; stderr:\n%s", code, stderr)
+	s := startServe(t)
+	resp, body := request(t, "GET", "http://"+s.addr+"/")
+	if resp == nil {
+		return
 	}
-	if !strings.Contains(stderr, "content/cities/torun.md:") {
-		t.Errorf("stderr does not list the errors:\n%s", stderr)
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("GET / with no good build yet: status %d, want 404", resp.StatusCode)
+	}
+	if !strings.Contains(string(body), `id="ratusz-problems"`) || !strings.Contains(string(body), "content/cities/torun.md:") {
+		t.Errorf("the page does not show the errors:\n%s", body)
+	}
+	if !strings.Contains(s.stderr.String(), "content/cities/torun.md:") {
+		t.Errorf("stderr does not list the errors:\n%s", s.stderr.String())
+	}
+	if code := s.stop(t); code != 0 {
+		t.Errorf("serve exit %d after Ctrl-C, want 0", code)
 	}
 }
 

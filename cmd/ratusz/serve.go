@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os/exec"
 	"runtime"
-	"time"
 
 	"github.com/ratusz/ratusz/generator"
 )
@@ -31,38 +28,23 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return usageErr("-addr %q: %v", *addr, err)
 	}
-	srv, err := generator.NewServer(ctx, cfg)
-	if err != nil {
-		return report(generator.Result{}, err, f.quiet, "", stderr)
-	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return &exitError{1, fmt.Errorf("cannot listen on %s: %v", *addr, err)}
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	url := "http://" + ln.Addr().String() + cfg.BaseURLPath()
 	if !f.quiet {
 		fmt.Fprintf(stderr, "ratusz: serving %s (Ctrl-C to stop)\n", url)
 	}
 	if *open {
 		openBrowser(url)
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
+	var log io.Writer = stderr
+	err = generator.Serve(ctx, cfg, generator.ServeOptions{Listener: ln, Log: log})
+	if generator.IsUsage(err) {
+		return &exitError{2, err}
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutdown); err != nil {
-		return err
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return err
 }
 
 func openBrowser(url string) {

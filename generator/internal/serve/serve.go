@@ -1,0 +1,347 @@
+// Package serve is the development server: it serves a site built in
+// memory, rebuilds it when its sources change, and tells open pages.
+//
+// Nothing is written to disk. Every HTML page served gets a small script
+// that listens on an event stream (/__ratusz/events, Server-Sent Events):
+// after each rebuild the server sends the addresses of the pages whose
+// bytes changed and whether only stylesheets changed. A page reloads when
+// it is among them; when only CSS changed, it swaps its stylesheets
+// without a reload. While the sources have errors, the server keeps
+// serving the last good build and every page shows the error list
+// (path:line: message) over its content; fixing the file brings the site
+// back by itself. Built output never contains the script: it is added
+// when a page is served.
+//
+// Only files of the built site are served: a request's path is cleaned and
+// looked up in the in-memory build, so there is no way out of it, and no
+// folder listing.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// A Build builds the whole site into memory. It returns the files by
+// site-relative path, or the problems that stop the build, one
+// "path:line: message" each.
+type Build func(ctx context.Context) (files map[string][]byte, problems []string)
+
+// Options configure a Server.
+type Options struct {
+	Base  string    // the path the site is served under: "/" or "/strategie/"
+	Build Build     // builds the site
+	Watch []string  // folders whose changes trigger a rebuild
+	Log   io.Writer // where rebuilds and problems are reported
+}
+
+// snapshot is one build as served.
+type snapshot struct {
+	files    map[string][]byte // the last good build
+	problems []string          // of the latest build, if it failed
+	version  int64
+	built    time.Time
+}
+
+// Server is the development server.
+type Server struct {
+	o       Options
+	current atomic.Pointer[snapshot]
+	events  *broker
+	mu      sync.Mutex // serialises builds
+}
+
+// New returns a server; Run builds and serves.
+func New(o Options) *Server {
+	if o.Base == "" {
+		o.Base = "/"
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	s := &Server{o: o, events: newBroker()}
+	s.current.Store(&snapshot{files: map[string][]byte{}})
+	return s
+}
+
+// Rebuild builds the site, swaps it in and tells the open pages what
+// changed. It never fails: problems are kept and shown.
+func (s *Server) Rebuild(ctx context.Context) Change {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	files, problems := s.o.Build(ctx)
+	old := s.current.Load()
+	next := &snapshot{files: old.files, problems: problems, version: old.version + 1, built: time.Now()}
+	var ch Change
+	if len(problems) == 0 {
+		next.files = files
+		ch = diff(s.o.Base, old.files, files)
+	}
+	ch.Version = next.version
+	ch.Problems = problems
+	if ch.Problems == nil {
+		ch.Problems = []string{}
+	}
+	s.current.Store(next)
+	if len(problems) > 0 {
+		fmt.Fprintf(s.o.Log, "ratusz: %d %s; serving the last good build\n", len(problems), plural(len(problems), "error", "errors"))
+		for _, p := range problems {
+			fmt.Fprintln(s.o.Log, p)
+		}
+	} else if old.version > 0 {
+		fmt.Fprintf(s.o.Log, "ratusz: rebuilt in %s, %d %s changed\n", time.Since(start).Round(time.Millisecond), len(ch.Pages)+len(ch.Styles)+len(ch.Other), plural(len(ch.Pages)+len(ch.Styles)+len(ch.Other), "file", "files"))
+	}
+	s.events.publish(ch)
+	return ch
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Change is what one rebuild changed, as sent to the open pages.
+type Change struct {
+	Version  int64    `json:"version"`
+	Pages    []string `json:"pages"`    // addresses of changed, added or removed pages
+	Styles   []string `json:"styles"`   // addresses of changed stylesheets
+	Other    []string `json:"other"`    // addresses of other changed files
+	Problems []string `json:"problems"` // errors of the build; empty when it succeeded
+}
+
+// diff compares two builds.
+func diff(base string, old, new map[string][]byte) Change {
+	var ch Change
+	add := func(name string) {
+		addr := base + name
+		switch {
+		case strings.HasSuffix(name, "index.html"):
+			ch.Pages = append(ch.Pages, base+strings.TrimSuffix(name, "index.html"))
+		case strings.HasSuffix(name, ".html"):
+			ch.Pages = append(ch.Pages, addr)
+		case strings.HasSuffix(name, ".css"):
+			ch.Styles = append(ch.Styles, addr)
+		default:
+			ch.Other = append(ch.Other, addr)
+		}
+	}
+	for name, b := range new {
+		if ob, ok := old[name]; !ok || !bytes.Equal(ob, b) {
+			add(name)
+		}
+	}
+	for name := range old {
+		if _, ok := new[name]; !ok {
+			add(name)
+		}
+	}
+	slices.Sort(ch.Pages)
+	slices.Sort(ch.Styles)
+	slices.Sort(ch.Other)
+	return ch
+}
+
+// Run builds the site, then serves it on ln and rebuilds on every change
+// of the watched folders until ctx is done; then it shuts down gracefully
+// and returns nil.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	s.Rebuild(ctx)
+	w, err := newWatcher(s.o.Watch)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	hs := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	hs.RegisterOnShutdown(s.events.close)
+
+	var wg sync.WaitGroup
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	wg.Go(func() {
+		w.run(watchCtx, func() { s.Rebuild(watchCtx) }, s.o.Log)
+	})
+	errc := make(chan error, 1)
+	wg.Go(func() { errc <- hs.Serve(ln) })
+
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	stopWatch()
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	serr := hs.Shutdown(shutdown)
+	wg.Wait()
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	if serr != nil {
+		return serr
+	}
+	return nil
+}
+
+// eventsPath is where pages listen for changes.
+const eventsPath = "__ratusz/events"
+
+// ServeHTTP serves a file of the current build, or the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	snap := s.current.Load()
+	base := s.o.Base
+	clean := path.Clean("/" + r.URL.Path)
+	if base != "/" && r.URL.Path+"/" == base {
+		http.Redirect(w, r, base, http.StatusMovedPermanently)
+		return
+	}
+	name, inside := strings.CutPrefix(clean+"/", base)
+	name = strings.TrimSuffix(name, "/")
+	if inside && name == eventsPath {
+		s.events.serve(w, r, snap)
+		return
+	}
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	data, ok := snap.files[name]
+	if !inside {
+		ok = false
+	}
+	if !ok {
+		if _, dir := snap.files[path.Join(name, "index.html")]; dir && inside {
+			// To the cleaned path on this site, never to what the request
+			// wrote ("//other.host/…").
+			http.Redirect(w, r, base+name+"/", http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w, snap)
+		return
+	}
+	ct := mime.TypeByExtension(path.Ext(name))
+	if ct == "" {
+		ct = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if strings.HasPrefix(ct, "text/html") {
+		data = s.inject(data, snap)
+	}
+	http.ServeContent(w, r, name, snap.built, bytes.NewReader(data))
+}
+
+func (s *Server) notFound(w http.ResponseWriter, snap *snapshot) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusNotFound)
+	page, ok := snap.files["404.html"]
+	if !ok {
+		page = []byte("<!doctype html>\n<html lang=\"pl\"><head><meta charset=\"utf-8\"><title>404</title></head><body><main><h1>404</h1><p>Nie ma takiej strony. / Page not found.</p></main></body></html>\n")
+	}
+	w.Write(s.inject(page, snap))
+}
+
+// inject adds the live-reload script, and the error list while the build
+// has problems, before </body>.
+func (s *Server) inject(page []byte, snap *snapshot) []byte {
+	var add bytes.Buffer
+	if len(snap.problems) > 0 {
+		add.WriteString(overlay(snap.problems))
+	}
+	fmt.Fprintf(&add, "<script data-ratusz-live=\"%d\">%s</script>\n", snap.version, strings.ReplaceAll(liveScript, "EVENTS", s.o.Base+eventsPath))
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(slices.Clip(page), add.Bytes()...)
+	}
+	out := make([]byte, 0, len(page)+add.Len())
+	out = append(out, page[:i]...)
+	out = append(out, add.Bytes()...)
+	return append(out, page[i:]...)
+}
+
+// overlay is the error list shown over the page.
+func overlay(problems []string) string {
+	var b strings.Builder
+	b.WriteString(`<div id="ratusz-problems" role="alert" style="` + overlayStyle + `"><h2 style="margin:0 0 .5rem;font-size:1.2rem">ratusz: `)
+	fmt.Fprintf(&b, "%d %s", len(problems), plural(len(problems), "error", "errors"))
+	b.WriteString(`</h2><ul style="margin:0;padding-left:1.2rem">`)
+	for _, p := range problems {
+		b.WriteString("<li>" + html.EscapeString(p) + "</li>")
+	}
+	b.WriteString("</ul></div>\n")
+	return b.String()
+}
+
+const overlayStyle = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+	"background:#fff;color:#000;border-top:6px solid #b00020;padding:1rem 1.5rem;" +
+	"font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:anywhere"
+
+// liveScript listens for rebuilds. EVENTS is replaced with the stream's
+// address.
+const liveScript = `(() => {
+  const here = location.pathname;
+  const overlay = (problems) => {
+    let el = document.getElementById("ratusz-problems");
+    if (!problems.length) { if (el) el.remove(); return; }
+    if (!el) {
+      el = document.createElement("div");
+      el.id = "ratusz-problems";
+      el.setAttribute("role", "alert");
+      el.style.cssText = "` + overlayStyle + `";
+      document.body.appendChild(el);
+    }
+    const h = document.createElement("h2");
+    h.style.cssText = "margin:0 0 .5rem;font-size:1.2rem";
+    h.textContent = "ratusz: " + problems.length + (problems.length === 1 ? " error" : " errors");
+    const ul = document.createElement("ul");
+    ul.style.cssText = "margin:0;padding-left:1.2rem";
+    for (const p of problems) { const li = document.createElement("li"); li.textContent = p; ul.appendChild(li); }
+    el.replaceChildren(h, ul);
+  };
+  const swapStyles = (styles) => {
+    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+      const url = new URL(link.href);
+      if (!styles.includes(url.pathname)) continue;
+      url.searchParams.set("ratusz", Date.now());
+      const fresh = link.cloneNode();
+      fresh.href = url.href;
+      fresh.onload = () => link.remove();
+      link.after(fresh);
+    }
+  };
+  const es = new EventSource("EVENTS");
+  let seen = Number(document.currentScript.dataset.ratuszLive);
+  es.addEventListener("change", (e) => {
+    const c = JSON.parse(e.data);
+    if (c.version <= seen) return;
+    seen = c.version;
+    overlay(c.problems);
+    if (c.problems.length) return;
+    if (c.pages.includes(here)) { location.reload(); return; }
+    if (c.styles.length) swapStyles(c.styles);
+  });
+})();`
