@@ -43,6 +43,8 @@ type Config struct {
 	Future  bool
 	Now     time.Time // the day the build treats as today
 	Theme   fs.FS     // built-in layouts/ and static/; nil for ratusz.Theme()
+
+	cache *content.Cache // parsed content kept between builds (serve)
 }
 
 // Result says what a build did.
@@ -164,7 +166,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		staticFS = os.DirFS(cfg.Static)
 		staticFiles, errs = listStatic(staticFS)
 	}
-	tree, cerrs := content.Load(ctx, contentFS)
+	tree, cerrs := cfg.cache.Load(ctx, contentFS)
 	errs = append(errs, prefix(cfg.Content, cerrs)...)
 	var s *site.Site
 	if len(cerrs) == 0 {

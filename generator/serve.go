@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 
+	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/output"
 	"github.com/ratusz/ratusz/generator/internal/render"
 	"github.com/ratusz/ratusz/generator/internal/serve"
@@ -33,6 +34,7 @@ func Serve(ctx context.Context, cfg Config, o ServeOptions) error {
 		o.Listener.Close()
 		return &UsageError{fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
 	}
+	cfg.cache = &content.Cache{} // a rebuild re-reads only changed files
 	build := func(ctx context.Context) (map[string][]byte, []string) {
 		var mem output.Memory
 		if _, err := BuildTo(ctx, cfg, &mem); err != nil {

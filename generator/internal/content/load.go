@@ -20,6 +20,8 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -33,9 +35,31 @@ type Tree struct {
 // Load reads the content tree in fsys. It reports every file's problems,
 // not just the first.
 func Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
+	return (*Cache)(nil).Load(ctx, fsys)
+}
+
+// A Cache keeps the files of one content tree between loads, so that a
+// rebuild re-reads and re-parses only the files whose size or modification
+// time changed. The zero Cache is ready; a nil *Cache keeps nothing. Files
+// are never changed after Parse, so a cached File can be shared by builds.
+type Cache struct {
+	mu    sync.Mutex
+	files map[string]cached
+}
+
+type cached struct {
+	mod  time.Time
+	size int64
+	file *File
+	err  error
+}
+
+// Load is the package's Load, reusing what c kept from the last load.
+func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 	t := &Tree{Assets: map[string]int64{}}
 	var errs Errors
 	var paths []string
+	var stamps []cached // with a cache: each path's size and time
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs.Addf(p, 0, "cannot read: %v", err)
@@ -61,6 +85,14 @@ func Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 			errs.Addf(p, 0, "is not a regular file")
 		case strings.EqualFold(path.Ext(p), ".md"):
 			paths = append(paths, p)
+			if c != nil {
+				info, err := d.Info()
+				if err != nil {
+					stamps = append(stamps, cached{})
+				} else {
+					stamps = append(stamps, cached{mod: info.ModTime(), size: info.Size()})
+				}
+			}
 		default:
 			info, err := d.Info()
 			if err != nil {
@@ -78,9 +110,19 @@ func Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 
 	files := make([]*File, len(paths))
 	fileErrs := make([]error, len(paths))
+	var old map[string]cached
+	if c != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		old = c.files
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
+		if was, ok := old[p]; ok && !was.mod.IsZero() && was.mod.Equal(stamps[i].mod) && was.size == stamps[i].size {
+			files[i], fileErrs[i] = was.file, was.err
+			continue
+		}
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -97,6 +139,14 @@ func Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 	if err := g.Wait(); err != nil {
 		errs.Addf(".", 0, "%v", err)
 		return t, errs
+	}
+	if c != nil {
+		c.files = make(map[string]cached, len(paths))
+		for i, p := range paths {
+			st := stamps[i]
+			st.file, st.err = files[i], fileErrs[i]
+			c.files[p] = st
+		}
 	}
 	for i := range paths {
 		if fileErrs[i] != nil {
