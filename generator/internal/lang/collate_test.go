@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sync"
@@ -111,5 +112,20 @@ func TestCompareConcurrent(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+func TestKeyOrdersLikeCompare(t *testing.T) {
+	l, err := New("pl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Łódź", "Lublin", "Zabrze", "Żary", "Ząbki", "Świdnica", "Szczecin", "Sopot", "Ćmielów", "Chełm", "ania", "Anna", "anna", "Program 10", "Program 2", ""}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := bytes.Compare(l.Key(a), l.Key(b)), l.Compare(a, b); got != want {
+				t.Errorf("Key(%q) vs Key(%q): %d, Compare says %d", a, b, got, want)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"time"
@@ -208,8 +209,13 @@ func (b *builder) regions() {
 func (b *builder) sortAll() {
 	s := b.site
 	l := s.Lang
+	// Collation keys made once: comparing them is much cheaper than
+	// collating titles again for every comparison.
+	for _, e := range s.Entities() {
+		e.E().titleKey = l.Key(e.E().Title)
+	}
 	byTitle := func(a, b Entity) int {
-		return cmp.Or(l.Compare(a.E().Title, b.E().Title), cmp.Compare(a.E().Slug, b.E().Slug))
+		return cmp.Or(bytes.Compare(a.E().titleKey, b.E().titleKey), cmp.Compare(a.E().Slug, b.E().Slug))
 	}
 	sortEntities(&s.Cities, byTitle)
 	sortEntities(&s.Programmes, byTitle)
@@ -220,7 +226,13 @@ func (b *builder) sortAll() {
 	meets := func(a, b *Meeting) int { return compareMeetings(a, b, byTitle) }
 	slices.SortStableFunc(s.Documents, docs)
 	slices.SortStableFunc(s.Meetings, meets)
-	slices.SortFunc(s.Topics, func(a, b *Topic) int { return cmp.Or(l.Compare(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug)) })
+	topicKeys := make(map[*Topic][]byte, len(s.Topics))
+	for _, t := range s.Topics {
+		topicKeys[t] = l.Key(t.Name)
+	}
+	slices.SortFunc(s.Topics, func(a, b *Topic) int {
+		return cmp.Or(bytes.Compare(topicKeys[a], topicKeys[b]), cmp.Compare(a.Slug, b.Slug))
+	})
 	for _, t := range s.Topics {
 		slices.SortStableFunc(t.Entries, byTitle)
 	}

@@ -109,6 +109,8 @@ type Entry struct {
 	Aliases  []string
 	Source   string
 	Params   map[string]any
+
+	titleKey []byte // the title's collation key, for sorting
 }
 
 // E returns the common part of an entry, so that lists of mixed kinds can

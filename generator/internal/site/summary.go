@@ -10,11 +10,9 @@ import (
 func markdownQuotes(l, s string) string { return markdown.Quotes(l, s) }
 
 var (
-	reImage  = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	reLink   = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	reInline = regexp.MustCompile("[*_`~]+")
-	reTag    = regexp.MustCompile(`<[^>]*>`)
-	reSpace  = regexp.MustCompile(`\s+`)
+	reImage = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	reLink  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	reTag   = regexp.MustCompile(`<[^>]*>`)
 )
 
 // firstParagraph returns the plain text of the first paragraph of a Markdown
@@ -22,7 +20,10 @@ var (
 func firstParagraph(body []byte) string {
 	var para []string
 	inFence := false
-	for _, line := range strings.Split(string(body), "\n") {
+	rest := string(body)
+	for rest != "" {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		t := strings.TrimSpace(line)
 		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			inFence = !inFence
@@ -46,8 +47,13 @@ func firstParagraph(body []byte) string {
 	s = reImage.ReplaceAllString(s, "")
 	s = reLink.ReplaceAllString(s, "$1")
 	s = reTag.ReplaceAllString(s, "")
-	s = reInline.ReplaceAllString(s, "")
-	s = strings.TrimSpace(reSpace.ReplaceAllString(s, " "))
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune("*_`~", r) {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
 	const limit = 300
 	if r := []rune(s); len(r) > limit {
 		cut := strings.LastIndex(string(r[:limit]), " ")

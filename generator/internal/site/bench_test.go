@@ -1,0 +1,38 @@
+package site_test
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/site"
+)
+
+// BenchmarkNew measures building the site model (typing, references,
+// back-references, topics, sorting) from parsed content.
+func BenchmarkNew(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			fsys := fstest.MapFS{}
+			for p, data := range corpus.Files(corpus.Options{Entries: n, Seed: 1}) {
+				fsys[p] = &fstest.MapFile{Data: data}
+			}
+			tree, errs := content.Load(context.Background(), fsys)
+			if len(errs) > 0 {
+				b.Fatal(errs.Err())
+			}
+			now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+			b.ResetTimer()
+			for b.Loop() {
+				if _, errs := site.New(tree, site.Options{Now: now}); len(errs) > 0 {
+					b.Fatal(errs.Err())
+				}
+			}
+		})
+	}
+}
+
