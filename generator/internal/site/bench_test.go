@@ -35,4 +35,3 @@ func BenchmarkNew(b *testing.B) {
 		})
 	}
 }
-
