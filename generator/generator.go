@@ -267,6 +267,25 @@ func toErrors(errs content.Errors) Errors {
 // write renders every page in parallel and writes the site.
 func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 	pages := p.renderer.Pages()
+	if err := p.renderPages(ctx, w, pages); err != nil {
+		return err
+	}
+	res.Pages = len(pages)
+	for _, pg := range pages {
+		if pg.Entry != nil {
+			res.Files += len(pg.Entry.E().Aliases)
+		}
+	}
+	if err := p.copyFiles(w); err != nil {
+		return err
+	}
+	res.Files += res.Pages + len(p.site.Assets)
+	return nil
+}
+
+// renderPages renders pages in parallel and writes them, with the redirect
+// pages of their aliases. It reports every layout error.
+func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Page) error {
 	perrs := make([]*content.Error, len(pages))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -298,7 +317,6 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 	if len(errs) > 0 {
 		return toErrors(errs)
 	}
-	res.Pages = len(pages)
 	for _, pg := range pages {
 		if pg.Entry == nil {
 			continue
@@ -307,10 +325,14 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 			if err := w.WriteFile(aliasFile(a), p.renderer.Redirect(pg)); err != nil {
 				return err
 			}
-			res.Files++
 		}
 	}
-	// The built-in static files, then the site's, which replace them by name.
+	return nil
+}
+
+// copyFiles writes the built-in static files, then the site's, which
+// replace them by name, then the content files entries refer to.
+func (p *prepared) copyFiles(w Writer) error {
 	themeStatic, err := fs.Sub(p.theme, "static")
 	if err != nil {
 		return err
@@ -332,7 +354,6 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 			return err
 		}
 	}
-	res.Files += res.Pages + len(p.site.Assets)
 	return nil
 }
 

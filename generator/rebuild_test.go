@@ -1,0 +1,130 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/output"
+)
+
+// copySite copies the test site into a temporary folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := filepath.WalkDir("testdata/site", func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("testdata/site", p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// An edit rebuilt incrementally gives exactly the files a full build gives.
+func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
+	dir := copySite(t)
+	cfg := Config{
+		Content: filepath.Join(dir, "content"),
+		Static:  filepath.Join(dir, "static"),
+		Now:     time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC),
+	}
+	r := newRebuilder(cfg)
+	if _, probs := r.build(context.Background(), nil); probs != nil {
+		t.Fatal(probs)
+	}
+	file := func(rel string) string { return filepath.Join(dir, "content", filepath.FromSlash(rel)) }
+	edit := func(rel, old, new string) func() []string {
+		return func() []string {
+			b, err := os.ReadFile(file(rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), old) {
+				t.Fatalf("%s has no %q", rel, old)
+			}
+			os.WriteFile(file(rel), []byte(strings.Replace(string(b), old, new, 1)), 0o644)
+			return []string{file(rel)}
+		}
+	}
+	write := func(rel, text string) func() []string {
+		return func() []string {
+			os.WriteFile(file(rel), []byte(text), 0o644)
+			return []string{file(rel)}
+		}
+	}
+	remove := func(rel string) func() []string {
+		return func() []string {
+			os.Remove(file(rel))
+			return []string{file(rel)}
+		}
+	}
+	steps := []struct {
+		name   string
+		change func() []string
+		full   bool // expected to need a full build
+	}{
+		{"body of a document", edit("documents/lsr.md", "Strategia ma trzy cele:", "Strategia ma cztery cele:"), false},
+		{"status of a document", edit("documents/program-ngo.md", "status: consultation", "status: draft"), false},
+		{"topics of a document", edit("documents/program-ngo.md", "topics: [NGO]", "topics: [NGO, nowy temat]"), false},
+		{"partnership of a meeting", edit("meetings/posiedzenie.md", "partnership: lgd", "partnership: male-ojczyzny"), false},
+		{"a new meeting", write("meetings/nowe.md", "---\ntitle: Nowe spotkanie\ndate: 2021-07-01\ncities: [walbrzych]\ndocuments: [lsr]\ntopics: [seniorzy]\n---\nTekst.\n"), false},
+		{"a meeting removed", remove("meetings/konferencja.md"), false},
+		{"a document made a draft", edit("documents/polityka-senioralna.md", "type: polityka", "type: polityka\ndraft: true"), false},
+		{"a city's title", edit("cities/walbrzych.md", "title: Wałbrzych", "title: Miasto Wałbrzych"), true},
+		{"an organisation moves", edit("organisations/pck.md", "city: wloclawek", "city: lodz"), false},
+		{"a plain page", edit("pages/o-serwisie.md", "Serwis testowy.", "Serwis próbny."), true},
+	}
+	for _, st := range steps {
+		changed := st.change()
+		files, probs := r.build(context.Background(), changed)
+		if probs != nil {
+			t.Fatalf("%s: %v", st.name, probs)
+		}
+		var mem output.Memory
+		if _, err := BuildTo(context.Background(), cfg, &mem); err != nil {
+			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+		var diff []string
+		for name, want := range mem.Files {
+			if got, ok := files[name]; !ok {
+				diff = append(diff, "missing "+name)
+			} else if !bytes.Equal(got, want) {
+				diff = append(diff, "differs "+name)
+			}
+		}
+		for name := range files {
+			if _, ok := mem.Files[name]; !ok {
+				diff = append(diff, "extra "+name)
+			}
+		}
+		slices.Sort(diff)
+		if len(diff) > 0 {
+			t.Errorf("%s: the incremental rebuild differs from a full build:\n%s", st.name, strings.Join(diff, "\n"))
+		}
+		all := len(r.last.renderer.Pages())
+		if st.full && r.pages != all {
+			t.Errorf("%s: rendered %d of %d pages, want a full build", st.name, r.pages, all)
+		}
+		if !st.full && r.pages >= all {
+			t.Errorf("%s: rendered all %d pages, want only the affected ones", st.name, all)
+		}
+		t.Logf("%s: %d of %d pages rendered", st.name, r.pages, all)
+	}
+}
