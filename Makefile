@@ -3,9 +3,9 @@ GO      ?= go
 NPM     ?= npm
 BIN     := bin/ratusz
 ADDR    ?= 127.0.0.1:1313
-# The browser and HTML checks (headless chromium, axe-core, the Nu HTML
-# Checker) are slow under the race detector, so they run without it.
-A11Y    := ./generator/internal/a11ytest
+# The browser tests (headless chromium, axe-core, the Nu HTML Checker) are
+# slow under the race detector, so they run without it.
+BROWSER := ./generator/internal/a11ytest ./generator/internal/servetest
 
 .PHONY: run build test vet tools clean
 
@@ -18,10 +18,11 @@ build:
 	$(GO) build -o $(BIN) ./cmd/ratusz
 
 ## test: every test: vet, the unit tests with the race detector, then the
-## accessibility checks in chromium (see generator/internal/a11ytest)
+## browser tests in chromium: accessibility (generator/internal/a11ytest) and
+## the live-reloading dev server (generator/internal/servetest)
 test: tools vet node_modules
-	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v '/a11ytest$$')
-	$(GO) test -count=1 -v $(A11Y)
+	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e '/a11ytest$$' -e '/servetest$$')
+	$(GO) test -count=1 -v $(BROWSER)
 
 vet:
 	$(GO) vet ./...

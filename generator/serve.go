@@ -2,14 +2,11 @@ package generator
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
 	"os"
 
-	"github.com/ratusz/ratusz/generator/internal/content"
-	"github.com/ratusz/ratusz/generator/internal/output"
 	"github.com/ratusz/ratusz/generator/internal/render"
 	"github.com/ratusz/ratusz/generator/internal/serve"
 )
@@ -34,21 +31,10 @@ func Serve(ctx context.Context, cfg Config, o ServeOptions) error {
 		o.Listener.Close()
 		return &UsageError{fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
 	}
-	cfg.cache = &content.Cache{} // a rebuild re-reads only changed files
-	build := func(ctx context.Context) (map[string][]byte, []string) {
-		var mem output.Memory
-		if _, err := BuildTo(ctx, cfg, &mem); err != nil {
-			var errs Errors
-			if errors.As(err, &errs) {
-				return nil, errs
-			}
-			return nil, []string{err.Error()}
-		}
-		return mem.Files, nil
-	}
+	r := newRebuilder(cfg) // re-reads changed files, re-renders affected pages
 	s := serve.New(serve.Options{
 		Base:  base,
-		Build: build,
+		Build: r.build,
 		Watch: []string{cfg.Content, cfg.Layouts, cfg.Static},
 		Log:   o.Log,
 	})

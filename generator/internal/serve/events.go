@@ -3,6 +3,8 @@ package serve
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -11,10 +13,14 @@ import (
 type broker struct {
 	mu      sync.Mutex
 	streams map[chan Change]struct{}
-	last    Change
+	history []Change // the latest changes, oldest first
 	done    chan struct{}
 	closed  bool
 }
+
+// keep is how many changes a page that connects late can catch up on; one
+// that missed more reloads.
+const keep = 64
 
 func newBroker() *broker {
 	return &broker{streams: map[chan Change]struct{}{}, done: make(chan struct{})}
@@ -23,18 +29,18 @@ func newBroker() *broker {
 func (b *broker) publish(c Change) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.last = c
+	b.history = append(b.history, c)
+	if len(b.history) > keep {
+		b.history = slices.Delete(b.history, 0, len(b.history)-keep)
+	}
 	for ch := range b.streams {
 		select {
 		case ch <- c:
 		default:
-			// A slow page misses an intermediate change; the latest
-			// replaces it.
-			select {
-			case <-ch:
-			default:
-			}
-			ch <- c
+			// A slow page has not read the last change yet: it gets both
+			// in one.
+			pending := <-ch
+			ch <- pending.merge(c)
 		}
 	}
 }
@@ -49,10 +55,32 @@ func (b *broker) close() {
 	}
 }
 
+// since returns every change after version merged into one, and whether
+// there is any. When changes the page missed are no longer kept, the
+// address "*" tells it to reload.
+func (b *broker) since(version int64) (Change, bool) {
+	var out Change
+	found := false
+	for _, c := range b.history {
+		if c.Version <= version {
+			continue
+		}
+		if !found {
+			out, found = c, true
+			continue
+		}
+		out = out.merge(c)
+	}
+	if found && b.history[0].Version > version+1 {
+		out.Pages = append(out.Pages, "*")
+	}
+	return out, found
+}
+
 // serve streams changes to one page until it goes away or the server
-// shuts down. A page that connects after a change it did not see (its
-// script carries the version it was served with) gets the latest at once.
-func (b *broker) serve(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+// shuts down. A page that connects after changes it did not see (its
+// script sends the version it was served with) gets them at once, merged.
+func (b *broker) serve(w http.ResponseWriter, r *http.Request, server string) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
@@ -66,7 +94,16 @@ func (b *broker) serve(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 		return
 	}
 	b.streams[ch] = struct{}{}
-	last := b.last
+	var missed Change
+	var anyMissed bool
+	if r.URL.Query().Get("server") != server && r.URL.Query().Get("server") != "" {
+		// A page of an earlier run of the server: tell it to reload.
+		missed, anyMissed = Change{Server: server}, true
+		missed.clean()
+	} else {
+		since, _ := strconv.ParseInt(r.URL.Query().Get("since"), 10, 64)
+		missed, anyMissed = b.since(since)
+	}
 	b.mu.Unlock()
 	defer func() {
 		b.mu.Lock()
@@ -92,9 +129,8 @@ func (b *broker) serve(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 	}
 	w.Write([]byte("retry: 500\n\n"))
 	flusher.Flush()
-	if last.Version > 0 {
-		// The page's script ignores versions it has seen.
-		if !send(last) {
+	if anyMissed {
+		if !send(missed) {
 			return
 		}
 	}

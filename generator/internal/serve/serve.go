@@ -29,16 +29,18 @@ import (
 	"net/http"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 )
 
-// A Build builds the whole site into memory. It returns the files by
+// A Build builds the whole site into memory, after the files in changed
+// changed (nil: unknown, as for the first build). It returns the files by
 // site-relative path, or the problems that stop the build, one
 // "path:line: message" each.
-type Build func(ctx context.Context) (files map[string][]byte, problems []string)
+type Build func(ctx context.Context, changed []string) (files map[string][]byte, problems []string)
 
 // Options configure a Server.
 type Options struct {
@@ -59,6 +61,7 @@ type snapshot struct {
 // Server is the development server.
 type Server struct {
 	o       Options
+	id      string // tells pages that the server was restarted
 	current atomic.Pointer[snapshot]
 	events  *broker
 	mu      sync.Mutex // serialises builds
@@ -72,18 +75,19 @@ func New(o Options) *Server {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	s := &Server{o: o, events: newBroker()}
+	s := &Server{o: o, id: strconv.FormatInt(time.Now().UnixNano(), 36), events: newBroker()}
 	s.current.Store(&snapshot{files: map[string][]byte{}})
 	return s
 }
 
-// Rebuild builds the site, swaps it in and tells the open pages what
-// changed. It never fails: problems are kept and shown.
-func (s *Server) Rebuild(ctx context.Context) Change {
+// Rebuild builds the site after the files in changed changed (nil when
+// unknown), swaps it in and tells the open pages what changed. It never
+// fails: problems are kept and shown.
+func (s *Server) Rebuild(ctx context.Context, changed []string) Change {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
-	files, problems := s.o.Build(ctx)
+	files, problems := s.o.Build(ctx, changed)
 	old := s.current.Load()
 	next := &snapshot{files: old.files, problems: problems, version: old.version + 1, built: time.Now()}
 	var ch Change
@@ -92,10 +96,9 @@ func (s *Server) Rebuild(ctx context.Context) Change {
 		ch = diff(s.o.Base, old.files, files)
 	}
 	ch.Version = next.version
+	ch.Server = s.id
 	ch.Problems = problems
-	if ch.Problems == nil {
-		ch.Problems = []string{}
-	}
+	ch.clean()
 	s.current.Store(next)
 	if len(problems) > 0 {
 		fmt.Fprintf(s.o.Log, "ratusz: %d %s; serving the last good build\n", len(problems), plural(len(problems), "error", "errors"))
@@ -118,11 +121,36 @@ func plural(n int, one, many string) string {
 
 // Change is what one rebuild changed, as sent to the open pages.
 type Change struct {
+	Server   string   `json:"server"`
 	Version  int64    `json:"version"`
 	Pages    []string `json:"pages"`    // addresses of changed, added or removed pages
 	Styles   []string `json:"styles"`   // addresses of changed stylesheets
 	Other    []string `json:"other"`    // addresses of other changed files
 	Problems []string `json:"problems"` // errors of the build; empty when it succeeded
+}
+
+// clean makes every list non-nil, so that pages read [] rather than null.
+func (c *Change) clean() {
+	for _, l := range []*[]string{&c.Pages, &c.Styles, &c.Other, &c.Problems} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+}
+
+// merge adds what a later change changed to c: a page that missed a
+// change must still learn every page it changed.
+func (c Change) merge(later Change) Change {
+	union := func(a, b []string) []string {
+		out := slices.Concat(a, b)
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	later.Pages = union(c.Pages, later.Pages)
+	later.Styles = union(c.Styles, later.Styles)
+	later.Other = union(c.Other, later.Other)
+	later.clean()
+	return later
 }
 
 // diff compares two builds.
@@ -131,7 +159,7 @@ func diff(base string, old, new map[string][]byte) Change {
 	add := func(name string) {
 		addr := base + name
 		switch {
-		case strings.HasSuffix(name, "index.html"):
+		case name == "index.html" || strings.HasSuffix(name, "/index.html"):
 			ch.Pages = append(ch.Pages, base+strings.TrimSuffix(name, "index.html"))
 		case strings.HasSuffix(name, ".html"):
 			ch.Pages = append(ch.Pages, addr)
@@ -161,12 +189,13 @@ func diff(base string, old, new map[string][]byte) Change {
 // of the watched folders until ctx is done; then it shuts down gracefully
 // and returns nil.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
-	s.Rebuild(ctx)
+	// Watch first, so that a save during the first build is not lost.
 	w, err := newWatcher(s.o.Watch)
 	if err != nil {
 		ln.Close()
 		return err
 	}
+	s.Rebuild(ctx, nil)
 	hs := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -178,7 +207,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	var wg sync.WaitGroup
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	wg.Go(func() {
-		w.run(watchCtx, func() { s.Rebuild(watchCtx) }, s.o.Log)
+		w.run(watchCtx, func(changed []string) { s.Rebuild(watchCtx, changed) }, s.o.Log)
 	})
 	errc := make(chan error, 1)
 	wg.Go(func() { errc <- hs.Serve(ln) })
@@ -221,7 +250,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name, inside := strings.CutPrefix(clean+"/", base)
 	name = strings.TrimSuffix(name, "/")
 	if inside && name == eventsPath {
-		s.events.serve(w, r, snap)
+		s.events.serve(w, r, s.id)
 		return
 	}
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
@@ -272,7 +301,7 @@ func (s *Server) inject(page []byte, snap *snapshot) []byte {
 	if len(snap.problems) > 0 {
 		add.WriteString(overlay(snap.problems))
 	}
-	fmt.Fprintf(&add, "<script data-ratusz-live=\"%d\">%s</script>\n", snap.version, strings.ReplaceAll(liveScript, "EVENTS", s.o.Base+eventsPath))
+	fmt.Fprintf(&add, "<script data-ratusz-live=\"%d\" data-ratusz-server=\"%s\">%s</script>\n", snap.version, s.id, strings.ReplaceAll(liveScript, "EVENTS", s.o.Base+eventsPath))
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(slices.Clip(page), add.Bytes()...)
@@ -303,7 +332,11 @@ const overlayStyle = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:a
 // liveScript listens for rebuilds. EVENTS is replaced with the stream's
 // address.
 const liveScript = `(() => {
-  const here = location.pathname;
+  const script = document.currentScript;
+  const server = script.dataset.ratuszServer;
+  let seen = Number(script.dataset.ratuszLive);
+  const path = (p) => { p = decodeURIComponent(p); return p.endsWith("/index.html") ? p.slice(0, -10) : p; };
+  const here = path(location.pathname);
   const overlay = (problems) => {
     let el = document.getElementById("ratusz-problems");
     if (!problems.length) { if (el) el.remove(); return; }
@@ -325,7 +358,7 @@ const liveScript = `(() => {
   const swapStyles = (styles) => {
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
       const url = new URL(link.href);
-      if (!styles.includes(url.pathname)) continue;
+      if (!styles.includes(path(url.pathname))) continue;
       url.searchParams.set("ratusz", Date.now());
       const fresh = link.cloneNode();
       fresh.href = url.href;
@@ -333,15 +366,15 @@ const liveScript = `(() => {
       link.after(fresh);
     }
   };
-  const es = new EventSource("EVENTS");
-  let seen = Number(document.currentScript.dataset.ratuszLive);
+  const es = new EventSource("EVENTS?since=" + seen + "&server=" + server);
   es.addEventListener("change", (e) => {
     const c = JSON.parse(e.data);
+    if (c.server !== server) { location.reload(); return; } // a restarted server
     if (c.version <= seen) return;
     seen = c.version;
     overlay(c.problems);
     if (c.problems.length) return;
-    if (c.pages.includes(here)) { location.reload(); return; }
+    if (c.pages.includes(here) || c.pages.includes("*")) { location.reload(); return; }
     if (c.styles.length) swapStyles(c.styles);
   });
 })();`

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -23,7 +25,8 @@ const quiet = 60 * time.Millisecond
 
 // watcher watches folders and the folders created inside them.
 type watcher struct {
-	fs *fsnotify.Watcher
+	fs    *fsnotify.Watcher
+	roots []string
 }
 
 func newWatcher(roots []string) (*watcher, error) {
@@ -31,7 +34,7 @@ func newWatcher(roots []string) (*watcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot watch for changes: %w", err)
 	}
-	w := &watcher{fs: fw}
+	w := &watcher{fs: fw, roots: roots}
 	for _, root := range roots {
 		if root == "" {
 			continue
@@ -66,13 +69,15 @@ func (w *watcher) addTree(dir string) error {
 	})
 }
 
-// run calls rebuild once the watched folders have been quiet for a moment
-// after a change, until ctx is done; then it stops watching.
-func (w *watcher) run(ctx context.Context, rebuild func(), log io.Writer) {
+// run calls rebuild with the paths that changed once the watched folders
+// have been quiet for a moment after a change, until ctx is done; then it
+// stops watching.
+func (w *watcher) run(ctx context.Context, rebuild func(changed []string), log io.Writer) {
 	defer w.fs.Close()
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	defer timer.Stop()
+	changed := map[string]bool{}
 	for {
 		select {
 		case <-ctx.Done():
@@ -84,6 +89,7 @@ func (w *watcher) run(ctx context.Context, rebuild func(), log io.Writer) {
 			if content.Ignored(ev.Name, false) {
 				continue // an editor's swap or backup file
 			}
+			changed[ev.Name] = true
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 					if err := w.addTree(ev.Name); err != nil {
@@ -98,7 +104,19 @@ func (w *watcher) run(ctx context.Context, rebuild func(), log io.Writer) {
 			}
 			fmt.Fprintf(log, "ratusz: watching: %v\n", err)
 		case <-timer.C:
-			rebuild()
+			// A folder renamed inside a watched one can lose its watch
+			// (inotify reuses the descriptor); watching every folder again
+			// is cheap and keeps nothing from being missed.
+			for _, root := range w.roots {
+				if root != "" {
+					if err := w.addTree(root); err != nil {
+						fmt.Fprintf(log, "ratusz: %v\n", err)
+					}
+				}
+			}
+			paths := slices.Sorted(maps.Keys(changed))
+			clear(changed)
+			rebuild(paths)
 		}
 	}
 }
