@@ -23,7 +23,8 @@ import (
 // page. Anything else — a layout, a static file, an _index.md, a plain
 // page (every footer lists them), an asset, a changed title (shown on
 // pages two references away) — rebuilds everything. The result is always
-// the same as a full build; a test holds it to that.
+// the same as a full build; a test holds it to that. A change of a page
+// layout (document.html…) re-renders the pages that use it.
 type rebuilder struct {
 	cfg   Config
 	last  *prepared
@@ -43,6 +44,14 @@ func (r *rebuilder) build(ctx context.Context, changed []string) (map[string][]b
 	p, _, err := prepare(ctx, r.cfg)
 	if err != nil {
 		return nil, problems(err)
+	}
+	if layouts, ok := r.layoutFiles(changed); ok && r.last != nil {
+		files, rendered, err := r.relayout(ctx, p, layouts)
+		if err != nil {
+			return nil, problems(err)
+		}
+		r.last, r.files, r.pages = p, files, rendered
+		return files, nil
 	}
 	if rels, ok := r.entryFiles(changed); ok && r.last != nil {
 		files, rendered, ok, err := r.incremental(ctx, p, rels)
@@ -99,6 +108,50 @@ func (r *rebuilder) entryFiles(changed []string) ([]string, bool) {
 		rels = append(rels, rel)
 	}
 	return rels, true
+}
+
+// layoutFiles returns the layout names ("document") of the changed paths,
+// if every one is a page layout in the site's layouts folder: base.html
+// and the shared _*.html files are used by every page.
+func (r *rebuilder) layoutFiles(changed []string) (map[string]bool, bool) {
+	if len(changed) == 0 || r.cfg.Layouts == "" {
+		return nil, false
+	}
+	root, err := filepath.Abs(r.cfg.Layouts)
+	if err != nil {
+		return nil, false
+	}
+	names := map[string]bool{}
+	for _, c := range changed {
+		abs, err := filepath.Abs(c)
+		if err != nil || filepath.Dir(abs) != root {
+			return nil, false
+		}
+		base := filepath.Base(abs)
+		name := strings.TrimSuffix(base, ".html")
+		if base == name || base == "base.html" || strings.HasPrefix(base, "_") {
+			return nil, false
+		}
+		names[name] = true
+	}
+	return names, true
+}
+
+// relayout re-renders the pages that use the given layouts.
+func (r *rebuilder) relayout(ctx context.Context, p *prepared, layouts map[string]bool) (map[string][]byte, int, error) {
+	var pages []*render.Page
+	for _, pg := range p.renderer.Pages() {
+		if layouts[pg.Layout] {
+			pages = append(pages, pg)
+		}
+	}
+	var mem output.Memory
+	if err := p.renderPages(ctx, &mem, pages); err != nil {
+		return nil, 0, err
+	}
+	files := maps.Clone(r.files)
+	maps.Copy(files, mem.Files)
+	return files, len(pages), nil
 }
 
 func isKindFolder(folder string) bool {

@@ -40,9 +40,11 @@ func copySite(t *testing.T) string {
 // An edit rebuilt incrementally gives exactly the files a full build gives.
 func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 	dir := copySite(t)
+	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
 	cfg := Config{
 		Content: filepath.Join(dir, "content"),
 		Static:  filepath.Join(dir, "static"),
+		Layouts: filepath.Join(dir, "layouts"),
 		Now:     time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC),
 	}
 	r := newRebuilder(cfg)
@@ -90,6 +92,20 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		{"a city's title", edit("cities/walbrzych.md", "title: Wałbrzych", "title: Miasto Wałbrzych"), true},
 		{"an organisation moves", edit("organisations/pck.md", "city: wloclawek", "city: lodz"), false},
 		{"a plain page", edit("pages/o-serwisie.md", "Serwis testowy.", "Serwis próbny."), true},
+		{"a page layout", func() []string {
+			p := filepath.Join(dir, "layouts", "meeting.html")
+			os.WriteFile(p, []byte(`{{define "main"}}<h1>{{.Title}}</h1><p>własny układ spotkania</p>{{end}}`), 0o644)
+			return []string{p}
+		}, false},
+		{"the base layout", func() []string {
+			p := filepath.Join(dir, "layouts", "base.html")
+			b, err := os.ReadFile("../layouts/base.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(p, []byte(strings.Replace(string(b), "<footer", "<!-- własna stopka -->\n<footer", 1)), 0o644)
+			return []string{p}
+		}, true},
 	}
 	for _, st := range steps {
 		changed := st.change()
