@@ -301,3 +301,20 @@ func TestNoClickHereLinks(t *testing.T) {
 		}
 	}
 }
+
+// The site has a 404 page for servers to send, which works from any depth
+// because every link in it starts at the site's root.
+func TestNotFoundPage(t *testing.T) {
+	cfg := testConfig("testdata/site")
+	cfg.BaseURL = "/strategie/"
+	files, _ := buildMemory(t, cfg)
+	page := string(files["404.html"])
+	for _, want := range []string{"<h1>Nie znaleziono strony</h1>", `href="/strategie/"`, `href="/strategie/css/ratusz.css"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("404.html lacks %s", want)
+		}
+	}
+	if strings.Contains(page, `href="css/`) || strings.Contains(page, `href="../`) {
+		t.Error("404.html has a relative link")
+	}
+}

@@ -5,8 +5,9 @@
 // shows — home.html for the home page, index.html for the index of a kind
 // (/miasta/, /dokumenty/…), list.html for topic pages, and the kind's own
 // name for an entry (city.html, programme.html, organisation.html,
-// partnership.html, document.html, meeting.html, page.html), and
-// statement.html for the accessibility statement — executed
+// partnership.html, document.html, meeting.html, page.html),
+// statement.html for the accessibility statement and notfound.html for
+// the 404 page — executed
 // inside base.html, which defines the frame and calls the blocks "title"
 // and "main". Files whose names start with "_" hold shared {{define}}s that
 // every layout can use. A file in the site's own layouts folder replaces
@@ -28,7 +29,7 @@ import (
 )
 
 // LayoutNames are the layouts every theme has.
-var layoutNames = []string{"home", "index", "list", "city", "programme", "organisation", "partnership", "document", "meeting", "page", "statement"}
+var layoutNames = []string{"home", "index", "list", "city", "programme", "organisation", "partnership", "document", "meeting", "page", "statement", "notfound"}
 
 // Layouts are a theme's parsed templates, one set per layout.
 type Layouts struct {

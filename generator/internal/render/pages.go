@@ -134,6 +134,8 @@ func (r *Renderer) Pages() []*Page {
 			Groups: []Group{{Entries: t.Entries}},
 			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}})
 	}
+	// The page a server sends with status 404, from any address.
+	pages = append(pages, &Page{Layout: "notfound", URL: "404.html", Title: l.T("notfound.title"), Crumbs: []Crumb{home}})
 	if a := s.Accessibility; a != nil {
 		pages = append(pages, &Page{Layout: "statement", URL: a.URLPath, Title: l.T("a11y.title"), Statement: a, Crumbs: []Crumb{home}})
 	}
@@ -221,7 +223,12 @@ func nonEmpty(gs ...Group) []Group {
 }
 
 // File is the output file of a page: its URL's index.html.
-func (p *Page) File() string { return p.URL + "index.html" }
+func (p *Page) File() string {
+	if p.Layout == "notfound" {
+		return "404.html"
+	}
+	return p.URL + "index.html"
+}
 
 // Render executes the page's layout into a buffer.
 func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
