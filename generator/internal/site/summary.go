@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/ratusz/ratusz/generator/internal/markdown"
 )
@@ -16,53 +18,77 @@ var (
 )
 
 // firstParagraph returns the plain text of the first paragraph of a Markdown
-// body, for lists and meta descriptions when an entry has no summary.
+// body, for lists and meta descriptions when an entry has no summary. It
+// reads no further than it needs.
 func firstParagraph(body []byte) string {
-	var para []string
+	const limit = 300 // runes
+	var para strings.Builder
 	inFence := false
-	rest := string(body)
-	for rest != "" {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+	rest := body
+	for len(rest) > 0 && para.Len() < 8*limit {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		t := bytes.TrimSpace(line)
+		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
 			inFence = !inFence
 			continue
 		}
 		if inFence {
 			continue
 		}
-		if t == "" {
-			if len(para) > 0 {
+		if len(t) == 0 {
+			if para.Len() > 0 {
 				break
 			}
 			continue
 		}
-		if len(para) == 0 && isBlockStart(t) {
+		if para.Len() == 0 && isBlockStart(string(t)) {
 			continue
 		}
-		para = append(para, t)
-	}
-	s := strings.Join(para, " ")
-	s = reImage.ReplaceAllString(s, "")
-	s = reLink.ReplaceAllString(s, "$1")
-	s = reTag.ReplaceAllString(s, "")
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune("*_`~", r) {
-			return -1
+		if para.Len() > 0 {
+			para.WriteByte(' ')
 		}
-		return r
-	}, s)
-	s = strings.Join(strings.Fields(s), " ")
-	const limit = 300
-	if r := []rune(s); len(r) > limit {
-		cut := strings.LastIndex(string(r[:limit]), " ")
-		if cut < limit/2 {
-			cut = len(string(r[:limit]))
-		}
-		s = strings.TrimRight(string(r[:limit])[:cut], " ,;:–-") + "…"
+		para.Write(t)
 	}
-	return s
+	s := para.String()
+	if strings.ContainsAny(s, "[<") {
+		s = reImage.ReplaceAllString(s, "")
+		s = reLink.ReplaceAllString(s, "$1")
+		s = reTag.ReplaceAllString(s, "")
+	}
+	// One pass: drop emphasis marks, fold runs of white space, stop at the
+	// limit.
+	var b strings.Builder
+	b.Grow(min(len(s), 4*limit))
+	runes, space, cut := 0, false, false
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("*_`~", r):
+			continue
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		if runes >= limit {
+			cut = true
+			break
+		}
+		if space {
+			b.WriteByte(' ')
+			runes++
+			space = false
+		}
+		b.WriteRune(r)
+		runes++
+	}
+	out := b.String()
+	if cut {
+		if i := strings.LastIndex(out, " "); i > len(out)/2 {
+			out = out[:i]
+		}
+		out = strings.TrimRight(out, " ,;:–-") + "…"
+	}
+	return out
 }
 
 func isBlockStart(t string) bool {
