@@ -1,10 +1,8 @@
 package a11ytest
 
 import (
-	"bytes"
 	"context"
-	"fmt"
-	"sync"
+	"github.com/ratusz/ratusz/generator/internal/browser"
 	"testing"
 	"time"
 
@@ -25,60 +23,7 @@ const browserTimeout = 4 * time.Minute
 // the browser's context; chromedp.NewContext on it opens a tab. The
 // browser stops when the test ends.
 func startBrowser(t *testing.T) context.Context {
-	t.Helper()
-	exe := chromiumPath(t)
-	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
-	var log lockedBuffer
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(exe),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("no-proxy-server", true),
-		chromedp.Flag("force-color-profile", "srgb"),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.CombinedOutput(&log),
-	)
-	browser, cancelBrowser := chromedp.NewContext(alloc)
-	t.Cleanup(func() {
-		chromedp.Cancel(browser)
-		cancelBrowser()
-		cancelAlloc()
-		cancel()
-	})
-	if err := chromedp.Do(browser); err != nil {
-		t.Fatalf("starting %s: %v\n%s", exe, err, log.String())
-	}
-	return browser
-}
-
-// lockedBuffer collects the browser's output, which another goroutine
-// writes.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
+	return browser.Start(t, browserTimeout, chromedp.Flag("force-color-profile", "srgb"), chromedp.Flag("hide-scrollbars", true))
 }
 
 // view is what a tab emulates: a colour scheme and a viewport size in CSS
@@ -109,16 +54,7 @@ func emulate(ctx context.Context, v view) error {
 }
 
 // open loads url in the tab of ctx and waits for its load event.
-func open(ctx context.Context, url string) error {
-	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(url))
-	if err != nil {
-		return err
-	}
-	if resp.Status != 200 {
-		return fmt.Errorf("HTTP %d %s", resp.Status, resp.StatusText)
-	}
-	return nil
-}
+func open(ctx context.Context, url string) error { return browser.Open(ctx, url) }
 
 // evaluate runs a script in the page of ctx and decodes its value; a
 // script that returns a promise is awaited.

@@ -1,9 +1,9 @@
 package servetest
 
 import (
-	"bytes"
 	"context"
 	"fmt"
+	"github.com/ratusz/ratusz/generator/internal/browser"
 	"sync"
 	"testing"
 	"time"
@@ -19,70 +19,11 @@ const browserTimeout = 2 * time.Minute
 // the browser's context; chromedp.NewContext on it opens a tab. The
 // browser stops when the test ends.
 func startBrowser(t *testing.T) context.Context {
-	t.Helper()
-	exe := chromiumPath(t)
-	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
-	var log lockedBuffer
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(exe),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("no-proxy-server", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.CombinedOutput(&log),
-	)
-	browser, cancelBrowser := chromedp.NewContext(alloc)
-	t.Cleanup(func() {
-		chromedp.Cancel(browser)
-		cancelBrowser()
-		cancelAlloc()
-		cancel()
-	})
-	if err := chromedp.Do(browser); err != nil {
-		t.Fatalf("starting %s: %v\n%s", exe, err, log.String())
-	}
-	return browser
-}
-
-// lockedBuffer collects output that another goroutine writes.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
+	return browser.Start(t, browserTimeout)
 }
 
 // open loads url in the tab of ctx and waits for its load event.
-func open(ctx context.Context, url string) error {
-	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(url))
-	if err != nil {
-		return err
-	}
-	if resp.Status != 200 {
-		return fmt.Errorf("HTTP %d %s", resp.Status, resp.StatusText)
-	}
-	return nil
-}
+func open(ctx context.Context, url string) error { return browser.Open(ctx, url) }
 
 // evaluate runs a script in the page of ctx and decodes its value, giving
 // up after a second (a page being reloaded may not answer).

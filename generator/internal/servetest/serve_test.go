@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/ratusz/ratusz/generator/internal/browser"
 	"io"
 	"io/fs"
 	"net"
@@ -72,7 +73,7 @@ func listFiles(t *testing.T, dir string) []string {
 type serving struct {
 	url    string // without the trailing slash
 	addr   string
-	log    *lockedBuffer
+	log    *browser.Buffer
 	cancel context.CancelFunc
 	done   chan struct{} // closed when Serve has returned err
 	err    error
@@ -85,7 +86,7 @@ func serve(t *testing.T, cfg generator.Config) *serving {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(t.Context())
-	s := &serving{addr: ln.Addr().String(), log: &lockedBuffer{}, cancel: cancel, done: make(chan struct{})}
+	s := &serving{addr: ln.Addr().String(), log: &browser.Buffer{}, cancel: cancel, done: make(chan struct{})}
 	s.url = "http://" + s.addr
 	go func() {
 		defer close(s.done)
