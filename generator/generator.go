@@ -164,7 +164,9 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	var errs content.Errors
 	if cfg.Static != "" {
 		staticFS = os.DirFS(cfg.Static)
-		staticFiles, errs = listStatic(staticFS)
+		var serrs content.Errors
+		staticFiles, serrs = listStatic(staticFS)
+		errs = append(errs, prefix(cfg.Static, serrs)...)
 	}
 	tree, cerrs := cfg.cache.Load(ctx, contentFS)
 	errs = append(errs, prefix(cfg.Content, cerrs)...)
@@ -227,10 +229,19 @@ func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
-			if info, err := d.Info(); err == nil {
-				files[p] = info.Size()
+		switch {
+		case d.IsDir():
+		case d.Type()&fs.ModeSymlink != 0:
+			errs.Addf(p, 0, "is a symbolic link; static/ must hold real files, so that the site cannot publish anything from outside it")
+		case !d.Type().IsRegular():
+			errs.Addf(p, 0, "is not a regular file")
+		default:
+			info, err := d.Info()
+			if err != nil {
+				errs.Addf(p, 0, "cannot read: %v", err)
+				return nil
 			}
+			files[p] = info.Size()
 		}
 		return nil
 	})

@@ -318,3 +318,19 @@ func TestNotFoundPage(t *testing.T) {
 		t.Error("404.html has a relative link")
 	}
 }
+
+// A symbolic link in static/ is an error, not a file quietly left out.
+func TestStaticSymlinkIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "pages"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "static"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "pages", "a.md"), []byte("---\ntitle: A\n---\n"), 0o644)
+	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "static", "hasla.txt")); err != nil {
+		t.Skip(err)
+	}
+	_, err := generator.BuildTo(context.Background(), testConfig(dir), &output.Memory{})
+	want := filepath.Join(dir, "static") + "/hasla.txt: is a symbolic link; static/ must hold real files, so that the site cannot publish anything from outside it"
+	if got := fmt.Sprint(err); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
