@@ -5,8 +5,10 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
+	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
@@ -29,7 +31,8 @@ type rebuilder struct {
 	cfg   Config
 	last  *prepared
 	files map[string][]byte
-	pages int // how many pages the last build rendered
+	pages int    // how many pages the last build rendered
+	how   string // how it rebuilt: "body", "entries", "layout" or "full"
 }
 
 func newRebuilder(cfg Config) *rebuilder {
@@ -41,6 +44,16 @@ func newRebuilder(cfg Config) *rebuilder {
 // saw them; nil when unknown) changed. It returns the site's files or the
 // problems that stop the build.
 func (r *rebuilder) build(ctx context.Context, changed []string) (map[string][]byte, []string) {
+	if rels, ok := r.entryFiles(changed); ok && r.last != nil {
+		files, rendered, ok, err := r.bodyOnly(ctx, rels)
+		if err != nil {
+			return nil, problems(err)
+		}
+		if ok {
+			r.files, r.pages, r.how = files, rendered, "body"
+			return files, nil
+		}
+	}
 	p, _, err := prepare(ctx, r.cfg)
 	if err != nil {
 		return nil, problems(err)
@@ -50,7 +63,7 @@ func (r *rebuilder) build(ctx context.Context, changed []string) (map[string][]b
 		if err != nil {
 			return nil, problems(err)
 		}
-		r.last, r.files, r.pages = p, files, rendered
+		r.last, r.files, r.pages, r.how = p, files, rendered, "layout"
 		return files, nil
 	}
 	if rels, ok := r.entryFiles(changed); ok && r.last != nil {
@@ -59,7 +72,7 @@ func (r *rebuilder) build(ctx context.Context, changed []string) (map[string][]b
 			return nil, problems(err)
 		}
 		if ok {
-			r.last, r.files, r.pages = p, files, rendered
+			r.last, r.files, r.pages, r.how = p, files, rendered, "entries"
 			return files, nil
 		}
 	}
@@ -68,7 +81,7 @@ func (r *rebuilder) build(ctx context.Context, changed []string) (map[string][]b
 	if err := p.write(ctx, &mem, &res); err != nil {
 		return nil, problems(err)
 	}
-	r.last, r.files, r.pages = p, mem.Files, res.Pages
+	r.last, r.files, r.pages, r.how = p, mem.Files, res.Pages, "full"
 	return mem.Files, nil
 }
 
@@ -182,15 +195,88 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 		return m
 	}
 	oldBy, newBy := byPath(r.last.site), byPath(p.site)
+	var pairs [][2]site.Entity
+	for _, rel := range rels {
+		pairs = append(pairs, [2]site.Entity{oldBy[rel], newBy[rel]})
+	}
+	return r.rerender(ctx, r.last.site, p, pairs)
+}
+
+// bodyOnly handles the commonest edit while previewing: the bodies of
+// entries changed and nothing else. It re-reads just those files, patches
+// the kept model and re-renders the pages that show them. It returns false
+// when any front matter changed, or a file is new, hidden or broken.
+func (r *rebuilder) bodyOnly(ctx context.Context, rels []string) (map[string][]byte, int, bool, error) {
+	last := r.last
+	byPath := map[string]site.Entity{}
+	for _, e := range last.site.Entities() {
+		byPath[e.E().Path] = e
+	}
+	type patch struct {
+		e site.Entity
+		f *content.File
+	}
+	var patches []patch
+	for _, rel := range rels {
+		e, ok := byPath[rel]
+		old := r.cfg.cache.File(rel)
+		if !ok || old == nil {
+			return nil, 0, false, nil
+		}
+		data, err := os.ReadFile(filepath.Join(r.cfg.Content, filepath.FromSlash(rel)))
+		if err != nil {
+			return nil, 0, false, nil
+		}
+		f, err := content.Parse(rel, data)
+		if err != nil || !reflect.DeepEqual(f.Meta, old.Meta) {
+			return nil, 0, false, nil
+		}
+		patches = append(patches, patch{e, f})
+	}
+	var pairs [][2]site.Entity
+	shown := false // whether a summary, which other pages show, changed
+	for _, pt := range patches {
+		if last.site.PatchBody(pt.e, pt.f) {
+			shown = true
+		}
+		pairs = append(pairs, [2]site.Entity{pt.e, pt.e})
+	}
+	if shown {
+		return r.rerender(ctx, last.site, last, pairs)
+	}
+	// A body shows only on its own page.
+	own := map[string]bool{}
+	for _, pt := range patches {
+		own[pt.e.E().URL] = true
+	}
+	var pages []*render.Page
+	for _, pg := range last.renderer.Pages() {
+		if pg.Entry != nil && own[pg.URL] {
+			pages = append(pages, pg)
+		}
+	}
+	var mem output.Memory
+	if err := last.renderPages(ctx, &mem, pages); err != nil {
+		return nil, 0, false, err
+	}
+	files := maps.Clone(r.files)
+	maps.Copy(files, mem.Files)
+	return files, len(pages), true, nil
+}
+
+// rerender re-renders, in the build p, the pages that can show the
+// entries of pairs (each as it was in old and as it is in p; either may be
+// nil).
+func (r *rebuilder) rerender(ctx context.Context, old *site.Site, p *prepared, pairs [][2]site.Entity) (map[string][]byte, int, bool, error) {
 	affected := map[entryKey]bool{}
 	kinds := map[site.Kind]bool{}
 	topics := map[string]bool{}
-	for _, rel := range rels {
-		o, n := oldBy[rel], newBy[rel]
+	for _, pair := range pairs {
+		o, n := pair[0], pair[1]
 		if o != nil && n != nil && (o.E().Title != n.E().Title || o.E().Slug != n.E().Slug) {
 			return nil, 0, false, nil
 		}
-		for _, e := range []site.Entity{o, n} {
+		for _, e := range pair {
 			if e == nil {
 				continue
 			}
@@ -206,7 +292,7 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 		}
 	}
 	files := maps.Clone(r.files)
-	for _, e := range r.last.site.Entities() {
+	for _, e := range old.Entities() {
 		if affected[keyOf(e)] {
 			delete(files, e.E().URL+"index.html")
 			for _, a := range e.E().Aliases {
@@ -214,7 +300,7 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 			}
 		}
 	}
-	for _, t := range r.last.site.Topics {
+	for _, t := range old.Topics {
 		if topics[t.Slug] {
 			delete(files, t.URL+"index.html")
 		}
@@ -241,7 +327,7 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 	for _, a := range p.site.Assets {
 		used[a.URL] = true
 	}
-	for _, a := range r.last.site.Assets {
+	for _, a := range old.Assets {
 		if !used[a.URL] {
 			delete(files, a.URL)
 		}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,45 +14,91 @@ import (
 )
 
 // BenchmarkRebuildAfterEdit measures what `ratusz serve` does between an
-// editor saving one document and the rebuilt page being servable: re-read
-// the changed file, rebuild the site model, re-render the affected pages.
-// (The watcher's quiet period, 60 ms, comes on top.)
+// editor saving one document and the rebuilt page being servable, for
+// three kinds of edit:
+//
+//	body         the body of a document whose summary is in its front matter:
+//	             only its own page changes
+//	first-para   the first paragraph of a document without a summary: its
+//	             summary changes, so every list that shows it is re-rendered
+//	front-matter a key of the front matter: the site model is rebuilt and
+//	             the pages that show the document are re-rendered
+//
+// The watcher's quiet period (60 ms) comes on top.
 func BenchmarkRebuildAfterEdit(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			dir := b.TempDir()
-			if _, err := corpus.Write(dir, corpus.Options{Entries: n, Seed: 1}); err != nil {
-				b.Fatal(err)
-			}
-			cfg := Config{Content: filepath.Join(dir, "content"), Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
-			r := newRebuilder(cfg)
-			if _, probs := r.build(context.Background(), nil); probs != nil {
-				b.Fatal(probs)
-			}
-			docs, err := filepath.Glob(filepath.Join(dir, "content", "documents", "*.md"))
-			if err != nil || len(docs) == 0 {
-				b.Fatal("no documents", err)
-			}
-			doc := docs[len(docs)/2]
-			original, err := os.ReadFile(doc)
-			if err != nil {
-				b.Fatal(err)
-			}
-			i := 0
-			b.ResetTimer()
-			for b.Loop() {
-				i++
-				b.StopTimer()
-				text := strings.Replace(string(original), "\n## ", "\nZmiana numer "+strconv.Itoa(i)+".\n\n## ", 1)
-				if err := os.WriteFile(doc, []byte(text), 0o644); err != nil {
+		dir := b.TempDir()
+		if _, err := corpus.Write(dir, corpus.Options{Entries: n, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+		cfg := Config{Content: filepath.Join(dir, "content"), Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
+		r := newRebuilder(cfg)
+		if _, probs := r.build(context.Background(), nil); probs != nil {
+			b.Fatal(probs)
+		}
+		withSummary, withoutSummary := documents(b, dir)
+		edits := []struct {
+			name, file string
+			edit       func(text string, i int) string
+		}{
+			{"body", withSummary, func(text string, i int) string {
+				return strings.Replace(text, "\n## ", fmt.Sprintf("\nZmiana numer %d.\n\n## ", i), 1)
+			}},
+			{"first-para", withoutSummary, func(text string, i int) string {
+				_, body, _ := strings.Cut(text[3:], "\n---\n")
+				return strings.Replace(text, body, fmt.Sprintf("Zmiana numer %d. ", i)+body, 1)
+			}},
+			{"front-matter", withSummary, func(text string, i int) string {
+				return strings.Replace(text, "\n---\n", fmt.Sprintf("\nupdated: 2026-11-%02d\n---\n", i%28+1), 1)
+			}},
+		}
+		for _, e := range edits {
+			b.Run(strconv.Itoa(n)+"/"+e.name, func(b *testing.B) {
+				original, err := os.ReadFile(e.file)
+				if err != nil {
 					b.Fatal(err)
 				}
-				b.StartTimer()
-				if _, probs := r.build(context.Background(), []string{doc}); probs != nil {
-					b.Fatal(probs)
+				defer os.WriteFile(e.file, original, 0o644)
+				i := 0
+				for b.Loop() {
+					i++
+					b.StopTimer()
+					if err := os.WriteFile(e.file, []byte(e.edit(string(original), i)), 0o644); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					if _, probs := r.build(context.Background(), []string{e.file}); probs != nil {
+						b.Fatal(probs)
+					}
 				}
-			}
-			b.ReportMetric(float64(r.pages), "pages/op")
-		})
+				b.ReportMetric(float64(r.pages), "pages/op")
+			})
+		}
 	}
+}
+
+// documents returns a YAML document file with a summary and one without.
+func documents(b *testing.B, dir string) (with, without string) {
+	files, err := filepath.Glob(filepath.Join(dir, "content", "documents", "*.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range files[len(files)/2:] {
+		data, err := os.ReadFile(f)
+		if err != nil || !strings.HasPrefix(string(data), "---\n") || !strings.Contains(string(data), "\n## ") {
+			continue
+		}
+		front, _, _ := strings.Cut(string(data)[4:], "\n---\n")
+		if strings.Contains(front, "\nsummary:") || strings.HasPrefix(front, "summary:") {
+			if with == "" {
+				with = f
+			}
+		} else if without == "" {
+			without = f
+		}
+	}
+	if with == "" || without == "" {
+		b.Fatal("the corpus has no YAML document with and without a summary")
+	}
+	return with, without
 }

@@ -82,7 +82,8 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		change func() []string
 		full   bool // expected to need a full build
 	}{
-		{"body of a document", edit("documents/lsr.md", "Strategia ma trzy cele:", "Strategia ma cztery cele:"), false},
+		{"body of a document (and so its summary)", edit("documents/lsr.md", "Strategia ma trzy cele:", "Strategia ma cztery cele:"), false},
+		{"body of a city with a summary", edit("cities/Łódź.md", "summary: Miasto w centrum Polski.\n---\n", "summary: Miasto w centrum Polski.\n---\nNowy opis miasta.\n"), false},
 		{"status of a document", edit("documents/program-ngo.md", "status: consultation", "status: draft"), false},
 		{"topics of a document", edit("documents/program-ngo.md", "topics: [NGO]", "topics: [NGO, nowy temat]"), false},
 		{"partnership of a meeting", edit("meetings/posiedzenie.md", "partnership: lgd", "partnership: male-ojczyzny"), false},
@@ -141,6 +142,9 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		if !st.full && r.pages >= all {
 			t.Errorf("%s: rendered all %d pages, want only the affected ones", st.name, all)
 		}
-		t.Logf("%s: %d of %d pages rendered", st.name, r.pages, all)
+		if strings.HasPrefix(st.name, "body of") && r.how != "body" {
+			t.Errorf("%s: rebuilt as %q, want a body-only patch", st.name, r.how)
+		}
+		t.Logf("%s: %d of %d pages rendered (%s)", st.name, r.pages, all, r.how)
 	}
 }

@@ -170,3 +170,13 @@ func Ignored(p string, dir bool) bool {
 	}
 	return false
 }
+
+// File returns the file c keeps for path, or nil.
+func (c *Cache) File(path string) *File {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.files[path].file
+}

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"strings"
 	"time"
 
+	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 )
 
@@ -330,4 +332,21 @@ func appendEntities[T Entity](all []Entity, list []T) []Entity {
 		all = append(all, e)
 	}
 	return all
+}
+
+// PatchBody gives e the body of f, a new version of e's file whose front
+// matter is the same, and derives the summary again when the front matter
+// has none; it reports whether the summary changed, since other pages
+// show it. The site model is otherwise never changed after New; this is
+// for the dev server, which owns its model and renders nothing while it
+// patches it.
+func (s *Site) PatchBody(e Entity, f *content.File) (summaryChanged bool) {
+	en := e.E()
+	en.Body, en.BodyLine = f.Body, f.BodyLine
+	if v := f.Meta.Get("summary"); v == nil || v.Kind == content.Null || strings.TrimSpace(v.Text) == "" {
+		old := en.Summary
+		en.Summary = quotes(s.Lang.Tag(), firstParagraph(f.Body))
+		return en.Summary != old
+	}
+	return false
 }
