@@ -85,70 +85,66 @@ func (m *Meeting) derive(now time.Time) {
 	}
 }
 
-// addOnce appends x to *list. An entry can reach a list twice (a city
-// that organises a meeting it also hosts); sortAll drops the repeats, which
-// sorting puts side by side.
-func addOnce[T comparable](list *[]T, x T) {
-	*list = append(*list, x)
-}
-
+// backrefs fills every entry's lists of what refers to it. An entry can
+// reach a list twice (a city that organises a meeting it also hosts);
+// sortAll drops the repeats, which sorting puts side by side.
 func (b *builder) backrefs() {
 	s := b.site
 	for _, c := range s.Cities {
 		if c.Parent != nil {
-			addOnce(&c.Parent.Children, c)
+			c.Parent.Children = append(c.Parent.Children, c)
 		}
 	}
 	for _, o := range s.Organisations {
 		if o.City != nil {
-			addOnce(&o.City.Organisations, o)
+			o.City.Organisations = append(o.City.Organisations, o)
 		}
 	}
 	for _, p := range s.Partnerships {
 		for _, c := range p.Cities {
-			addOnce(&c.Partnerships, p)
+			c.Partnerships = append(c.Partnerships, p)
 		}
 		for _, o := range p.Members {
-			addOnce(&o.Partnerships, p)
+			o.Partnerships = append(o.Partnerships, p)
 		}
 		if o, ok := p.Leader.(*Organisation); ok {
-			addOnce(&o.Partnerships, p)
+			o.Partnerships = append(o.Partnerships, p)
 		}
 		for _, pr := range p.Programmes {
-			addOnce(&pr.Partnerships, p)
+			pr.Partnerships = append(pr.Partnerships, p)
 		}
 	}
 	for _, d := range s.Documents {
 		for _, c := range d.Cities {
-			addOnce(&c.Documents, d)
+			c.Documents = append(c.Documents, d)
 		}
 		if d.Partnership != nil {
-			addOnce(&d.Partnership.Documents, d)
+			d.Partnership.Documents = append(d.Partnership.Documents, d)
 		}
 		for _, pr := range d.Programmes {
-			addOnce(&pr.Documents, d)
+			pr.Documents = append(pr.Documents, d)
 		}
 	}
 	for _, m := range s.Meetings {
 		for _, c := range m.Cities {
-			addOnce(&c.Meetings, m)
+			c.Meetings = append(c.Meetings, m)
 		}
 		if m.Partnership != nil {
-			addOnce(&m.Partnership.Meetings, m)
+			m.Partnership.Meetings = append(m.Partnership.Meetings, m)
 		}
 		for _, pr := range m.Programmes {
-			addOnce(&pr.Meetings, m)
+			pr.Meetings = append(pr.Meetings, m)
 		}
 		for _, o := range m.Organisers {
 			switch o := o.(type) {
 			case *Organisation:
-				addOnce(&o.Meetings, m)
+				o.Meetings = append(o.Meetings, m)
 			case *City:
-				addOnce(&o.Meetings, m)
+				o.Meetings = append(o.Meetings, m)
 			}
 		}
 		for _, d := range m.Documents {
-			addOnce(&d.Meetings, m)
+			d.Meetings = append(d.Meetings, m)
 		}
 	}
 }
@@ -183,7 +179,9 @@ func (b *builder) topicIndex() {
 		en := e.E()
 		var merged []*Topic
 		for _, t := range en.Topics {
-			addOnce(&merged, b.topics[t.Slug])
+			if t := b.topics[t.Slug]; !slices.Contains(merged, t) {
+				merged = append(merged, t) // "NGO" and "ngo" in one entry are one topic
+			}
 		}
 		en.Topics = merged
 		for _, t := range merged {

@@ -264,3 +264,12 @@ func TestTitlesGetPolishQuotes(t *testing.T) {
 		t.Errorf("summary from the first paragraph %q, want %q", got, want)
 	}
 }
+
+func TestTwoSpellingsInOneEntryAreOneTopic(t *testing.T) {
+	s := newSite(t, map[string]string{
+		"pages/a.md": "---\ntitle: A\ntopics: [NGO, ngo]\n---\n",
+	}, site.Options{})
+	if len(s.Topics) != 1 || len(s.Topics[0].Entries) != 1 || len(s.Pages[0].Topics) != 1 {
+		t.Errorf("topics %d, entries of the topic %d, topics of the page %d; want 1, 1, 1", len(s.Topics), len(s.Topics[0].Entries), len(s.Pages[0].Topics))
+	}
+}
