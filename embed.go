@@ -1,6 +1,6 @@
-// Package ratusz holds the built-in theme and example site of the ratusz
-// static site generator, embedded so that the binary works in a folder that
-// has only content/.
+// Package ratusz holds the built-in theme of the ratusz static site
+// generator, embedded so that the binary works in a folder that has only
+// content/.
 package ratusz
 
 import (
@@ -11,11 +11,5 @@ import (
 //go:embed all:layouts all:static
 var theme embed.FS
 
-//go:embed all:content
-var example embed.FS
-
 // Theme returns the built-in layouts/ and static/ folders.
 func Theme() fs.FS { return theme }
-
-// Example returns the built-in example site's content/ folder.
-func Example() fs.FS { return example }

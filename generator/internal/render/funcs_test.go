@@ -18,7 +18,7 @@ func testRenderer(t *testing.T, tag, base string) *Renderer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := basePath(base)
+	b, err := BasePath(base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestOneFunctionMakesEveryAddress(t *testing.T) {
 			t.Errorf("base %s: url(%v) = %q, %v; want %q", tt.base, tt.x, got, err, tt.want)
 		}
 	}
-	if _, err := basePath("ftp://x/"); err == nil {
+	if _, err := BasePath("ftp://x/"); err == nil {
 		t.Error("ftp base URL accepted")
 	}
 }

@@ -11,8 +11,8 @@
 // inside base.html, which defines the frame and calls the blocks "title"
 // and "main". Files whose names start with "_" hold shared {{define}}s that
 // every layout can use. A file in the site's own layouts folder replaces
-// the built-in file of the same name; nothing else is searched. Layouts.Origin
-// says which file a layout came from.
+// the built-in file of the same name; nothing else is searched. Errors name
+// the file they are in, built-in or the site's own.
 package render
 
 import (
@@ -33,9 +33,8 @@ var layoutNames = []string{"home", "index", "list", "city", "programme", "organi
 
 // Layouts are a theme's parsed templates, one set per layout.
 type Layouts struct {
-	sets   map[string]*template.Template
-	origin map[string]string // layout name → file it came from
-	files  map[string]source // every file by name, without text
+	sets  map[string]*template.Template
+	files map[string]source // every file by name, without text, for messages
 }
 
 // source is one layout file and where it came from.
@@ -93,7 +92,7 @@ func LoadLayouts(theme fs.FS, own fs.FS, ownDir string, funcs template.FuncMap) 
 	}
 	slices.SortFunc(shared, func(a, b source) int { return strings.Compare(a.name, b.name) })
 
-	l := &Layouts{sets: map[string]*template.Template{}, origin: map[string]string{}, files: map[string]source{}}
+	l := &Layouts{sets: map[string]*template.Template{}, files: map[string]source{}}
 	for name, f := range files {
 		l.files[name] = source{name: name, origin: f.origin}
 	}
@@ -118,14 +117,10 @@ func LoadLayouts(theme fs.FS, own fs.FS, ownDir string, funcs template.FuncMap) 
 		}
 		if ok {
 			l.sets[name] = t
-			l.origin[name] = f.origin
 		}
 	}
 	return l, errs
 }
-
-// Origin says which file a layout came from.
-func (l *Layouts) Origin(name string) string { return l.origin[name] }
 
 var reTemplateErr = regexp.MustCompile(`^(?:html/)?template: ?(?:[^:"\s]*: )?"?([^":\s]+\.html)"?:(\d+)(?::\d+)?: (.*)$`)
 

@@ -68,7 +68,7 @@ type Options struct {
 
 // New parses the layouts for a site.
 func New(s *site.Site, o Options) (*Renderer, content.Errors) {
-	base, err := basePath(o.BaseURL)
+	base, err := BasePath(o.BaseURL)
 	if err != nil {
 		return nil, content.Errors{{Path: "-base-url", Msg: err.Error()}}
 	}
@@ -81,13 +81,8 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 	return r, nil
 }
 
-// Layouts returns the parsed layouts.
-func (r *Renderer) Layouts() *Layouts { return r.layouts }
-
 // BasePath returns the path part of -base-url, starting and ending in "/".
-func BasePath(raw string) (string, error) { return basePath(raw) }
-
-func basePath(raw string) (string, error) {
+func BasePath(raw string) (string, error) {
 	if raw == "" {
 		return "/", nil
 	}

@@ -70,7 +70,7 @@ func (b *builder) accessibility(r *reader, v *content.Value) *Accessibility {
 		URLPath:       b.site.Lang.Segment("accessibility") + "/",
 	}
 	if !present(m["status"]) {
-		r.errorf(v.Line, "accessibility.status is required; add status: with one of %s", joinList(accessibilityStatuses))
+		r.errorf(v.Line, "accessibility.status is required; add status: with one of %s", strings.Join(accessibilityStatuses, ", "))
 	}
 	if a.Status != "" && a.Status != "zgodna" && len(a.NonCompliance) == 0 {
 		r.errorf(m["status"].Line, "accessibility.status is %s, so accessibility.noncompliance is required: list what is not accessible and why", a.Status)
@@ -100,5 +100,3 @@ func (b *builder) accessibility(r *reader, v *content.Value) *Accessibility {
 	}
 	return a
 }
-
-func joinList(s []string) string { return strings.Join(s, ", ") }

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
@@ -126,7 +127,7 @@ func (b *builder) image(r *reader, from *Entry, key string, v *content.Value) *I
 		return nil
 	}
 	ext := strings.ToLower(path.Ext(img.File))
-	if !contains(imageFormats, ext) {
+	if !slices.Contains(imageFormats, ext) {
 		r.errorf(m["file"].Line, "%s.file: %q is not an image ratusz can publish; use .jpg, .png, .webp, .gif or .svg", key, img.File)
 		return nil
 	}
@@ -144,15 +145,6 @@ func (b *builder) image(r *reader, from *Entry, key string, v *content.Value) *I
 		img.Width, img.Height = w, h
 	}
 	return img
-}
-
-func contains(s []string, x string) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // unusedAssets warns about files in the content tree that no entry uses:

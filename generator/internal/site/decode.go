@@ -128,17 +128,6 @@ func (r *reader) list(key string, v *content.Value, scalarOK bool) []*content.Va
 	return nil
 }
 
-// strings reads a list of text values.
-func (r *reader) strs(key string, v *content.Value) []string {
-	var out []string
-	for i, it := range r.list(key, v, true) {
-		if s := r.str(fmt.Sprintf("%s[%d]", key, i+1), it); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // mapOf reads a map value with the given known keys.
 func (r *reader) mapOf(key string, v *content.Value, known []string) map[string]*content.Value {
 	if !present(v) {
