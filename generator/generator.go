@@ -44,6 +44,10 @@ type Config struct {
 	Now     time.Time // the day the build treats as today
 	Theme   fs.FS     // built-in layouts/ and static/; nil for ratusz.Theme()
 
+	// PageSize is how many entries a page of an index or topic list
+	// shows; 0 means 50.
+	PageSize int
+
 	cache *content.Cache // parsed content kept between builds (serve)
 }
 
@@ -196,7 +200,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 			own = os.DirFS(cfg.Layouts)
 		}
 		var rerrs content.Errors
-		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts)})
+		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize})
 		for _, e := range rerrs {
 			if e.Path == "-base-url" {
 				return nil, res, &UsageError{fmt.Errorf("-base-url %s", e.Msg)}

@@ -36,7 +36,9 @@ func buildSites(t *testing.T) []builtSite {
 	test := filepath.Join(root, "generator", "testdata", "site")
 	sites := []builtSite{
 		build(t, "built-in", generator.Config{Content: filepath.Join(root, "content")}),
-		build(t, "test site", generator.Config{Content: filepath.Join(test, "content"), Static: filepath.Join(test, "static")}),
+		// Three entries a page, so that the test site's longer lists
+		// are split and the pager is checked too.
+		build(t, "test site", generator.Config{Content: filepath.Join(test, "content"), Static: filepath.Join(test, "static"), PageSize: 3}),
 	}
 	for i := range sites {
 		srv := httptest.NewServer(http.FileServer(http.Dir(sites[i].Out)))

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,6 +121,45 @@ func TestCapitalize(t *testing.T) {
 	for in, want := range map[string]string{"łódź": "Łódź", "spotkania": "Spotkania", "": ""} {
 		if got := capitalize(in); got != want {
 			t.Errorf("capitalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPagerShowsPagesNearThisOne(t *testing.T) {
+	urls := make([]string, 9)
+	for i := range urls {
+		urls[i] = fmt.Sprintf("p%d/", i+1)
+	}
+	tests := []struct {
+		number int
+		want   string
+	}{
+		{1, "[1] 2 3 … 9"},
+		{5, "1 … 3 4 [5] 6 7 … 9"},
+		{4, "1 2 3 [4] 5 6 … 9"},
+		{9, "1 … 7 8 [9]"},
+	}
+	for _, tt := range tests {
+		p := &Pager{Number: tt.number, URLs: urls}
+		var got []string
+		for _, l := range p.Links() {
+			switch {
+			case l.Gap:
+				got = append(got, "…")
+			case l.Current:
+				got = append(got, fmt.Sprintf("[%d]", l.Number))
+			default:
+				got = append(got, strconv.Itoa(l.Number))
+			}
+			if !l.Gap && l.URL != urls[l.Number-1] {
+				t.Errorf("page %d links to %q", l.Number, l.URL)
+			}
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("on page %d the pager shows %s, want %s", tt.number, s, tt.want)
+		}
+		if prev, next := p.Prev(), p.Next(); (prev == "") != (tt.number == 1) || (next == "") != (tt.number == 9) {
+			t.Errorf("on page %d prev = %q, next = %q", tt.number, prev, next)
 		}
 	}
 }

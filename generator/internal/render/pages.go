@@ -27,7 +27,8 @@ type Page struct {
 	Entry   site.Entity   // entry pages
 	Section *site.Section // index pages
 	Topic   *site.Topic   // topic pages
-	Groups  []Group       // index and list pages
+	Groups  []Group       // index and list pages: this page's part of the list
+	Pager   *Pager        // long lists split into pages; nil when the list fits one
 	Crumbs  []Crumb       // breadcrumbs, home first, this page excluded
 
 	Statement *site.Accessibility // the accessibility statement page
@@ -39,8 +40,58 @@ type Page struct {
 type Group struct {
 	Heading string
 	ID      string
-	Entries []site.Entity
+	Entries []site.Entity // on this page
+	Total   int           // in the whole group, over every page
 	Topics  []*site.Topic
+}
+
+// A Pager links the pages of a long list: the first page has the list's
+// own address, the others a numbered one ("dokumenty/strona/2/").
+type Pager struct {
+	Number int      // this page, from 1
+	URLs   []string // every page's URL, first page first
+}
+
+// Count is the number of pages.
+func (p *Pager) Count() int { return len(p.URLs) }
+
+// Prev is the URL of the page before, or "" on the first.
+func (p *Pager) Prev() string {
+	if p.Number == 1 {
+		return ""
+	}
+	return p.URLs[p.Number-2]
+}
+
+// Next is the URL of the page after, or "" on the last.
+func (p *Pager) Next() string {
+	if p.Number == len(p.URLs) {
+		return ""
+	}
+	return p.URLs[p.Number]
+}
+
+// A PageLink is one numbered link of a pager; Gap stands for a run of
+// pages left out.
+type PageLink struct {
+	Number  int
+	URL     string
+	Current bool
+	Gap     bool
+}
+
+// Links are the pages the pager shows by number: the first, the last and
+// those near this one, with a gap where a run of pages is left out.
+func (p *Pager) Links() []PageLink {
+	var out []PageLink
+	for n := 1; n <= len(p.URLs); n++ {
+		if n == 1 || n == len(p.URLs) || (n >= p.Number-2 && n <= p.Number+2) {
+			out = append(out, PageLink{Number: n, URL: p.URLs[n-1], Current: n == p.Number})
+		} else if !out[len(out)-1].Gap {
+			out = append(out, PageLink{Gap: true})
+		}
+	}
+	return out
 }
 
 // A Crumb is one step of the breadcrumb trail.
@@ -56,6 +107,7 @@ type Renderer struct {
 	md      *markdown.Renderer
 	base    string // URL path the site is served under, ending in "/"
 	origin  string // scheme and host of -base-url, "" when it is a path
+	perPage int
 }
 
 // Options configure a Renderer.
@@ -64,7 +116,15 @@ type Options struct {
 	Theme   fs.FS  // built-in layouts
 	Own     fs.FS  // the site's own layouts, or nil
 	OwnDir  string // the site's layouts folder, for messages
+
+	// PageSize is how many entries a page of a long list shows; 0 means
+	// DefaultPageSize.
+	PageSize int
 }
+
+// DefaultPageSize is how many entries a page of an index or topic list
+// shows.
+const DefaultPageSize = 50
 
 // New parses the layouts for a site.
 func New(s *site.Site, o Options) (*Renderer, content.Errors) {
@@ -72,7 +132,10 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 	if err != nil {
 		return nil, content.Errors{{Path: "-base-url", Msg: err.Error()}}
 	}
-	r := &Renderer{site: s, base: base, origin: origin(o.BaseURL), md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external")})}
+	if o.PageSize <= 0 {
+		o.PageSize = DefaultPageSize
+	}
+	r := &Renderer{site: s, base: base, origin: origin(o.BaseURL), perPage: o.PageSize, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external")})}
 	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
 	if len(errs) > 0 {
 		return nil, errs
@@ -118,16 +181,15 @@ func (r *Renderer) Pages() []*Page {
 	pages = append(pages, &Page{Layout: "home", URL: "", Title: s.Title, body: []byte(s.Intro)})
 	for _, sec := range s.Sections {
 		p := &Page{Layout: "index", URL: sec.URL, Title: sec.Title, Section: sec, body: sec.Intro, Crumbs: []Crumb{home}}
-		p.Groups = r.groups(sec.Kind)
-		pages = append(pages, p)
+		pages = append(pages, r.paginate(p, r.groups(sec.Kind))...)
 	}
 	topics := &Page{Layout: "list", URL: l.Segment("topics") + "/", Title: l.T("topics"), Crumbs: []Crumb{home}}
 	topics.Groups = []Group{{Topics: s.Topics}}
 	pages = append(pages, topics)
 	for _, t := range s.Topics {
-		pages = append(pages, &Page{Layout: "list", URL: t.URL, Title: t.Name, Topic: t,
-			Groups: []Group{{Entries: t.Entries}},
-			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}})
+		p := &Page{Layout: "list", URL: t.URL, Title: t.Name, Topic: t,
+			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}}
+		pages = append(pages, r.paginate(p, []Group{{Entries: t.Entries}})...)
 	}
 	// The page a server sends with status 404, from any address.
 	pages = append(pages, &Page{Layout: "notfound", URL: "404.html", Title: l.T("notfound.title"), Crumbs: []Crumb{home}})
@@ -205,6 +267,53 @@ func (r *Renderer) groups(k site.Kind) []Group {
 		}
 	}
 	return []Group{g}
+}
+
+// paginate splits a list page into pages of at most perPage entries. A
+// group that goes on over a page break starts the next page again with its
+// heading. Only the first page has the intro text.
+func (r *Renderer) paginate(first *Page, groups []Group) []*Page {
+	n := 0
+	for i := range groups {
+		groups[i].Total = len(groups[i].Entries)
+		n += len(groups[i].Entries)
+	}
+	if n <= r.perPage {
+		first.Groups = groups
+		return []*Page{first}
+	}
+	count := (n + r.perPage - 1) / r.perPage
+	pager := &Pager{URLs: make([]string, count)}
+	pager.URLs[0] = first.URL
+	for i := 1; i < count; i++ {
+		pager.URLs[i] = fmt.Sprintf("%s%s/%d/", first.URL, r.site.Lang.Segment("page"), i+1)
+	}
+	pages := make([]*Page, count)
+	for i := range pages {
+		p := *first
+		p.URL = pager.URLs[i]
+		p.Pager = &Pager{Number: i + 1, URLs: pager.URLs}
+		p.Groups = nil
+		if i > 0 {
+			p.body = nil
+		}
+		pages[i] = &p
+	}
+	i, room := 0, r.perPage
+	for _, g := range groups {
+		for len(g.Entries) > 0 {
+			if room == 0 {
+				i, room = i+1, r.perPage
+			}
+			part := g
+			k := min(room, len(g.Entries))
+			part.Entries = g.Entries[:k:k]
+			pages[i].Groups = append(pages[i].Groups, part)
+			g.Entries = g.Entries[k:]
+			room -= k
+		}
+	}
+	return pages
 }
 
 func nonEmpty(gs ...Group) []Group {
