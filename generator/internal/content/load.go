@@ -180,3 +180,29 @@ func (c *Cache) File(path string) *File {
 	defer c.mu.Unlock()
 	return c.files[path].file
 }
+
+// Reload reads and parses one Markdown file of fsys again and keeps it, as
+// Load would after a change of that file alone. It returns the file's
+// problem, if any, as Load reports it.
+func (c *Cache) Reload(fsys fs.FS, p string) (*File, error) {
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return nil, Errorf(p, 0, "cannot read: %v", err)
+	}
+	var f *File
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		err = Errorf(p, 0, "cannot read: %v", err)
+	} else {
+		f, err = Parse(p, data)
+	}
+	if c != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.files == nil {
+			c.files = map[string]cached{}
+		}
+		c.files[p] = cached{mod: info.ModTime(), size: info.Size(), file: f, err: err}
+	}
+	return f, err
+}

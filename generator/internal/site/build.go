@@ -92,6 +92,8 @@ func New(tree *content.Tree, o Options) (*Site, content.Errors) {
 	if len(b.errs) > 0 {
 		return nil, b.errs.Sort()
 	}
+	b.refs, b.checks = nil, nil
+	b.site.kept = b
 	return b.site, nil
 }
 
@@ -183,8 +185,32 @@ func (b *builder) section(f *content.File) {
 	sec.Path = f.Path
 }
 
-// entry reads one entry file of any kind.
+// entry reads one entry file of any kind and adds it to the site.
 func (b *builder) entry(f *content.File, seen map[Kind]map[string]string) {
+	ent := b.decode(f)
+	if ent == nil {
+		return
+	}
+	e := ent.E()
+	if seen[e.Kind] == nil {
+		seen[e.Kind] = map[string]string{}
+	}
+	key := e.Slug
+	if e.Kind == KindPage {
+		key = e.URL
+	}
+	if other, dup := seen[e.Kind][key]; dup {
+		b.errs.Addf(f.Path, 0, "has the same address %q as %s; rename one of the files (file names that differ only in case or Polish letters make the same address)", "/"+e.URL, other)
+		return
+	}
+	seen[e.Kind][key] = f.Path
+	b.register(ent)
+}
+
+// decode reads one entry file of any kind into a typed entry whose
+// references wait for resolve. It returns nil when the file cannot make an
+// entry at all.
+func (b *builder) decode(f *content.File) Entity {
 	r := &reader{path: f.Path, zone: b.site.Zone, errs: &b.errs, top: f.Meta.Line}
 	top, _, nested := strings.Cut(f.Path, "/")
 	k := KindPage
@@ -197,7 +223,7 @@ func (b *builder) entry(f *content.File, seen map[Kind]map[string]string) {
 	e := Entry{Kind: k, Path: f.Path, Slug: slug.Make(name), Body: f.Body, BodyLine: f.BodyLine}
 	if e.Slug == "" {
 		r.errorf(0, "file name %q has no letters or digits to make an address from; rename the file", path.Base(f.Path))
-		return
+		return nil
 	}
 	b.common(r, &e, m, f)
 
@@ -206,48 +232,39 @@ func (b *builder) entry(f *content.File, seen map[Kind]map[string]string) {
 	} else {
 		e.URL = b.site.Lang.Segment(k.Folder()) + "/" + e.Slug + "/"
 	}
-	if seen[k] == nil {
-		seen[k] = map[string]string{}
-	}
-	key := e.Slug
-	if k == KindPage {
-		key = e.URL
-	}
-	if other, dup := seen[k][key]; dup {
-		r.errorf(0, "has the same address %q as %s; rename one of the files (file names that differ only in case or Polish letters make the same address)", "/"+e.URL, other)
-		return
-	}
-	seen[k][key] = f.Path
-
-	var ent Entity
 	switch k {
 	case KindCity:
-		ent = b.city(r, e, m)
+		return b.city(r, e, m)
 	case KindProgramme:
-		ent = b.programme(r, e, m)
+		return b.programme(r, e, m)
 	case KindOrganisation:
-		ent = b.organisation(r, e, m)
+		return b.organisation(r, e, m)
 	case KindPartnership:
-		ent = b.partnership(r, e, m)
+		return b.partnership(r, e, m)
 	case KindDocument:
-		ent = b.document(r, e, m)
+		return b.document(r, e, m)
 	case KindMeeting:
-		ent = b.meeting(r, e, m)
-	default:
-		p := &Page{Entry: e}
-		ent = p
+		return b.meeting(r, e, m)
 	}
-	if !b.published(ent.E()) {
-		if b.hidden[k] == nil {
-			b.hidden[k] = map[string]Entity{}
+	return &Page{Entry: e}
+}
+
+// register adds a decoded entry to the site, or keeps it aside when it is
+// not published (a draft, a future entry), so that references to it can
+// say why they cannot be followed.
+func (b *builder) register(ent Entity) {
+	e := ent.E()
+	if !b.published(e) {
+		if b.hidden[e.Kind] == nil {
+			b.hidden[e.Kind] = map[string]Entity{}
 		}
-		b.hidden[k][ent.E().Slug] = ent
+		b.hidden[e.Kind][e.Slug] = ent
 		return
 	}
-	if b.byKind[k] == nil {
-		b.byKind[k] = map[string]Entity{}
+	if b.byKind[e.Kind] == nil {
+		b.byKind[e.Kind] = map[string]Entity{}
 	}
-	b.byKind[k][ent.E().Slug] = ent
+	b.byKind[e.Kind][e.Slug] = ent
 	b.add(ent)
 }
 
@@ -315,6 +332,7 @@ func (b *builder) common(r *reader, e *Entry, m map[string]*content.Value, f *co
 			continue
 		}
 		e.Topics = append(e.Topics, &Topic{Name: name, Slug: tslug})
+		e.spellings = append(e.spellings, name)
 	}
 	for i, it := range r.list("aliases", m["aliases"], true) {
 		a := r.str(fmt.Sprintf("aliases[%d]", i+1), it)

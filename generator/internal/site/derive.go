@@ -212,18 +212,7 @@ func (b *builder) sortAll() {
 	for _, e := range s.Entities() {
 		e.E().titleKey = l.Key(e.E().Title)
 	}
-	byTitle := func(a, b Entity) int {
-		return cmp.Or(bytes.Compare(a.E().titleKey, b.E().titleKey), cmp.Compare(a.E().Slug, b.E().Slug))
-	}
-	sortEntities(&s.Cities, byTitle)
-	sortEntities(&s.Programmes, byTitle)
-	sortEntities(&s.Organisations, byTitle)
-	sortEntities(&s.Partnerships, byTitle)
-	sortEntities(&s.Pages, byTitle)
-	docs := func(a, b *Document) int { return compareDocuments(a, b, byTitle) }
-	meets := func(a, b *Meeting) int { return compareMeetings(a, b, byTitle) }
-	slices.SortStableFunc(s.Documents, docs)
-	slices.SortStableFunc(s.Meetings, meets)
+	sortKindLists(s, nil)
 	topicKeys := make(map[*Topic][]byte, len(s.Topics))
 	for _, t := range s.Topics {
 		topicKeys[t] = l.Key(t.Name)
@@ -236,44 +225,86 @@ func (b *builder) sortAll() {
 	}
 	slices.SortFunc(s.Regions, func(a, b *Region) int { return l.Compare(a.Name, b.Name) })
 	for _, r := range s.Regions {
-		sortEntities(&r.Cities, byTitle)
+		sortEntities(&r.Cities)
 	}
-	for _, c := range s.Cities {
-		sortEntities(&c.Children, byTitle)
-		sortEntities(&c.Partnerships, byTitle)
-		sortEntities(&c.Organisations, byTitle)
-		sortBy(&c.Documents, docs)
-		sortBy(&c.Meetings, meets)
-	}
-	for _, p := range s.Programmes {
-		sortEntities(&p.Partnerships, byTitle)
-		sortBy(&p.Documents, docs)
-		sortBy(&p.Meetings, meets)
-	}
-	for _, o := range s.Organisations {
-		sortEntities(&o.Partnerships, byTitle)
-		sortBy(&o.Meetings, meets)
-	}
-	for _, p := range s.Partnerships {
-		sortBy(&p.Documents, docs)
-		sortBy(&p.Meetings, meets)
-	}
-	for _, d := range s.Documents {
-		sortBy(&d.Meetings, meets)
+	for _, e := range s.Entities() {
+		sortBackrefs(e)
 	}
 }
 
+// sortKindLists puts the site's list of each kind in order; with kinds,
+// only the lists of those kinds.
+func sortKindLists(s *Site, kinds map[Kind]bool) {
+	all := kinds == nil
+	if all || kinds[KindCity] {
+		sortEntities(&s.Cities)
+	}
+	if all || kinds[KindProgramme] {
+		sortEntities(&s.Programmes)
+	}
+	if all || kinds[KindOrganisation] {
+		sortEntities(&s.Organisations)
+	}
+	if all || kinds[KindPartnership] {
+		sortEntities(&s.Partnerships)
+	}
+	if all || kinds[KindPage] {
+		sortEntities(&s.Pages)
+	}
+	if all || kinds[KindDocument] {
+		sortBy(&s.Documents, documentOrder)
+	}
+	if all || kinds[KindMeeting] {
+		sortBy(&s.Meetings, meetingOrder)
+	}
+}
+
+// sortBackrefs puts in order the lists of the entries that refer to e,
+// dropping the repeats.
+func sortBackrefs(e Entity) {
+	switch x := e.(type) {
+	case *City:
+		sortEntities(&x.Children)
+		sortEntities(&x.Partnerships)
+		sortEntities(&x.Organisations)
+		sortBy(&x.Documents, documentOrder)
+		sortBy(&x.Meetings, meetingOrder)
+	case *Programme:
+		sortEntities(&x.Partnerships)
+		sortBy(&x.Documents, documentOrder)
+		sortBy(&x.Meetings, meetingOrder)
+	case *Organisation:
+		sortEntities(&x.Partnerships)
+		sortBy(&x.Meetings, meetingOrder)
+	case *Partnership:
+		sortBy(&x.Documents, documentOrder)
+		sortBy(&x.Meetings, meetingOrder)
+	case *Document:
+		sortBy(&x.Meetings, meetingOrder)
+	}
+}
+
+// byTitle orders entries by title in the site's language, then by slug.
+func byTitle(a, b Entity) int {
+	return cmp.Or(bytes.Compare(a.E().titleKey, b.E().titleKey), cmp.Compare(a.E().Slug, b.E().Slug))
+}
+
+func documentOrder(a, b *Document) int { return compareDocuments(a, b, byTitle) }
+func meetingOrder(a, b *Meeting) int   { return compareMeetings(a, b, byTitle) }
+
+// sortEntities sorts a list by title into a new slice, so that a list
+// handed out before is never changed, and drops the repeats.
 func sortEntities[T interface {
 	comparable
 	Entity
-}](s *[]T, f func(a, b Entity) int) {
-	slices.SortStableFunc(*s, func(a, b T) int { return f(a, b) })
-	*s = slices.Compact(*s)
+}](s *[]T) {
+	sortBy(s, func(a, b T) int { return byTitle(a, b) })
 }
 
 func sortBy[T comparable](s *[]T, f func(a, b T) int) {
-	slices.SortStableFunc(*s, f)
-	*s = slices.Compact(*s)
+	l := slices.Clone(*s)
+	slices.SortStableFunc(l, f)
+	*s = slices.Compact(l)
 }
 
 // compareDocuments puts documents in force first, then the newest first.

@@ -83,6 +83,8 @@ type Site struct {
 	Accessibility *Accessibility // the accessibility statement, or nil
 
 	Warnings []string
+
+	kept *builder // the entries by slug and the options, for Update
 }
 
 // A Section is a kind's folder: its index page title and intro.
@@ -112,7 +114,8 @@ type Entry struct {
 	Source   string
 	Params   map[string]any
 
-	titleKey []byte // the title's collation key, for sorting
+	titleKey  []byte   // the title's collation key, for sorting
+	spellings []string // the topics as written
 }
 
 // E returns the common part of an entry, so that lists of mixed kinds can

@@ -89,7 +89,7 @@ func (b *builder) resolve() {
 		}
 		switch len(found) {
 		case 1:
-			if found[0].E() == x.from {
+			if found[0].E().Path == x.from.Path {
 				x.r.errorf(x.line, "%s: %q is this entry itself; refer to another one", x.key, s)
 				continue
 			}

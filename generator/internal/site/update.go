@@ -1,0 +1,243 @@
+package site
+
+import (
+	"slices"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+)
+
+// Update reads new versions of published entries' files into the model, in
+// place, for the dev server, which owns its model and renders nothing while
+// it updates it. Every entry keeps its identity, so the entries that refer
+// to it need no change; its back-reference lists stay, the lists it is on
+// are put in order again.
+//
+// Update handles the edits a preview session is made of: a status, a date,
+// a period, a summary, references to other entries. It changes nothing and
+// returns false when a file is new or not published, has problems, or
+// changes what Update does not patch: its title (shown two references
+// away), its topics (topic names are chosen over the whole site), a city's
+// region or parent, a partnership's cities (meetings take theirs from
+// them), the files it publishes, or a plain page (every footer lists
+// them). The caller then builds the site anew, which reports any problems.
+func (s *Site) Update(files []*content.File) bool {
+	b := s.kept
+	if b == nil || len(files) == 0 {
+		return false
+	}
+	nb := &builder{o: b.o, site: s, assets: b.assets, byKind: b.byKind, hidden: b.hidden, used: map[string]bool{}}
+	var olds, news []Entity
+	for _, f := range files {
+		ent := nb.decode(f)
+		if ent == nil || len(nb.errs) > 0 {
+			return false
+		}
+		e := ent.E()
+		old, ok := b.byKind[e.Kind][e.Slug]
+		if !ok || old.E().Path != f.Path || e.Kind == KindPage || !b.published(e) || slices.Contains(olds, old) {
+			return false
+		}
+		olds, news = append(olds, old), append(news, ent)
+	}
+	nb.resolve()
+	if len(nb.errs) > 0 {
+		return false
+	}
+	for i, n := range news {
+		if !patchable(olds[i], n) {
+			return false
+		}
+	}
+
+	// Nothing can fail from here on.
+	kinds := map[Kind]bool{}
+	var touched []Entity // entries whose lists of back-references changed
+	for i, old := range olds {
+		touched = append(touched, backrefTargets(old)...)
+		editBackrefs(old, false)
+		adopt(old, news[i], s.Now)
+		editBackrefs(old, true)
+		touched = append(touched, backrefTargets(old)...)
+		kinds[old.E().Kind] = true
+	}
+	for _, e := range touched {
+		sortBackrefs(e)
+	}
+	sortKindLists(s, kinds)
+	return true
+}
+
+// patchable reports whether Update can turn old into n in place.
+func patchable(old, n Entity) bool {
+	o, e := old.E(), n.E()
+	if o.Title != e.Title || !slices.Equal(o.spellings, e.spellings) || !slices.Equal(assetsOf(old), assetsOf(n)) {
+		return false
+	}
+	switch o := old.(type) {
+	case *City:
+		n := n.(*City)
+		return o.Region == n.Region && o.Parent == n.Parent
+	case *Partnership:
+		return slices.Equal(o.Cities, n.(*Partnership).Cities)
+	}
+	return true
+}
+
+// assetsOf lists the files an entry publishes.
+func assetsOf(e Entity) []string {
+	var out []string
+	switch x := e.(type) {
+	case *Document:
+		for _, a := range x.Attachments {
+			out = append(out, a.URL)
+		}
+	case *Meeting:
+		for _, img := range x.Images {
+			out = append(out, img.URL)
+		}
+		if x.Minutes != nil {
+			out = append(out, x.Minutes.URL)
+		}
+	}
+	return out
+}
+
+// adopt gives old everything of n but the lists of the entries that refer
+// to old, and derives what follows from it again.
+func adopt(old, n Entity, now time.Time) {
+	ne := n.E()
+	ne.titleKey = old.E().titleKey
+	ne.Topics = old.E().Topics // the same spellings: the same merged topics
+	switch o := old.(type) {
+	case *City:
+		x := n.(*City)
+		x.Children, x.Partnerships, x.Documents, x.Meetings, x.Organisations = o.Children, o.Partnerships, o.Documents, o.Meetings, o.Organisations
+		*o = *x
+	case *Programme:
+		x := n.(*Programme)
+		x.Partnerships, x.Documents, x.Meetings = o.Partnerships, o.Documents, o.Meetings
+		*o = *x
+	case *Organisation:
+		x := n.(*Organisation)
+		x.Partnerships, x.Meetings = o.Partnerships, o.Meetings
+		*o = *x
+	case *Partnership:
+		x := n.(*Partnership)
+		x.Documents, x.Meetings = o.Documents, o.Meetings
+		*o = *x
+	case *Document:
+		x := n.(*Document)
+		x.Meetings = o.Meetings
+		*o = *x
+		o.derive(now)
+	case *Meeting:
+		*o = *n.(*Meeting)
+		o.derive(now)
+	}
+}
+
+// backrefTargets lists the entries e refers to, whose back-reference lists
+// list e.
+func backrefTargets(e Entity) []Entity {
+	var out []Entity
+	editBackrefsFunc(e, func(target Entity) { out = append(out, target) }, nil)
+	return out
+}
+
+// editBackrefs adds e to, or removes it from, the back-reference lists of
+// the entries it refers to: what backrefs does for the whole site.
+func editBackrefs(e Entity, add bool) {
+	editBackrefsFunc(e, nil, func(list any) {
+		switch l := list.(type) {
+		case *[]*City:
+			editList(l, e.(*City), add)
+		case *[]*Organisation:
+			editList(l, e.(*Organisation), add)
+		case *[]*Partnership:
+			editList(l, e.(*Partnership), add)
+		case *[]*Document:
+			editList(l, e.(*Document), add)
+		case *[]*Meeting:
+			editList(l, e.(*Meeting), add)
+		}
+	})
+}
+
+// editBackrefsFunc calls target for every entry e refers to and list for
+// the list on it that lists e.
+func editBackrefsFunc(e Entity, target func(Entity), list func(any)) {
+	visit := func(t Entity, l any) {
+		if target != nil {
+			target(t)
+		}
+		if list != nil {
+			list(l)
+		}
+	}
+	switch x := e.(type) {
+	case *City:
+		if x.Parent != nil {
+			visit(x.Parent, &x.Parent.Children)
+		}
+	case *Organisation:
+		if x.City != nil {
+			visit(x.City, &x.City.Organisations)
+		}
+	case *Partnership:
+		for _, c := range x.Cities {
+			visit(c, &c.Partnerships)
+		}
+		for _, o := range x.Members {
+			visit(o, &o.Partnerships)
+		}
+		if o, ok := x.Leader.(*Organisation); ok {
+			visit(o, &o.Partnerships)
+		}
+		for _, p := range x.Programmes {
+			visit(p, &p.Partnerships)
+		}
+	case *Document:
+		for _, c := range x.Cities {
+			visit(c, &c.Documents)
+		}
+		if x.Partnership != nil {
+			visit(x.Partnership, &x.Partnership.Documents)
+		}
+		for _, p := range x.Programmes {
+			visit(p, &p.Documents)
+		}
+	case *Meeting:
+		for _, c := range x.Cities {
+			visit(c, &c.Meetings)
+		}
+		if x.Partnership != nil {
+			visit(x.Partnership, &x.Partnership.Meetings)
+		}
+		for _, p := range x.Programmes {
+			visit(p, &p.Meetings)
+		}
+		for _, o := range x.Organisers {
+			switch o := o.(type) {
+			case *Organisation:
+				visit(o, &o.Meetings)
+			case *City:
+				visit(o, &o.Meetings)
+			}
+		}
+		for _, d := range x.Documents {
+			visit(d, &d.Meetings)
+		}
+	}
+}
+
+// editList adds x to a list or removes every copy of it, into a new slice,
+// so that a list handed out before is never changed. sortBackrefs puts the
+// list in order and drops repeats afterwards.
+func editList[T comparable](list *[]T, x T, add bool) {
+	if add {
+		*list = append(slices.Clone(*list), x)
+		return
+	}
+	*list = slices.DeleteFunc(slices.Clone(*list), func(y T) bool { return y == x })
+}
