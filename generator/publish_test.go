@@ -158,3 +158,68 @@ func TestStructuredDataCannotBreakOut(t *testing.T) {
 		t.Errorf("name = %q, want %q", got, title)
 	}
 }
+
+// The open data holds every published entry of a kind with its fields,
+// references as {slug, title, url} and dates in ISO 8601, and the site
+// links to it from every page.
+func TestOpenData(t *testing.T) {
+	cfg := testConfig("testdata/site")
+	cfg.BaseURL = "https://strategie.example.pl/"
+	files, _ := buildMemory(t, cfg)
+	var docs struct {
+		Kind    string
+		URL     string
+		Count   int
+		Entries []map[string]any
+	}
+	if err := json.Unmarshal(files["dane/dokumenty.json"], &docs); err != nil {
+		t.Fatalf("dane/dokumenty.json: %v", err)
+	}
+	if docs.Kind != "document" || docs.URL != "https://strategie.example.pl/dokumenty/" || docs.Count != len(docs.Entries) || docs.Count != 4 {
+		t.Errorf("dane/dokumenty.json: kind %q, url %q, count %d of %d entries; want document, the index's address, 4", docs.Kind, docs.URL, docs.Count, len(docs.Entries))
+	}
+	var lsr map[string]any
+	for _, e := range docs.Entries {
+		if e["slug"] == "projekt" || e["slug"] == "przyszly" {
+			t.Errorf("an unpublished document is in the open data: %s", e["slug"])
+		}
+		if e["slug"] == "lsr" {
+			lsr = e
+		}
+	}
+	for path, want := range map[string]any{
+		"url":                "https://strategie.example.pl/dokumenty/lsr/",
+		"title":              "Lokalna Strategia Rozwoju",
+		"status":             "adopted",
+		"state":              "adopted",
+		"in_force":           true,
+		"adopted.date":       "2016-05-20",
+		"adopted.resolution": "Uchwała nr XXI/45/16",
+		"cities.0.slug":      "wloclawek",
+		"cities.0.title":     "Włocławek",
+		"cities.0.url":       "https://strategie.example.pl/miasta/wloclawek/",
+		"partnership.slug":   "lgd",
+		"period.from":        2016.0,
+		"period.to":          2030.0,
+		"attachments.0.url":  "https://strategie.example.pl/dokumenty/lsr/pliki/lsr.pdf",
+		"topics.0.slug":      "rewitalizacja",
+		"consultation":       nil,
+		"meetings.0.slug":    "warsztaty",
+	} {
+		if got := get(lsr, path); got != want {
+			t.Errorf("lsr: %s = %#v, want %#v", path, got, want)
+		}
+	}
+	for _, name := range []string{"dane/miasta.json", "dane/programy.json", "dane/organizacje.json", "dane/partnerstwa.json", "dane/spotkania.json"} {
+		if !json.Valid(files[name]) {
+			t.Errorf("%s: missing or not JSON", name)
+		}
+	}
+	page := string(files["dane/index.html"])
+	if !strings.Contains(page, `<a href="/dane/dokumenty.json" type="application/json">Dokumenty</a>`) {
+		t.Errorf("the open-data page does not link dane/dokumenty.json")
+	}
+	if !strings.Contains(string(files["index.html"]), `<a href="/dane/">Otwarte dane</a>`) {
+		t.Errorf("the home page does not link the open data")
+	}
+}

@@ -320,6 +320,9 @@ func (r *rebuilder) rerender(ctx context.Context, old *site.Site, p *prepared, p
 	if err := p.renderPages(ctx, &mem, pages); err != nil {
 		return nil, 0, false, err
 	}
+	if _, err := p.writeSiteFiles(&mem); err != nil { // they show every entry
+		return nil, 0, false, err
+	}
 	maps.Copy(files, mem.Files)
 	// Content files published beside entries: drop the ones no longer
 	// used, add the new ones.

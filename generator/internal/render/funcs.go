@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ratusz/ratusz/generator/internal/jsonld"
+	"github.com/ratusz/ratusz/generator/internal/opendata"
 	"github.com/ratusz/ratusz/generator/internal/site"
 	"github.com/ratusz/ratusz/generator/internal/slug"
 )
@@ -38,6 +39,7 @@ import (
 //	capitalize S   S with its first letter in upper case, for headings
 //	jsonld P       the schema.org JSON-LD of P's entry, for
 //	               <script type="application/ld+json">; empty on other pages
+//	opendata K     the site path of kind K's open-data file: "dane/dokumenty.json"
 //	plurals "noun" the plural forms of a noun as JSON keyed by CLDR
 //	               category ({"one":"wynik","few":"wyniki",…}), for scripts
 func (r *Renderer) funcs() template.FuncMap {
@@ -62,6 +64,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"capitalize": capitalize,
 		"jsonld":     r.jsonLD,
 		"plurals":    r.plurals,
+		"opendata":   r.openData,
 	}
 }
 
@@ -99,6 +102,8 @@ func (r *Renderer) jsonLD(p *Page) (template.JS, error) {
 	b, err := jsonld.Entry(p.Entry, jsonld.Options{Lang: r.site.Lang, URL: r.AbsURL})
 	return template.JS(b), err
 }
+
+func (r *Renderer) openData(k site.Kind) string { return opendata.File(r.site.Lang, k) }
 
 // plurals is the JSON of a noun's plural forms.
 func (r *Renderer) plurals(noun string) (string, error) {

@@ -129,6 +129,9 @@ func (r *Renderer) Pages() []*Page {
 			Groups: []Group{{Entries: t.Entries}},
 			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}})
 	}
+	pages = append(pages,
+		&Page{Layout: "search", URL: l.Segment("search") + "/", Title: l.T("search"), Crumbs: []Crumb{home}},
+		&Page{Layout: "opendata", URL: l.Segment("data") + "/", Title: l.T("opendata.title"), Crumbs: []Crumb{home}})
 	// The page a server sends with status 404, from any address.
 	pages = append(pages, &Page{Layout: "notfound", URL: "404.html", Title: l.T("notfound.title"), Crumbs: []Crumb{home}})
 	if a := s.Accessibility; a != nil {
