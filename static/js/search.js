@@ -17,6 +17,7 @@
   var LIMIT = 50; // results shown; all are counted
   var LETTERS = { 'ł': 'l', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ħ': 'h', 'ı': 'i', 'ŀ': 'l', 'ĳ': 'ij' };
   var entries = null;
+  var words_ = [], postings = [], mark = null, gen = 1; // see index and match
   var announce = 0;
 
   // fold lowercases and drops diacritics: „Wałbrzych” → „walbrzych”.
@@ -50,24 +51,68 @@
       if (st) meta.push(idx.states[st - 1]);
       return { title: title, url: d.base + k.prefix + (idx.s[i] || slug(title)) + '/', meta: meta.join(' · '), title_: t, hay: hay };
     });
+    index();
     form.setAttribute('data-ready', '');
     if (input.value) search(false);
   }
 
-  // match returns the entries that have every word of q, those with all of
-  // them in the title first.
+  // match returns the entries that have, for every word of q, a word
+  // that starts with it; those with all of them in the title first. It
+  // looks the words up in the sorted list of every word of the index
+  // (made by index), so its time grows with the entries found, not with
+  // the size of the site.
   function match(q) {
-    var toks = fold(q).split(/[^a-z0-9]+/).filter(Boolean).map(function (t) { return ' ' + t; });
+    var toks = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
     if (!toks.length) return null;
+    var n = toks.length, base = gen;
+    gen += n + 1;
+    for (var j = 0; j < n; j++) {
+      for (var w = lowerBound(toks[j]), end = lowerBound(toks[j] + '\uffff'); w < end; w++) {
+        var ids = postings[w];
+        // mark[id] is base + j when the entry has the j words before; any
+        // value up to base is left from earlier queries.
+        for (var k = 0; k < ids.length; k++) {
+          var m = mark[ids[k]];
+          if (j === 0 ? m <= base : m === base + j) mark[ids[k]] = base + j + 1;
+        }
+      }
+    }
     var title = [], other = [];
     for (var i = 0; i < entries.length; i++) {
-      var e = entries[i], j;
-      for (j = 0; j < toks.length && e.hay.indexOf(toks[j]) >= 0; j++) {}
-      if (j < toks.length) continue;
-      for (j = 0; j < toks.length && e.title_.indexOf(toks[j]) >= 0; j++) {}
-      (j === toks.length ? title : other).push(e);
+      if (mark[i] !== base + n) continue;
+      var e = entries[i];
+      for (j = 0; j < n && e.title_.indexOf(' ' + toks[j]) >= 0; j++) {}
+      (j === n ? title : other).push(e);
     }
     return title.concat(other);
+  }
+
+  // lowerBound is the position of the first word not before w.
+  function lowerBound(w) {
+    var lo = 0, hi = words_.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (words_[mid] < w) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  // index lists every word of the entries, sorted, each with the entries
+  // that have it.
+  function index() {
+    var byWord = new Map();
+    entries.forEach(function (e, i) {
+      e.hay.split(' ').forEach(function (w) {
+        if (!w) return;
+        var ids = byWord.get(w);
+        if (!ids) byWord.set(w, ids = []);
+        if (ids[ids.length - 1] !== i) ids.push(i);
+      });
+      e.hay = null;
+    });
+    words_ = Array.from(byWord.keys()).sort();
+    postings = words_.map(function (w) { return byWord.get(w); });
+    mark = new Int32Array(entries.length);
   }
 
   function search(later) {
