@@ -14,7 +14,6 @@
 package opendata
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -64,13 +63,11 @@ func Files(s *site.Site, url func(string) string) (map[string][]byte, error) {
 			entries = []any{}
 		}
 		f := kindFile{Kind: string(k), URL: url(s.Lang.Segment(k.Folder()) + "/"), Count: len(entries), Entries: entries}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", " ")
-		if err := enc.Encode(f); err != nil {
+		b, err := json.Marshal(f)
+		if err != nil {
 			return nil, fmt.Errorf("open data of %s: %w", k.Folder(), err)
 		}
-		files[File(s.Lang, k)] = buf.Bytes()
+		files[File(s.Lang, k)] = append(b, '\n')
 	}
 	return files, nil
 }
