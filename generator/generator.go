@@ -294,7 +294,11 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 	if err := p.copyFiles(w); err != nil {
 		return err
 	}
-	res.Files += res.Pages + len(p.site.Assets)
+	n, err := p.writeSiteFiles(w)
+	if err != nil {
+		return err
+	}
+	res.Files += res.Pages + len(p.site.Assets) + n
 	return nil
 }
 

@@ -43,7 +43,7 @@ func buildMemory(t *testing.T, cfg generator.Config) (map[string][]byte, generat
 }
 
 // TestGolden builds the test site, which uses every kind and field, and
-// compares every page with the reviewed copy in testdata/golden. Run
+// compares every page and JSON file (open data, search index) with the reviewed copy in testdata/golden. Run
 // `go test ./generator -run Golden -update` after a deliberate change and
 // read the diff before committing it.
 func TestGolden(t *testing.T) {
@@ -77,7 +77,7 @@ func TestGolden(t *testing.T) {
 	}
 	check("files.txt", []byte(strings.Join(listing, "\n")+"\n"))
 	for name, data := range files {
-		if strings.HasSuffix(name, ".html") {
+		if strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".json") {
 			check(name, data)
 		}
 	}

@@ -378,6 +378,11 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 	if err := p.renderPages(ctx, &mem, todo); err != nil {
 		return nil, err
 	}
+	if lists {
+		if _, err := p.writeSiteFiles(&mem); err != nil { // they show every entry
+			return nil, err
+		}
+	}
 	maps.Copy(files, mem.Files)
 	r.files, r.pages, r.shapes = files, len(todo), shapes
 	return files, nil

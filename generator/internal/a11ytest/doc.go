@@ -19,6 +19,14 @@
 //     320 px and in the dark scheme go to screenshots/ at the repository
 //     root, for a person to look at (TestScreenshots).
 //
+// The search page (/szukaj/) is among the pages checked, as the reader
+// first sees it. TestSearch types queries into it and checks what it finds
+// (without Polish letters, by word prefix), that results lead to pages and
+// that the live region announces the count with the right Polish plural;
+// TestSearchResultsAxe runs axe with the results shown, in both schemes;
+// TestSearchTimeAt10000Entries times queries on the index of the
+// 10,000-entry corpus against the 5 ms budget.
+//
 // TestChecksCatchABrokenPage runs the browser checks on a page made to
 // fail each of them, so that a check that cannot fail does not pass the
 // sites unnoticed.

@@ -127,7 +127,7 @@ func (l *Lang) Nouns() []string {
 
 // Segment returns the URL path segment of a section ("cities",
 // "programmes", "organisations", "partnerships", "documents", "meetings",
-// "topics", "search"): in Polish "miasta", "programy" and so on. An unknown
+// "topics", "search", "data"): in Polish "miasta", "programy" and so on. An unknown
 // section is returned unchanged.
 func (l *Lang) Segment(section string) string {
 	if s, ok := l.segments[section]; ok {

@@ -25,6 +25,41 @@ func (l *Lang) Count(n int, noun string) string {
 	return fmt.Sprint(n) + " " + forms[i]
 }
 
+// PluralForms returns the forms of a noun keyed by their CLDR plural
+// category ("one", "few", "many", "other"), for scripts that choose the
+// form in the browser with Intl.PluralRules. An unknown noun gives nil.
+func (l *Lang) PluralForms(noun string) map[string]string {
+	forms, ok := l.nouns[noun]
+	if !ok {
+		return nil
+	}
+	m := make(map[string]string, len(forms))
+	for i, f := range l.rules.forms {
+		m[formName(f)] = forms[i]
+	}
+	// CLDR's "other" is for fractions in Polish; the last form stands in.
+	if _, ok := m["other"]; !ok {
+		m["other"] = forms[len(forms)-1]
+	}
+	return m
+}
+
+func formName(f plural.Form) string {
+	switch f {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
+		return "many"
+	}
+	return "other"
+}
+
 // pluralForm returns the CLDR cardinal plural form of the integer n.
 func (l *Lang) pluralForm(n int) plural.Form {
 	// The rules look at the absolute value. Large values are reduced so that

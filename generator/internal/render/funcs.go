@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/url"
@@ -10,6 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ratusz/ratusz/generator/internal/jsonld"
+	"github.com/ratusz/ratusz/generator/internal/opendata"
 	"github.com/ratusz/ratusz/generator/internal/site"
 	"github.com/ratusz/ratusz/generator/internal/slug"
 )
@@ -34,6 +37,11 @@ import (
 //	dict K V …     a map, to pass several values to a shared template
 //	newest L N     the N most recently dated documents of L
 //	capitalize S   S with its first letter in upper case, for headings
+//	jsonld P       the schema.org JSON-LD of P's entry, for
+//	               <script type="application/ld+json">; empty on other pages
+//	opendata K     the site path of kind K's open-data file: "dane/dokumenty.json"
+//	plurals "noun" the plural forms of a noun as JSON keyed by CLDR
+//	               category ({"one":"wynik","few":"wyniki",…}), for scripts
 func (r *Renderer) funcs() template.FuncMap {
 	l := r.site.Lang
 	return template.FuncMap{
@@ -54,6 +62,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"dict":       dict,
 		"newest":     newest,
 		"capitalize": capitalize,
+		"jsonld":     r.jsonLD,
+		"plurals":    r.plurals,
+		"opendata":   r.openData,
 	}
 }
 
@@ -77,6 +88,27 @@ func (r *Renderer) url(x any) (string, error) {
 		return "", fmt.Errorf("url: cannot make an address of %T", x)
 	}
 	return r.base + p, nil
+}
+
+// AbsURL is the address of a site-relative path ("miasta/wloclawek/"),
+// with the scheme and host when -base-url has them.
+func (r *Renderer) AbsURL(p string) string { return r.origin + r.base + p }
+
+// jsonLD is the structured data of an entry page.
+func (r *Renderer) jsonLD(p *Page) (template.JS, error) {
+	if p == nil || p.Entry == nil {
+		return "", nil
+	}
+	b, err := jsonld.Entry(p.Entry, jsonld.Options{Lang: r.site.Lang, URL: r.AbsURL})
+	return template.JS(b), err
+}
+
+func (r *Renderer) openData(k site.Kind) string { return opendata.File(r.site.Lang, k) }
+
+// plurals is the JSON of a noun's plural forms.
+func (r *Renderer) plurals(noun string) (string, error) {
+	b, err := json.Marshal(r.site.Lang.PluralForms(noun))
+	return string(b), err
 }
 
 func (r *Renderer) absURL(x any) (string, error) {

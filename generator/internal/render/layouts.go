@@ -6,8 +6,9 @@
 // (/miasta/, /dokumenty/…), list.html for topic pages, and the kind's own
 // name for an entry (city.html, programme.html, organisation.html,
 // partnership.html, document.html, meeting.html, page.html),
-// statement.html for the accessibility statement and notfound.html for
-// the 404 page — executed
+// statement.html for the accessibility statement, notfound.html for
+// the 404 page, search.html for the search page and opendata.html for the
+// page that lists the open-data files — executed
 // inside base.html, which defines the frame and calls the blocks "title"
 // and "main". Files whose names start with "_" hold shared {{define}}s that
 // every layout can use. A file in the site's own layouts folder replaces
@@ -29,7 +30,7 @@ import (
 )
 
 // LayoutNames are the layouts every theme has.
-var layoutNames = []string{"home", "index", "list", "city", "programme", "organisation", "partnership", "document", "meeting", "page", "statement", "notfound"}
+var layoutNames = []string{"home", "index", "list", "city", "programme", "organisation", "partnership", "document", "meeting", "page", "statement", "notfound", "search", "opendata"}
 
 // Layouts are a theme's parsed templates, one set per layout.
 type Layouts struct {

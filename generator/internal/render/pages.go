@@ -191,6 +191,9 @@ func (r *Renderer) Pages() []*Page {
 			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}}
 		pages = append(pages, r.paginate(p, []Group{{Entries: t.Entries}})...)
 	}
+	pages = append(pages,
+		&Page{Layout: "search", URL: l.Segment("search") + "/", Title: l.T("search"), Crumbs: []Crumb{home}},
+		&Page{Layout: "opendata", URL: l.Segment("data") + "/", Title: l.T("opendata.title"), Crumbs: []Crumb{home}})
 	// The page a server sends with status 404, from any address.
 	pages = append(pages, &Page{Layout: "notfound", URL: "404.html", Title: l.T("notfound.title"), Crumbs: []Crumb{home}})
 	if a := s.Accessibility; a != nil {
