@@ -57,12 +57,24 @@ func (r *Renderer) funcs() template.FuncMap {
 	}
 }
 
-// url is the one function that makes every address of the site.
+// url is the address of x under -base-url: layouts make every link with
+// it, and it makes them all with address.Base.URL.
 func (r *Renderer) url(x any) (string, error) {
+	p, err := sitePath(x)
+	return r.base.URL(p), err
+}
+
+func (r *Renderer) absURL(x any) (string, error) {
+	p, err := sitePath(x)
+	return r.base.Abs(p), err
+}
+
+// sitePath is the site-relative path of x.
+func sitePath(x any) (string, error) {
 	var p string
 	switch x := x.(type) {
 	case string:
-		p = strings.TrimPrefix(x, "/")
+		p = x
 	case site.Entity:
 		p = x.E().URL
 	case *site.Topic:
@@ -76,12 +88,7 @@ func (r *Renderer) url(x any) (string, error) {
 	default:
 		return "", fmt.Errorf("url: cannot make an address of %T", x)
 	}
-	return r.base + p, nil
-}
-
-func (r *Renderer) absURL(x any) (string, error) {
-	u, err := r.url(x)
-	return r.origin + u, err
+	return p, nil
 }
 
 func (r *Renderer) date(x any) string {

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ratusz/ratusz/generator/internal/address"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/site"
 )
@@ -18,7 +19,7 @@ func testRenderer(t *testing.T, tag, base string) *Renderer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := BasePath(base)
+	b, err := address.Parse(base)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"net/url"
-	"strings"
 
+	"github.com/ratusz/ratusz/generator/internal/address"
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/markdown"
@@ -54,8 +53,7 @@ type Renderer struct {
 	site    *site.Site
 	layouts *Layouts
 	md      *markdown.Renderer
-	base    string // URL path the site is served under, ending in "/"
-	origin  string // scheme and host of -base-url, "" when it is a path
+	base    address.Base // -base-url
 }
 
 // Options configure a Renderer.
@@ -68,11 +66,11 @@ type Options struct {
 
 // New parses the layouts for a site.
 func New(s *site.Site, o Options) (*Renderer, content.Errors) {
-	base, err := BasePath(o.BaseURL)
+	base, err := address.Parse(o.BaseURL)
 	if err != nil {
 		return nil, content.Errors{{Path: "-base-url", Msg: err.Error()}}
 	}
-	r := &Renderer{site: s, base: base, origin: origin(o.BaseURL), md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external")})}
+	r := &Renderer{site: s, base: base, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external")})}
 	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
 	if len(errs) > 0 {
 		return nil, errs
@@ -83,31 +81,12 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 
 // BasePath returns the path part of -base-url, starting and ending in "/".
 func BasePath(raw string) (string, error) {
-	if raw == "" {
-		return "/", nil
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") || u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("%q is not a site address; give an absolute URL like https://bip.gmina.pl/strategie/ or a path like /strategie/", raw)
-	}
-	p := u.Path
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	if !strings.HasSuffix(p, "/") {
-		p += "/"
-	}
-	return p, nil
+	b, err := address.Parse(raw)
+	return b.Path(), err
 }
 
-// origin returns the scheme and host of an absolute base URL.
-func origin(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	return u.Scheme + "://" + u.Host
-}
+// Base is the parsed -base-url the renderer makes addresses with.
+func (r *Renderer) Base() address.Base { return r.base }
 
 // Pages lists every page of the site, in a fixed order.
 func (r *Renderer) Pages() []*Page {
@@ -250,7 +229,7 @@ func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
 // Redirect is the page left at an old address (an alias) that sends the
 // reader to p.
 func (r *Renderer) Redirect(p *Page) []byte {
-	to := template.HTMLEscapeString(r.base + p.URL)
+	to := template.HTMLEscapeString(r.base.URL(p.URL))
 	title := template.HTMLEscapeString(p.Title)
 	return []byte(`<!doctype html><html lang="` + r.site.Lang.Tag() + `"><head><meta charset="utf-8"><title>` + title +
 		`</title><link rel="canonical" href="` + to + `"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` + to +
