@@ -10,6 +10,7 @@
 package generator
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -209,6 +210,9 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	}
 	res.Entries = s.EntryCount()
 	res.Warnings = prefixWarnings(cfg.Content, s.Warnings)
+	if !renderer.Base().Absolute() {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
+	}
 	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme}, res, nil
 }
 
@@ -291,7 +295,9 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 		return err
 	}
 	res.Files += res.Pages + len(p.site.Assets)
-	return nil
+	n, err := p.writeSiteFiles(w)
+	res.Files += n
+	return err
 }
 
 // renderPages renders pages in parallel and writes them, with the redirect

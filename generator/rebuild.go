@@ -321,6 +321,9 @@ func (r *rebuilder) rerender(ctx context.Context, old *site.Site, p *prepared, p
 		return nil, 0, false, err
 	}
 	maps.Copy(files, mem.Files)
+	if err := swapSiteFiles(files, r.last, p); err != nil {
+		return nil, 0, false, err
+	}
 	// Content files published beside entries: drop the ones no longer
 	// used, add the new ones.
 	used := map[string]bool{}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/ratusz/ratusz/generator/internal/address"
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/feed"
+	"github.com/ratusz/ratusz/generator/internal/ical"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/markdown"
 	"github.com/ratusz/ratusz/generator/internal/site"
@@ -31,6 +33,9 @@ type Page struct {
 
 	Statement *site.Accessibility // the accessibility statement page
 
+	Feed     *Subscription // the Atom feed of what the page lists, or nil
+	Calendar *Subscription // the iCalendar file of its meetings, or nil
+
 	body []byte // Markdown of Body, rendered when the page is
 }
 
@@ -40,6 +45,14 @@ type Group struct {
 	ID      string
 	Entries []site.Entity
 	Topics  []*site.Topic
+}
+
+// A Subscription is a file that calendar programs and feed readers follow
+// for a page: its Atom feed or its calendar.
+type Subscription struct {
+	File  string // site-relative: "miasta/wloclawek/atom.xml"
+	Title string // the feed's or calendar's own name
+	Label string // the text of the link to it
 }
 
 // A Crumb is one step of the breadcrumb trail.
@@ -94,7 +107,8 @@ func (r *Renderer) Pages() []*Page {
 	l := s.Lang
 	home := Crumb{Title: l.T("home"), URL: ""}
 	var pages []*Page
-	pages = append(pages, &Page{Layout: "home", URL: "", Title: s.Title, body: []byte(s.Intro)})
+	pages = append(pages, &Page{Layout: "home", URL: "", Title: s.Title, body: []byte(s.Intro),
+		Feed: r.feed("", s.Title), Calendar: r.calendar("", s.Title)})
 	for _, sec := range s.Sections {
 		p := &Page{Layout: "index", URL: sec.URL, Title: sec.Title, Section: sec, body: sec.Intro, Crumbs: []Crumb{home}}
 		p.Groups = r.groups(sec.Kind)
@@ -106,6 +120,7 @@ func (r *Renderer) Pages() []*Page {
 	for _, t := range s.Topics {
 		pages = append(pages, &Page{Layout: "list", URL: t.URL, Title: t.Name, Topic: t,
 			Groups: []Group{{Entries: t.Entries}},
+			Feed:   r.feed(t.URL, t.Name),
 			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}})
 	}
 	// The page a server sends with status 404, from any address.
@@ -121,12 +136,31 @@ func (r *Renderer) Pages() []*Page {
 				p.Crumbs = append(p.Crumbs, Crumb{Title: sec.Title, URL: sec.URL})
 			}
 		}
+		switch e := e.(type) {
+		case *site.City, *site.Programme:
+			p.Feed, p.Calendar = r.feed(en.URL, en.Title), r.calendar(en.URL, en.Title)
+		case *site.Meeting:
+			p.Calendar = &Subscription{File: ical.MeetingFile(e), Title: en.Title, Label: l.T("calendar.add")}
+		}
 		pages = append(pages, p)
 	}
 	for _, e := range s.Entities() {
 		add(e)
 	}
 	return pages
+}
+
+// feed is the Atom feed of the documents and meetings of the page at url,
+// which shows what.
+func (r *Renderer) feed(url, what string) *Subscription {
+	l := r.site.Lang
+	return &Subscription{File: feed.File(url), Title: what + " – " + l.T("feed.title"), Label: l.T("feed.follow")}
+}
+
+// calendar is the calendar of the meetings of the page at url.
+func (r *Renderer) calendar(url, what string) *Subscription {
+	l := r.site.Lang
+	return &Subscription{File: ical.CollectionFile(url), Title: what + " – " + l.T("calendar.title"), Label: l.T("calendar.add_all")}
 }
 
 // groups splits a kind's index into headed parts: cities by region,
