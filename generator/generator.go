@@ -10,6 +10,7 @@
 package generator
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -140,6 +141,8 @@ type prepared struct {
 	content  fs.FS
 	static   fs.FS
 	theme    fs.FS
+
+	siteNames []string // the site files written (writeSiteFiles)
 }
 
 func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
@@ -213,6 +216,9 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	}
 	res.Entries = s.EntryCount()
 	res.Warnings = prefixWarnings(cfg.Content, s.Warnings)
+	if !renderer.Base().Absolute() {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
+	}
 	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme}, res, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -77,7 +78,8 @@ func TestGolden(t *testing.T) {
 	}
 	check("files.txt", []byte(strings.Join(listing, "\n")+"\n"))
 	for name, data := range files {
-		if strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".json") {
+		switch path.Ext(name) {
+		case ".html", ".json", ".xml", ".ics", ".txt":
 			check(name, data)
 		}
 	}
@@ -104,7 +106,7 @@ func firstDiff(got, want string) string {
 // The built-in site, made of the seed stories, builds with no error and no
 // warning.
 func TestBuiltInSite(t *testing.T) {
-	files, res := buildMemory(t, generator.Config{Content: "../content", Now: june2021})
+	files, res := buildMemory(t, generator.Config{Content: "../content", Now: june2021, BaseURL: "https://strategie.example.pl/"})
 	if len(res.Warnings) > 0 {
 		t.Errorf("warnings:\n%s", strings.Join(res.Warnings, "\n"))
 	}
@@ -258,7 +260,9 @@ func TestNoAccessibilityStatementWarns(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "content", "pages"), 0o755)
 	os.WriteFile(filepath.Join(dir, "content", "pages", "a.md"), []byte("---\ntitle: A\n---\n"), 0o644)
-	files, res := buildMemory(t, testConfig(dir))
+	cfg := testConfig(dir)
+	cfg.BaseURL = "https://strategie.example.pl/"
+	files, res := buildMemory(t, cfg)
 	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "no accessibility: settings") {
 		t.Errorf("warnings: %q", res.Warnings)
 	}

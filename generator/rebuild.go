@@ -90,6 +90,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 		if err != nil {
 			return nil, problems(err)
 		}
+		p.siteNames = r.last.siteNames // not written again: no entry changed
 		r.last, r.how = p, "layout"
 		return files, nil
 	}
@@ -379,7 +380,12 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 		return nil, err
 	}
 	if lists {
-		if _, err := p.writeSiteFiles(&mem); err != nil { // they show every entry
+		// Feeds, calendars, the sitemap, open data and the search index
+		// show many entries: they are all made again.
+		for _, name := range r.last.siteNames {
+			delete(files, name)
+		}
+		if _, err := p.writeSiteFiles(&mem); err != nil {
 			return nil, err
 		}
 	}

@@ -19,6 +19,11 @@ type Options struct {
 	// ExternalNote is added, visually hidden, to the text of every link to
 	// another site, e.g. "otwiera stronę zewnętrzną"; "" adds nothing.
 	ExternalNote string
+
+	// Address makes the address of a site path for a link or image that
+	// starts at the site's root ("/dokumenty/"), so that it honours
+	// -base-url; nil leaves such links as written.
+	Address func(sitePath string) string
 }
 
 // Renderer renders Markdown bodies. It holds one configured goldmark
@@ -41,6 +46,7 @@ func New(o Options) *Renderer {
 		safeDestinations{},
 		noRawHTML{},
 		externalLinks{note: o.ExternalNote},
+		rootLinks{address: o.Address},
 		langBlocks{},
 	))}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -446,5 +447,21 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a.HTML, b.HTML) {
 		t.Error("two renderers gave different HTML for the same body")
+	}
+}
+
+// A link or image from the site's root is put under the site's path;
+// relative links, other sites and network paths stay as written.
+func TestRootLinksUnderBasePath(t *testing.T) {
+	r := New(Options{Address: func(p string) string { return "/strategie/" + strings.TrimPrefix(p, "/") }})
+	res, err := r.Render([]byte("[a](/) [b](/dokumenty/lsr/#cele) [c](pliki/x.pdf) [d](//cdn.example.pl/x) [e](https://example.pl/) ![f](/pliki/mapa.png)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(res.HTML)
+	for _, want := range []string{`href="/strategie/"`, `href="/strategie/dokumenty/lsr/#cele"`, `href="pliki/x.pdf"`, `href="//cdn.example.pl/x"`, `href="https://example.pl/"`, `src="/strategie/pliki/mapa.png"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %s in %s", want, got)
+		}
 	}
 }

@@ -68,12 +68,24 @@ func (r *Renderer) funcs() template.FuncMap {
 	}
 }
 
-// url is the one function that makes every address of the site.
+// url is the address of x under -base-url: layouts make every link with
+// it, and it makes them all with address.Base.URL.
 func (r *Renderer) url(x any) (string, error) {
+	p, err := sitePath(x)
+	return r.base.URL(p), err
+}
+
+func (r *Renderer) absURL(x any) (string, error) {
+	p, err := sitePath(x)
+	return r.base.Abs(p), err
+}
+
+// sitePath is the site-relative path of x.
+func sitePath(x any) (string, error) {
 	var p string
 	switch x := x.(type) {
 	case string:
-		p = strings.TrimPrefix(x, "/")
+		p = x
 	case site.Entity:
 		p = x.E().URL
 	case *site.Topic:
@@ -87,12 +99,12 @@ func (r *Renderer) url(x any) (string, error) {
 	default:
 		return "", fmt.Errorf("url: cannot make an address of %T", x)
 	}
-	return r.base + p, nil
+	return p, nil
 }
 
 // AbsURL is the address of a site-relative path ("miasta/wloclawek/"),
 // with the scheme and host when -base-url has them.
-func (r *Renderer) AbsURL(p string) string { return r.origin + r.base + p }
+func (r *Renderer) AbsURL(p string) string { return r.base.Abs(p) }
 
 // jsonLD is the structured data of an entry page.
 func (r *Renderer) jsonLD(p *Page) (template.JS, error) {
@@ -109,11 +121,6 @@ func (r *Renderer) openData(k site.Kind) string { return opendata.File(r.site.La
 func (r *Renderer) plurals(noun string) (string, error) {
 	b, err := json.Marshal(r.site.Lang.PluralForms(noun))
 	return string(b), err
-}
-
-func (r *Renderer) absURL(x any) (string, error) {
-	u, err := r.url(x)
-	return r.origin + u, err
 }
 
 func (r *Renderer) date(x any) string {

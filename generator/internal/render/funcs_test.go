@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ratusz/ratusz/generator/internal/address"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/site"
 )
@@ -21,7 +22,7 @@ func testRenderer(t *testing.T, tag, base string) *Renderer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := BasePath(base)
+	b, err := address.Parse(base)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"net/url"
-	"strings"
 
+	"github.com/ratusz/ratusz/generator/internal/address"
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/feed"
+	"github.com/ratusz/ratusz/generator/internal/ical"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/markdown"
 	"github.com/ratusz/ratusz/generator/internal/site"
@@ -32,6 +33,9 @@ type Page struct {
 	Crumbs  []Crumb       // breadcrumbs, home first, this page excluded
 
 	Statement *site.Accessibility // the accessibility statement page
+
+	Feed     *Subscription // the Atom feed of what the page lists, or nil
+	Calendar *Subscription // the iCalendar file of its meetings, or nil
 
 	body []byte // Markdown of Body, rendered when the page is
 }
@@ -94,6 +98,14 @@ func (p *Pager) Links() []PageLink {
 	return out
 }
 
+// A Subscription is a file that calendar programs and feed readers follow
+// for a page: its Atom feed or its calendar.
+type Subscription struct {
+	File  string // site-relative: "miasta/wloclawek/atom.xml"
+	Title string // the feed's or calendar's own name
+	Label string // the text of the link to it
+}
+
 // A Crumb is one step of the breadcrumb trail.
 type Crumb struct {
 	Title string
@@ -105,8 +117,7 @@ type Renderer struct {
 	site    *site.Site
 	layouts *Layouts
 	md      *markdown.Renderer
-	base    string // URL path the site is served under, ending in "/"
-	origin  string // scheme and host of -base-url, "" when it is a path
+	base    address.Base // -base-url
 	perPage int
 }
 
@@ -128,14 +139,14 @@ const DefaultPageSize = 50
 
 // New parses the layouts for a site.
 func New(s *site.Site, o Options) (*Renderer, content.Errors) {
-	base, err := BasePath(o.BaseURL)
+	base, err := address.Parse(o.BaseURL)
 	if err != nil {
 		return nil, content.Errors{{Path: "-base-url", Msg: err.Error()}}
 	}
 	if o.PageSize <= 0 {
 		o.PageSize = DefaultPageSize
 	}
-	r := &Renderer{site: s, base: base, origin: origin(o.BaseURL), perPage: o.PageSize, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external")})}
+	r := &Renderer{site: s, base: base, perPage: o.PageSize, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
 	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
 	if len(errs) > 0 {
 		return nil, errs
@@ -146,31 +157,12 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 
 // BasePath returns the path part of -base-url, starting and ending in "/".
 func BasePath(raw string) (string, error) {
-	if raw == "" {
-		return "/", nil
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") || u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("%q is not a site address; give an absolute URL like https://bip.gmina.pl/strategie/ or a path like /strategie/", raw)
-	}
-	p := u.Path
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	if !strings.HasSuffix(p, "/") {
-		p += "/"
-	}
-	return p, nil
+	b, err := address.Parse(raw)
+	return b.Path(), err
 }
 
-// origin returns the scheme and host of an absolute base URL.
-func origin(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	return u.Scheme + "://" + u.Host
-}
+// Base is the parsed -base-url the renderer makes addresses with.
+func (r *Renderer) Base() address.Base { return r.base }
 
 // Pages lists every page of the site, in a fixed order.
 func (r *Renderer) Pages() []*Page {
@@ -178,7 +170,8 @@ func (r *Renderer) Pages() []*Page {
 	l := s.Lang
 	home := Crumb{Title: l.T("home"), URL: ""}
 	var pages []*Page
-	pages = append(pages, &Page{Layout: "home", URL: "", Title: s.Title, body: []byte(s.Intro)})
+	pages = append(pages, &Page{Layout: "home", URL: "", Title: s.Title, body: []byte(s.Intro),
+		Feed: r.feed("", s.Title), Calendar: r.calendar("", s.Title)})
 	for _, sec := range s.Sections {
 		p := &Page{Layout: "index", URL: sec.URL, Title: sec.Title, Section: sec, body: sec.Intro, Crumbs: []Crumb{home}}
 		pages = append(pages, r.paginate(p, r.groups(sec.Kind))...)
@@ -188,6 +181,7 @@ func (r *Renderer) Pages() []*Page {
 	pages = append(pages, topics)
 	for _, t := range s.Topics {
 		p := &Page{Layout: "list", URL: t.URL, Title: t.Name, Topic: t,
+			Feed:   r.feed(t.URL, t.Name),
 			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}}
 		pages = append(pages, r.paginate(p, []Group{{Entries: t.Entries}})...)
 	}
@@ -207,12 +201,31 @@ func (r *Renderer) Pages() []*Page {
 				p.Crumbs = append(p.Crumbs, Crumb{Title: sec.Title, URL: sec.URL})
 			}
 		}
+		switch e := e.(type) {
+		case *site.City, *site.Programme:
+			p.Feed, p.Calendar = r.feed(en.URL, en.Title), r.calendar(en.URL, en.Title)
+		case *site.Meeting:
+			p.Calendar = &Subscription{File: ical.MeetingFile(e), Title: en.Title, Label: l.T("calendar.add")}
+		}
 		pages = append(pages, p)
 	}
 	for _, e := range s.Entities() {
 		add(e)
 	}
 	return pages
+}
+
+// feed is the Atom feed of the documents and meetings of the page at url,
+// which shows what.
+func (r *Renderer) feed(url, what string) *Subscription {
+	l := r.site.Lang
+	return &Subscription{File: feed.File(url), Title: what + " – " + l.T("feed.title"), Label: l.T("feed.follow")}
+}
+
+// calendar is the calendar of the meetings of the page at url.
+func (r *Renderer) calendar(url, what string) *Subscription {
+	l := r.site.Lang
+	return &Subscription{File: ical.CollectionFile(url), Title: what + " – " + l.T("calendar.title"), Label: l.T("calendar.add_all")}
 }
 
 // groups splits a kind's index into headed parts: cities by region,
@@ -362,7 +375,7 @@ func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
 // Redirect is the page left at an old address (an alias) that sends the
 // reader to p.
 func (r *Renderer) Redirect(p *Page) []byte {
-	to := template.HTMLEscapeString(r.base + p.URL)
+	to := template.HTMLEscapeString(r.base.URL(p.URL))
 	title := template.HTMLEscapeString(p.Title)
 	return []byte(`<!doctype html><html lang="` + r.site.Lang.Tag() + `"><head><meta charset="utf-8"><title>` + title +
 		`</title><link rel="canonical" href="` + to + `"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` + to +

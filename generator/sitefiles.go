@@ -1,0 +1,156 @@
+package generator
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/ratusz/ratusz/generator/internal/feed"
+	"github.com/ratusz/ratusz/generator/internal/ical"
+	"github.com/ratusz/ratusz/generator/internal/opendata"
+	"github.com/ratusz/ratusz/generator/internal/render"
+	"github.com/ratusz/ratusz/generator/internal/search"
+	"github.com/ratusz/ratusz/generator/internal/site"
+)
+
+// The site files besides pages that other programs read.
+const (
+	sitemapFile = "sitemap.xml"
+	robotsFile  = "robots.txt"
+)
+
+// siteFiles are the files made from many entries at once rather than page
+// by page: sitemap.xml, robots.txt, the Atom feeds and calendars that
+// pages link to (render.Page.Feed and .Calendar), the open data (one JSON
+// file per kind) and the search index. Whatever changes entries must make
+// them again.
+func (p *prepared) siteFiles() (map[string][]byte, error) {
+	s, base := p.site, p.renderer.Base()
+	files, err := opendata.Files(p.site, p.renderer.AbsURL)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := search.Index(p.site)
+	if err != nil {
+		return nil, err
+	}
+	files[search.File(p.site.Lang)] = idx
+	var locs []feed.Loc
+	for _, pg := range p.renderer.Pages() {
+		if pg.Layout != "notfound" {
+			locs = append(locs, feed.Loc{Page: pg.URL, Lastmod: lastmod(s, pg)})
+		}
+		if pg.Pager != nil && pg.Pager.Number > 1 {
+			continue // the feed and calendar of a list are its first page's
+		}
+		if f := pg.Feed; f != nil {
+			b, err := feed.Atom(s, base, feed.Feed{File: f.File, Page: pg.URL, Title: f.Title, Entries: feedEntries(s, pg)})
+			if err != nil {
+				return nil, err
+			}
+			files[f.File] = b
+		}
+		if c := pg.Calendar; c != nil {
+			cal := ical.Calendar{Name: c.Title, Meetings: calendarMeetings(s, pg)}
+			if pg.Layout == "meeting" {
+				cal.Name = ""
+			}
+			files[c.File] = ical.Encode(s, base, cal)
+		}
+	}
+	b, err := feed.Sitemap(s, base, locs)
+	if err != nil {
+		return nil, err
+	}
+	files[sitemapFile] = b
+	files[robotsFile] = feed.Robots(base, sitemapFile)
+	return files, nil
+}
+
+// writeSiteFiles writes the site files in name order, and keeps their
+// names in p.siteNames.
+func (p *prepared) writeSiteFiles(w Writer) (int, error) {
+	files, err := p.siteFiles()
+	if err != nil {
+		return 0, err
+	}
+	p.siteNames = slices.Sorted(maps.Keys(files))
+	for _, name := range p.siteNames {
+		if err := w.WriteFile(name, files[name]); err != nil {
+			return 0, err
+		}
+	}
+	return len(files), nil
+}
+
+// feedEntries are the documents and meetings a page's feed follows.
+func feedEntries(s *site.Site, pg *render.Page) []site.Entity {
+	var es []site.Entity
+	add := func(docs []*site.Document, meetings []*site.Meeting) {
+		for _, d := range docs {
+			es = append(es, d)
+		}
+		for _, m := range meetings {
+			es = append(es, m)
+		}
+	}
+	switch e := pg.Entry.(type) {
+	case *site.City:
+		add(e.Documents, e.Meetings)
+	case *site.Programme:
+		add(e.Documents, e.Meetings)
+	case nil:
+		switch {
+		case pg.Topic != nil:
+			for _, x := range pg.Topic.Entries {
+				switch x.(type) {
+				case *site.Document, *site.Meeting:
+					es = append(es, x)
+				}
+			}
+		case pg.Layout == "home":
+			add(s.Documents, s.Meetings)
+		}
+	}
+	return es
+}
+
+// calendarMeetings are the meetings in a page's calendar.
+func calendarMeetings(s *site.Site, pg *render.Page) []*site.Meeting {
+	switch e := pg.Entry.(type) {
+	case *site.City:
+		return e.Meetings
+	case *site.Programme:
+		return e.Meetings
+	case *site.Meeting:
+		return []*site.Meeting{e}
+	}
+	if pg.Layout == "home" {
+		return s.Meetings
+	}
+	return nil
+}
+
+// lastmod is when what a page shows last changed, for the sitemap: an
+// entry's own date (feed.Changed), else the newest of the entries the page
+// lists, else the accessibility statement's update.
+// Dates after today are left out.
+func lastmod(s *site.Site, pg *render.Page) *site.Date {
+	tomorrow := s.Now.AddDate(0, 0, 1)
+	switch {
+	case pg.Entry != nil:
+		return feed.Changed(pg.Entry)
+	case pg.Topic != nil:
+		return feed.Newest(pg.Topic.Entries, tomorrow)
+	case pg.Statement != nil:
+		return &pg.Statement.Updated
+	case pg.Section != nil:
+		var es []site.Entity
+		for _, e := range s.Entities() {
+			if e.E().Kind == pg.Section.Kind {
+				es = append(es, e)
+			}
+		}
+		return feed.Newest(es, tomorrow)
+	}
+	return feed.Newest(s.Entities(), tomorrow)
+}
