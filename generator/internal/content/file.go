@@ -17,6 +17,11 @@ import (
 // this is almost certainly a mistake (a pasted binary, an export).
 const MaxFileSize = 4 << 20
 
+// tooBig is the error for a content file over MaxFileSize.
+func tooBig(path string, size int64) *Error {
+	return Errorf(path, 0, "file is %d bytes; a content file may be at most %d MiB — move large text into an attachment", size, MaxFileSize>>20)
+}
+
 // A File is one content file, split into front matter and body.
 type File struct {
 	Path     string // relative to the content root, slash-separated
@@ -30,7 +35,7 @@ type File struct {
 // ends, and splits and decodes the front matter. path is used in errors.
 func Parse(path string, data []byte) (*File, error) {
 	if len(data) > MaxFileSize {
-		return nil, Errorf(path, 0, "file is %d bytes; a content file may be at most %d MiB — move large text into an attachment", len(data), MaxFileSize>>20)
+		return nil, tooBig(path, int64(len(data)))
 	}
 	data, err := checkEncoding(path, data)
 	if err != nil {

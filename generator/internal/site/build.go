@@ -62,6 +62,9 @@ type builder struct {
 	topics map[string]*Topic
 	used   map[string]bool // content assets referred to
 	checks []func()        // checks that need resolved references
+
+	aliasLines map[string][]int // entry path → the line of each alias
+	claims     []address        // published pages and aliases, in file order
 }
 
 // New validates a content tree and builds the site model: every entry
@@ -76,6 +79,8 @@ func New(tree *content.Tree, o Options) (*Site, content.Errors) {
 		hidden: map[Kind]map[string]Entity{},
 		topics: map[string]*Topic{},
 		used:   map[string]bool{},
+
+		aliasLines: map[string][]int{},
 	}
 	b.site = &Site{Zone: time.UTC}
 	b.configure(tree)
@@ -89,6 +94,7 @@ func New(tree *content.Tree, o Options) (*Site, content.Errors) {
 	}
 	b.resolve()
 	b.derive()
+	b.checkAddresses()
 	if len(b.errs) > 0 {
 		return nil, b.errs.Sort()
 	}
@@ -249,6 +255,7 @@ func (b *builder) entry(f *content.File, seen map[Kind]map[string]string) {
 	}
 	b.byKind[k][ent.E().Slug] = ent
 	b.add(ent)
+	b.claim(ent.E(), b.aliasLines[f.Path])
 }
 
 func (b *builder) published(e *Entry) bool {
@@ -327,6 +334,7 @@ func (b *builder) common(r *reader, e *Entry, m map[string]*content.Value, f *co
 			continue
 		}
 		e.Aliases = append(e.Aliases, clean)
+		b.aliasLines[e.Path] = append(b.aliasLines[e.Path], it.Line)
 	}
 	e.Source = r.url("source", m["source"])
 	e.Params = r.params(m["params"])
