@@ -19,7 +19,7 @@ const MaxFileSize = 4 << 20
 
 // tooBig is the error for a content file over MaxFileSize.
 func tooBig(path string, size int64) *Error {
-	return Errorf(path, 0, "file is %d bytes; a content file may be at most %d MiB — move large text into an attachment", size, MaxFileSize>>20)
+	return Errorf(path, 0, "file is %.1f MiB (%d bytes); a content file may be at most %d MiB (%d bytes) — move large text into an attachment", float64(size)/(1<<20), size, MaxFileSize>>20, MaxFileSize)
 }
 
 // A File is one content file, split into front matter and body.
@@ -122,10 +122,17 @@ func decodeMeta(path, format string, raw []byte, openLine int) (*Value, error) {
 				line++
 				msg = strings.TrimPrefix(msg, "yaml: ")
 			}
-			if strings.Contains(msg, "found unexpected end of stream") {
-				if l := unclosedQuote(raw); l > 0 {
-					line = openLine + l
-				}
+			var l int
+			switch {
+			case strings.Contains(msg, "found unexpected end of stream"):
+				l = unclosedQuote(raw)
+			case strings.Contains(msg, "did not find expected ',' or ']'"):
+				l = unclosedBracket(raw, '[', ']')
+			case strings.Contains(msg, "did not find expected ',' or '}'"):
+				l = unclosedBracket(raw, '{', '}')
+			}
+			if l > 0 {
+				line = openLine + l
 			}
 			return nil, Errorf(path, line, "YAML front matter: %s%s", msg, yamlHint(msg))
 		}
@@ -201,6 +208,26 @@ func unclosedQuote(raw []byte) int {
 			}
 		}
 		if !closed {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// unclosedBracket returns the 1-based line of raw YAML on which a flow
+// list or map opens and does not close, or 0.
+func unclosedBracket(raw []byte, open, close byte) int {
+	for i, l := range strings.Split(string(raw), "\n") {
+		depth := 0
+		for j := 0; j < len(l); j++ {
+			switch l[j] {
+			case open:
+				depth++
+			case close:
+				depth--
+			}
+		}
+		if depth > 0 {
 			return i + 1
 		}
 	}

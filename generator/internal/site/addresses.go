@@ -14,11 +14,17 @@ type address struct {
 	n    int    // which alias, from 1; 0 for the entry's own page
 }
 
+// written is a value as the editor wrote it, and its line.
+type written struct {
+	text string
+	line int
+}
+
 // claim records an entry's page and its aliases.
-func (b *builder) claim(e *Entry, aliasLines []int) {
+func (b *builder) claim(e *Entry, aliases []written) {
 	b.claims = append(b.claims, address{file: pageFile(e.URL), url: "/" + e.URL, path: e.Path})
 	for i, a := range e.Aliases {
-		b.claims = append(b.claims, address{file: aliasFile(a), url: "/" + a, path: e.Path, line: aliasLines[i], n: i + 1})
+		b.claims = append(b.claims, address{file: aliasFile(a), url: aliases[i].text, path: e.Path, line: aliases[i].line, n: i + 1})
 	}
 }
 
@@ -47,7 +53,7 @@ func (b *builder) checkAddresses() {
 	for _, c := range b.claims {
 		if other, ok := taken[c.file]; ok {
 			if c.n > 0 {
-				b.errs.Addf(c.path, c.line, "aliases[%d]: %s is already %s; remove the alias or change it to an address nothing else uses", c.n, c.url, other)
+				b.errs.Addf(c.path, c.line, "aliases[%d]: %q is already %s; remove the alias or change it to an address nothing else uses", c.n, c.url, other)
 			} else {
 				b.errs.Addf(c.path, c.line, "the address %s of this file is already %s; rename the file", c.url, other)
 			}
