@@ -64,7 +64,7 @@ type builder struct {
 	checks []func()        // checks that need resolved references
 
 	aliasLines map[string][]written // entry path → each alias as written
-	claims     []address        // published pages and aliases, in file order
+	claims     []address            // published pages and aliases, in file order
 }
 
 // New validates a content tree and builds the site model: every entry
