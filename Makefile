@@ -7,7 +7,17 @@ ADDR    ?= 127.0.0.1:1313
 # slow under the race detector, so they run without it.
 BROWSER := ./generator/internal/a11ytest ./generator/internal/servetest
 
-.PHONY: run build test vet tools clean
+.PHONY: run build test vet tools clean fuzz
+
+# FUZZTIME bounds each fuzz target's run in make fuzz (and so in make test).
+FUZZTIME ?= 20s
+# Each fuzz target, as package:Name.
+FUZZ := \
+	./generator/internal/content:FuzzParse \
+	./generator/internal/slug:FuzzMake \
+	./generator/internal/slug:FuzzFold \
+	./generator/internal/markdown:FuzzRender \
+	./generator:FuzzBuildOne
 
 ## run: build the built-in site and serve it on http://$(ADDR)
 run: build
@@ -23,6 +33,16 @@ build:
 test: tools vet node_modules
 	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e '/a11ytest$$' -e '/servetest$$')
 	$(GO) test -count=1 -v $(BROWSER)
+	$(MAKE) fuzz
+
+## fuzz: run each fuzz target for FUZZTIME (default 20s); a crasher is kept
+## in the package's testdata/fuzz/ and fails the run
+fuzz:
+	@set -e; for t in $(FUZZ); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "$(GO) test -run '^$$name$$' -fuzz '^$$name$$' -fuzztime $(FUZZTIME) -parallel 1 $$pkg"; \
+		$(GO) test -run "^$$name\$$" -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -parallel 1 $$pkg; \
+	done
 
 vet:
 	$(GO) vet ./...

@@ -237,13 +237,29 @@ func TestBuildRefusesOut(t *testing.T) {
 		{"content/documents", "is inside content"},
 		{"foreign", "-out foreign is not empty and was not written by ratusz (it has no .ratusz-output file)"},
 		{"notes.txt", "is a file"},
+		{"layouts", "-out layouts is the same folder as layouts"},
+		{"static", "-out static is the same folder as static"},
+		{"static/img", "-out static/img is inside static"},
+		{"..", "-out .. contains content"},
+		{"/", "-out / is the root of the file system"},
+		{"~", "is your home folder"},
+		{"link-to-content", "-out link-to-content is the same folder as content"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.out, func(t *testing.T) {
-			inSite(t, minimalSite)
-			writeFiles(t, map[string]string{"foreign/keep.txt": "someone's work", "notes.txt": "notes"})
+			dir := inSite(t, minimalSite)
+			writeFiles(t, map[string]string{"foreign/keep.txt": "someone's work", "notes.txt": "notes",
+				"layouts/page.html": `{{define "main"}}{{end}}`, "static/img/herb.svg": "<svg/>"})
+			if err := os.Symlink("content", "link-to-content"); err != nil {
+				t.Skip(err)
+			}
+			out := tt.out
+			if out == "~" {
+				t.Setenv("HOME", dir)
+				out = dir
+			}
 			before := treeHash(t, ".")
-			code, _, stderr := ratusz(t, append([]string{"build", "-out", tt.out}, now...)...)
+			code, _, stderr := ratusz(t, append([]string{"build", "-out", out}, now...)...)
 			if code != 2 {
 				t.Errorf("exit %d, want 2; stderr:\n%s", code, stderr)
 			}

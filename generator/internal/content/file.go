@@ -17,6 +17,11 @@ import (
 // this is almost certainly a mistake (a pasted binary, an export).
 const MaxFileSize = 4 << 20
 
+// tooBig is the error for a content file over MaxFileSize.
+func tooBig(path string, size int64) *Error {
+	return Errorf(path, 0, "file is %.1f MiB (%d bytes); a content file may be at most %d MiB (%d bytes) — move large text into an attachment", float64(size)/(1<<20), size, MaxFileSize>>20, MaxFileSize)
+}
+
 // A File is one content file, split into front matter and body.
 type File struct {
 	Path     string // relative to the content root, slash-separated
@@ -30,7 +35,7 @@ type File struct {
 // ends, and splits and decodes the front matter. path is used in errors.
 func Parse(path string, data []byte) (*File, error) {
 	if len(data) > MaxFileSize {
-		return nil, Errorf(path, 0, "file is %d bytes; a content file may be at most %d MiB — move large text into an attachment", len(data), MaxFileSize>>20)
+		return nil, tooBig(path, int64(len(data)))
 	}
 	data, err := checkEncoding(path, data)
 	if err != nil {
@@ -113,9 +118,23 @@ func decodeMeta(path, format string, raw []byte, openLine int) (*Value, error) {
 				line += l
 				msg = msg[len(m[0]):]
 			} else {
+				// yaml.v3 leaves the line out when it is the first one.
+				line++
 				msg = strings.TrimPrefix(msg, "yaml: ")
 			}
-			return nil, Errorf(path, line, "YAML front matter: %s", msg)
+			var l int
+			switch {
+			case strings.Contains(msg, "found unexpected end of stream"):
+				l = unclosedQuote(raw)
+			case strings.Contains(msg, "did not find expected ',' or ']'"):
+				l = unclosedBracket(raw, '[', ']')
+			case strings.Contains(msg, "did not find expected ',' or '}'"):
+				l = unclosedBracket(raw, '{', '}')
+			}
+			if l > 0 {
+				line = openLine + l
+			}
+			return nil, Errorf(path, line, "YAML front matter: %s%s", msg, yamlHint(msg))
 		}
 		v, err := fromYAML(&n, openLine, 0)
 		if err != nil {
@@ -137,6 +156,82 @@ func decodeMeta(path, format string, raw []byte, openLine int) (*Value, error) {
 		v.Line = openLine
 		return v, nil
 	}
+}
+
+// yamlHint says in an editor's words what usually causes a YAML syntax
+// error and how to fix it.
+func yamlHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "found unexpected end of stream"):
+		return "; a value opened with a quote (\" or ') is never closed — end it with the same quote on the same line"
+	case strings.Contains(msg, "did not find expected ',' or ']'"):
+		return "; a list opened with [ is never closed — end it with ] on the same line"
+	case strings.Contains(msg, "did not find expected ',' or '}'"):
+		return "; a map opened with { is never closed — end it with } on the same line"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return "; a value contains \": \" or a line is indented more than the key above it — put the value in quotes or fix the indentation"
+	case strings.Contains(msg, "tab character"), strings.Contains(msg, "found character that cannot start any token"):
+		return "; indent with spaces, not tabs, and put values that start with @, ` or % in quotes"
+	case strings.Contains(msg, "did not find expected key"):
+		return "; check the indentation: keys of one map start in the same column"
+	}
+	return ""
+}
+
+// unclosedQuote returns the 1-based line of raw YAML on which a quoted
+// value starts and does not end, or 0.
+func unclosedQuote(raw []byte) int {
+	for i, l := range strings.Split(string(raw), "\n") {
+		_, v, ok := strings.Cut(l, ": ")
+		if !ok {
+			v, ok = strings.CutPrefix(strings.TrimSpace(l), "- ")
+		}
+		v = strings.TrimSpace(v)
+		if !ok || v == "" || (v[0] != '"' && v[0] != '\'') {
+			continue
+		}
+		q := v[0]
+		rest := v[1:]
+		closed := false
+		for j := 0; j < len(rest); j++ {
+			if q == '"' && rest[j] == '\\' {
+				j++
+				continue
+			}
+			if rest[j] == q {
+				if q == '\'' && j+1 < len(rest) && rest[j+1] == '\'' {
+					j++
+					continue
+				}
+				closed = true
+				break
+			}
+		}
+		if !closed {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// unclosedBracket returns the 1-based line of raw YAML on which a flow
+// list or map opens and does not close, or 0.
+func unclosedBracket(raw []byte, open, close byte) int {
+	for i, l := range strings.Split(string(raw), "\n") {
+		depth := 0
+		for j := 0; j < len(l); j++ {
+			switch l[j] {
+			case open:
+				depth++
+			case close:
+				depth--
+			}
+		}
+		if depth > 0 {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // checkEncoding accepts UTF-8 (with or without a byte-order mark) and says

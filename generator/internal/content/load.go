@@ -59,7 +59,7 @@ func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 	t := &Tree{Assets: map[string]int64{}}
 	var errs Errors
 	var paths []string
-	var stamps []cached // with a cache: each path's size and time
+	var stamps []cached // each path's size and modification time
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs.Addf(p, 0, "cannot read: %v", err)
@@ -85,13 +85,11 @@ func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 			errs.Addf(p, 0, "is not a regular file")
 		case strings.EqualFold(path.Ext(p), ".md"):
 			paths = append(paths, p)
-			if c != nil {
-				info, err := d.Info()
-				if err != nil {
-					stamps = append(stamps, cached{})
-				} else {
-					stamps = append(stamps, cached{mod: info.ModTime(), size: info.Size()})
-				}
+			info, err := d.Info()
+			if err != nil {
+				stamps = append(stamps, cached{})
+			} else {
+				stamps = append(stamps, cached{mod: info.ModTime(), size: info.Size()})
 			}
 		default:
 			info, err := d.Info()
@@ -126,6 +124,11 @@ func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if stamps[i].size > MaxFileSize {
+				// Not read at all: a huge file is refused by its size.
+				fileErrs[i] = tooBig(p, stamps[i].size)
+				return nil
 			}
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {

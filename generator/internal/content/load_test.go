@@ -108,7 +108,7 @@ func TestLoadReportsEveryFile(t *testing.T) {
 		"documents/lsr.md:2: front matter opened with --- is never closed; add a line with --- after the last key",
 		"documents/plan.md:1: file is UTF-16; save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
 		"meetings/sesja.md:2: TOML front matter: expected value but found \"Sesja\" instead",
-		"pages/kontakt.md:3: YAML front matter: mapping values are not allowed in this context",
+		"pages/kontakt.md:3: YAML front matter: mapping values are not allowed in this context; a value contains \": \" or a line is indented more than the key above it — put the value in quotes or fix the indentation",
 	}
 	if got := messages(errs.Sort()); !slices.Equal(got, want) {
 		t.Errorf("got errors\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))

@@ -196,12 +196,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	s.Rebuild(ctx, nil)
-	hs := &http.Server{
-		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
+	hs := httpServer(ctx, s)
 	hs.RegisterOnShutdown(s.events.close)
 
 	var wg sync.WaitGroup
@@ -230,6 +225,17 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
+// httpServer is the HTTP server around h: it gives a client 10 seconds
+// to send its request headers, which may be 64 KiB at most.
+func httpServer(ctx context.Context, h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+}
+
 // eventsPath is where pages listen for changes.
 const eventsPath = "__ratusz/events"
 
@@ -238,6 +244,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 {
+		// A GET or HEAD has no body; the site takes no input.
+		w.Header().Set("Connection", "close")
+		http.Error(w, "a request to this server has no body", http.StatusRequestEntityTooLarge)
 		return
 	}
 	snap := s.current.Load()

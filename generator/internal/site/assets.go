@@ -24,15 +24,10 @@ func (b *builder) locate(r *reader, from *Entry, key string, v *content.Value) (
 	if f == "" {
 		return "", 0, "", "", false
 	}
-	if strings.HasPrefix(f, "/") || strings.Contains(f, `\`) || strings.Contains(f, "://") {
-		r.errorf(v.Line, "%s: %q must be a path relative to the entry's folder or to static/, like pliki/strategia.pdf", key, f)
+	if !r.relative(key, v, f) {
 		return "", 0, "", "", false
 	}
 	clean := path.Clean(f)
-	if clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
-		r.errorf(v.Line, "%s: %q leads outside the site; keep files beside the entry or under static/", key, f)
-		return "", 0, "", "", false
-	}
 	beside := path.Join(path.Dir(from.Path), clean)
 	if strings.HasPrefix(beside, "../") {
 		r.errorf(v.Line, "%s: %q leads outside the content folder", key, f)
@@ -49,6 +44,21 @@ func (b *builder) locate(r *reader, from *Entry, key string, v *content.Value) (
 	}
 	r.errorf(v.Line, "%s: file %q not found beside the entry (%s) or in static/ (%s); add the file or fix the path", key, f, beside, "static/"+clean)
 	return "", 0, "", "", false
+}
+
+// relative reports whether f, the value of key, is a path that stays inside
+// the entry's folder or static/, and reports it if not.
+func (r *reader) relative(key string, v *content.Value, f string) bool {
+	if strings.HasPrefix(f, "/") || strings.Contains(f, `\`) || strings.Contains(f, "://") || strings.ContainsRune(f, 0) {
+		r.errorf(v.Line, "%s: %q must be a path relative to the entry's folder or to static/, like pliki/strategia.pdf", key, f)
+		return false
+	}
+	clean := path.Clean(f)
+	if clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
+		r.errorf(v.Line, "%s: %q leads outside the site; keep files beside the entry or under static/", key, f)
+		return false
+	}
+	return true
 }
 
 var attachmentFormats = map[string]string{
@@ -76,7 +86,7 @@ func (b *builder) attachment(r *reader, from *Entry, key string, v *content.Valu
 			r.errorf(m["lang"].Line, "%s.lang: %q is not a language code; use one like en, de or uk", key, a.Lang)
 		}
 	}
-	if a.File == "" {
+	if a.File == "" || !r.relative(key+".file", m["file"], a.File) {
 		return nil
 	}
 	ext := strings.ToLower(path.Ext(a.File))
@@ -123,7 +133,7 @@ func (b *builder) image(r *reader, from *Entry, key string, v *content.Value) *I
 		}
 		r.errorf(line, "%s.alt is required: describe what the image shows for people who cannot see it (or mark a purely decorative image with decorative: true)", key)
 	}
-	if img.File == "" {
+	if img.File == "" || !r.relative(key+".file", m["file"], img.File) {
 		return nil
 	}
 	ext := strings.ToLower(path.Ext(img.File))

@@ -62,6 +62,9 @@ type builder struct {
 	topics map[string]*Topic
 	used   map[string]bool // content assets referred to
 	checks []func()        // checks that need resolved references
+
+	aliasLines map[string][]written // entry path → each alias as written
+	claims     []address            // published pages and aliases, in file order
 }
 
 // New validates a content tree and builds the site model: every entry
@@ -76,6 +79,8 @@ func New(tree *content.Tree, o Options) (*Site, content.Errors) {
 		hidden: map[Kind]map[string]Entity{},
 		topics: map[string]*Topic{},
 		used:   map[string]bool{},
+
+		aliasLines: map[string][]written{},
 	}
 	b.site = &Site{Zone: time.UTC}
 	b.configure(tree)
@@ -89,6 +94,7 @@ func New(tree *content.Tree, o Options) (*Site, content.Errors) {
 	}
 	b.resolve()
 	b.derive()
+	b.checkAddresses()
 	if len(b.errs) > 0 {
 		return nil, b.errs.Sort()
 	}
@@ -266,6 +272,7 @@ func (b *builder) register(ent Entity) {
 	}
 	b.byKind[e.Kind][e.Slug] = ent
 	b.add(ent)
+	b.claim(ent.E(), b.aliasLines[f.Path])
 }
 
 func (b *builder) published(e *Entry) bool {
@@ -345,9 +352,19 @@ func (b *builder) common(r *reader, e *Entry, m map[string]*content.Value, f *co
 			continue
 		}
 		e.Aliases = append(e.Aliases, clean)
+		b.aliasLines[e.Path] = append(b.aliasLines[e.Path], written{a, it.Line})
 	}
 	e.Source = r.url("source", m["source"])
 	e.Params = r.params(m["params"])
+}
+
+// polishStatuses are the Polish words for the document statuses, which
+// editors write for the English keys: the page shows them in Polish.
+var polishStatuses = map[string]string{
+	"projekt": "draft", "szkic": "draft",
+	"konsultacje": "consultation", "w-konsultacjach": "consultation", "konsultowany": "consultation",
+	"przyjety": "adopted", "przyjeta": "adopted", "przyjete": "adopted", "obowiazujacy": "adopted", "obowiazuje": "adopted",
+	"archiwalny": "expired", "wygasly": "expired", "nieobowiazujacy": "expired",
 }
 
 // cleanAlias checks an old address that must redirect here.
@@ -441,7 +458,11 @@ func (b *builder) document(r *reader, e Entry, m map[string]*content.Value) *Doc
 	if !present(m["status"]) {
 		r.errorf(top, "status is required; add status: with one of %s", strings.Join(statuses, ", "))
 	}
-	d.Status = Status(r.enum("status", m["status"], "a document status", statuses))
+	if pl, ok := polishStatuses[slug.Make(r.str("status", m["status"]))]; ok {
+		r.errorf(m["status"].Line, "status: %q is the Polish name; statuses are written in English: status: %s", r.str("status", m["status"]), pl)
+	} else {
+		d.Status = Status(r.enum("status", m["status"], "a document status", statuses))
+	}
 	if !present(m["cities"]) {
 		r.errorf(top, "cities is required; list the cities the document belongs to, e.g. cities: [walbrzych]")
 	} else if v := m["cities"]; v.Kind == content.List && len(v.Items) == 0 {

@@ -117,8 +117,10 @@ func (b *builder) resolve() {
 		}
 		slices.Sort(all)
 		msg := fmt.Sprintf("%s: no %s has the slug %q", x.key, kindNames(kinds), s)
-		if c := nearest(s, all); c != "" {
+		if c := nearest(s, all); c != "" && (distance(s, c) <= max(2, len([]rune(s))/3) || strings.HasPrefix(s, c) || strings.HasPrefix(c, s)) {
 			msg += fmt.Sprintf("; did you mean %q?", c)
+		} else if c != "" {
+			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug (the closest there is is %q)", kinds[0].Folder(), s, c)
 		} else {
 			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug", kinds[0].Folder(), s)
 		}

@@ -190,7 +190,7 @@ func TestValidation(t *testing.T) {
 			[]string{`partnerships/lgd.md:4: leader: no city or organisation has the slug "pkc"; did you mean "pck"?`}},
 		{"partnership member of the wrong kind",
 			map[string]string{"partnerships/lgd.md": "---\ntitle: LGD\ncities: [wloclawek]\nmembers: [wloclawek]\n---\n"},
-			[]string{`partnerships/lgd.md:4: members[1]: no organisation has the slug "wloclawek"; did you mean "pck"?`}},
+			[]string{`partnerships/lgd.md:4: members[1]: no organisation has the slug "wloclawek"; add content/organisations/wloclawek.md or fix the slug (the closest there is is "pck")`}},
 		{"partnership founded partial date",
 			map[string]string{"partnerships/lgd.md": "---\ntitle: LGD\ncities: [wloclawek]\nfounded: 2015\n---\n"},
 			nil},
@@ -199,7 +199,7 @@ func TestValidation(t *testing.T) {
 			[]string{`partnerships/lgd.md:4: founded: "2015-00" has no month 0; months are 01 to 12`}},
 		{"partnership programme dangling",
 			map[string]string{"partnerships/lgd.md": "---\ntitle: LGD\ncities: [wloclawek]\nprogrammes: [urbact]\n---\n"},
-			[]string{`partnerships/lgd.md:4: programmes[1]: no programme has the slug "urbact"; did you mean "rlks"?`}},
+			[]string{`partnerships/lgd.md:4: programmes[1]: no programme has the slug "urbact"; add content/programmes/urbact.md or fix the slug (the closest there is is "rlks")`}},
 
 		// document
 		{"document type, status and cities missing",

@@ -122,3 +122,24 @@ func FuzzMake(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFold: folding any text gives lowercase ASCII-foldable text that
+// folds to itself, never longer in letters than the input, and never
+// panics on invalid UTF-8.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Łódź", "ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "Wrocław", "Straße", "İstanbul", "ǅ", "\xff\xfe", "ﬁ", "Ω", "e\u0301", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got := Fold(in)
+		if again := Fold(got); again != got {
+			t.Fatalf("Fold(Fold(%q)) = %q, want %q", in, again, got)
+		}
+		if utf8.ValidString(in) && !utf8.ValidString(got) {
+			t.Fatalf("Fold(%q) = %q, not valid UTF-8", in, got)
+		}
+		if Make(got) != Make(Fold(got)) {
+			t.Fatalf("Make and Fold disagree on %q", in)
+		}
+	})
+}
