@@ -67,22 +67,25 @@ type builder struct {
 	claims     []address            // published pages and aliases, in file order
 }
 
+// newBuilder starts reading entries into s.
+func newBuilder(o Options, s *Site, assets map[string]int64) *builder {
+	return &builder{
+		o:          o,
+		site:       s,
+		assets:     assets,
+		topics:     map[string]*Topic{},
+		used:       map[string]bool{},
+		aliasLines: map[string][]written{},
+	}
+}
+
 // New validates a content tree and builds the site model: every entry
 // typed, every reference resolved, back-references, topics, regions and
 // sorted lists. It returns every problem found; the site is only usable
 // when there are none.
 func New(tree *content.Tree, o Options) (*Site, content.Errors) {
-	b := &builder{
-		o:      o,
-		assets: tree.Assets,
-		byKind: map[Kind]map[string]Entity{},
-		hidden: map[Kind]map[string]Entity{},
-		topics: map[string]*Topic{},
-		used:   map[string]bool{},
-
-		aliasLines: map[string][]written{},
-	}
-	b.site = &Site{Zone: time.UTC}
+	b := newBuilder(o, &Site{Zone: time.UTC}, tree.Assets)
+	b.byKind, b.hidden = map[Kind]map[string]Entity{}, map[Kind]map[string]Entity{}
 	b.configure(tree)
 	seen := map[Kind]map[string]string{} // slug → path, to find duplicates
 	for _, f := range tree.Files {
@@ -272,7 +275,7 @@ func (b *builder) register(ent Entity) {
 	}
 	b.byKind[e.Kind][e.Slug] = ent
 	b.add(ent)
-	b.claim(ent.E(), b.aliasLines[f.Path])
+	b.claim(e, b.aliasLines[e.Path])
 }
 
 func (b *builder) published(e *Entry) bool {

@@ -17,7 +17,8 @@ import (
 // a period, a summary, references to other entries. It changes nothing and
 // returns false when a file is new or not published, has problems, or
 // changes what Update does not patch: its title (shown two references
-// away), its topics (topic names are chosen over the whole site), a city's
+// away), its topics (topic names are chosen over the whole site), its
+// aliases (which must not take another page's address), a city's
 // region or parent, a partnership's cities (meetings take theirs from
 // them), the files it publishes, or a plain page (every footer lists
 // them). The caller then builds the site anew, which reports any problems.
@@ -26,7 +27,8 @@ func (s *Site) Update(files []*content.File) bool {
 	if b == nil || len(files) == 0 {
 		return false
 	}
-	nb := &builder{o: b.o, site: s, assets: b.assets, byKind: b.byKind, hidden: b.hidden, used: map[string]bool{}}
+	nb := newBuilder(b.o, s, b.assets)
+	nb.byKind, nb.hidden = b.byKind, b.hidden
 	var olds, news []Entity
 	for _, f := range files {
 		ent := nb.decode(f)
@@ -71,7 +73,7 @@ func (s *Site) Update(files []*content.File) bool {
 // patchable reports whether Update can turn old into n in place.
 func patchable(old, n Entity) bool {
 	o, e := old.E(), n.E()
-	if o.Title != e.Title || !slices.Equal(o.spellings, e.spellings) || !slices.Equal(assetsOf(old), assetsOf(n)) {
+	if o.Title != e.Title || !slices.Equal(o.spellings, e.spellings) || !slices.Equal(o.Aliases, e.Aliases) || !slices.Equal(assetsOf(old), assetsOf(n)) {
 		return false
 	}
 	switch o := old.(type) {
