@@ -43,6 +43,7 @@ type rebuilder struct {
 	shapes map[string]shape // the last build's pages by URL
 	pages  int              // how many pages the last build rendered
 	how    string           // how it rebuilt: "body", "model", "entries", "layout" or "full"
+	stale  bool             // whether the site files are of an earlier build (finish)
 }
 
 // shape is what a page shows of the site's lists: when it changes, the page
@@ -109,9 +110,35 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 	if err := p.write(ctx, &mem, &res); err != nil {
 		return nil, problems(err)
 	}
-	r.last, r.files, r.pages, r.how = p, mem.Files, res.Pages, "full"
+	r.last, r.files, r.pages, r.how, r.stale = p, mem.Files, res.Pages, "full", false
 	r.shapes = shapesOf(p.renderer.Pages())
 	return mem.Files, nil
+}
+
+// finish makes the site files again when the last build left them stale:
+// they show many entries, take long to make at thousands of entries, and
+// no open page shows them, so the dev server serves the pages first and
+// these a moment later. It returns the whole site.
+func (r *rebuilder) finish(ctx context.Context) (map[string][]byte, []string, bool) {
+	if !r.stale || r.last == nil {
+		return nil, nil, false
+	}
+	now, err := r.last.siteFiles()
+	if ctx.Err() != nil {
+		return nil, nil, false
+	}
+	if err != nil {
+		r.last = nil // build anew next time
+		return nil, problems(err), true
+	}
+	files := maps.Clone(r.files)
+	for _, name := range r.last.siteNames {
+		delete(files, name)
+	}
+	maps.Copy(files, now)
+	r.last.siteNames = slices.Sorted(maps.Keys(now))
+	r.files, r.stale = files, false
+	return files, nil, true
 }
 
 func problems(err error) []string {
@@ -381,13 +408,9 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 	}
 	if lists {
 		// Feeds, calendars, the sitemap, open data and the search index
-		// show many entries: they are all made again.
-		for _, name := range r.last.siteNames {
-			delete(files, name)
-		}
-		if _, err := p.writeSiteFiles(&mem); err != nil {
-			return nil, err
-		}
+		// show many entries: finish makes them again, after the pages are
+		// served.
+		p.siteNames, r.stale = r.last.siteNames, true
 	}
 	maps.Copy(files, mem.Files)
 	r.files, r.pages, r.shapes = files, len(todo), shapes

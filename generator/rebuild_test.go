@@ -138,6 +138,7 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 	for _, st := range steps {
 		changed := st.change()
 		files, probs := r.build(context.Background(), changed)
+		ok := false
 		if st.broken != "" {
 			if !slices.ContainsFunc(probs, func(p string) bool { return strings.Contains(p, st.broken) }) {
 				t.Errorf("%s: problems %q, want one with %q", st.name, probs, st.broken)
@@ -146,6 +147,11 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		}
 		if probs != nil {
 			t.Fatalf("%s: %v", st.name, probs)
+		}
+		if r.stale {
+			if files, probs, ok = r.finish(context.Background()); !ok || probs != nil {
+				t.Fatalf("%s: finish: %v, %v", st.name, ok, probs)
+			}
 		}
 		var mem output.Memory
 		if _, err := BuildTo(context.Background(), cfg, &mem); err != nil {

@@ -33,10 +33,11 @@ func Serve(ctx context.Context, cfg Config, o ServeOptions) error {
 	}
 	r := newRebuilder(cfg) // re-reads changed files, re-renders affected pages
 	s := serve.New(serve.Options{
-		Base:  base,
-		Build: r.build,
-		Watch: []string{cfg.Content, cfg.Layouts, cfg.Static},
-		Log:   o.Log,
+		Base:   base,
+		Build:  r.build,
+		Finish: r.finish,
+		Watch:  []string{cfg.Content, cfg.Layouts, cfg.Static},
+		Log:    o.Log,
 	})
 	return s.Run(ctx, o.Listener)
 }

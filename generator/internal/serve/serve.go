@@ -42,12 +42,21 @@ import (
 // "path:line: message" each.
 type Build func(ctx context.Context, changed []string) (files map[string][]byte, problems []string)
 
+// A Finish completes a build in the background, after its pages are
+// served: it returns the whole site again with the files that take longest
+// to make and that no open page shows (feeds, the search index), or the
+// problems that stop it, or false when there is nothing to complete or
+// ctx was cancelled. A rebuild cancels the Finish before it, and waits for
+// it, before it starts.
+type Finish func(ctx context.Context) (files map[string][]byte, problems []string, ok bool)
+
 // Options configure a Server.
 type Options struct {
-	Base  string    // the path the site is served under: "/" or "/strategie/"
-	Build Build     // builds the site
-	Watch []string  // folders whose changes trigger a rebuild
-	Log   io.Writer // where rebuilds and problems are reported
+	Base   string    // the path the site is served under: "/" or "/strategie/"
+	Build  Build     // builds the site
+	Finish Finish    // completes a build; nil when Build makes everything
+	Watch  []string  // folders whose changes trigger a rebuild
+	Log    io.Writer // where rebuilds and problems are reported
 }
 
 // snapshot is one build as served.
@@ -65,6 +74,7 @@ type Server struct {
 	current atomic.Pointer[snapshot]
 	events  *broker
 	mu      sync.Mutex // serialises builds
+	stop    func()     // cancels the running Finish and waits for it; under mu
 }
 
 // New returns a server; Run builds and serves.
@@ -86,6 +96,7 @@ func New(o Options) *Server {
 func (s *Server) Rebuild(ctx context.Context, changed []string) Change {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.stopFinish()
 	start := time.Now()
 	files, problems := s.o.Build(ctx, changed)
 	old := s.current.Load()
@@ -109,7 +120,48 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) Change {
 		fmt.Fprintf(s.o.Log, "ratusz: rebuilt in %s, %d %s changed\n", time.Since(start).Round(time.Millisecond), len(ch.Pages)+len(ch.Styles)+len(ch.Other), plural(len(ch.Pages)+len(ch.Styles)+len(ch.Other), "file", "files"))
 	}
 	s.events.publish(ch)
+	if len(problems) == 0 && s.o.Finish != nil {
+		s.finish(ctx)
+	}
 	return ch
+}
+
+// finish runs the Finish in the background and swaps in what it returns.
+func (s *Server) finish(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	s.stop = func() { cancel(); <-done }
+	go func() {
+		defer close(done)
+		files, problems, ok := s.o.Finish(ctx)
+		if !ok || ctx.Err() != nil {
+			return
+		}
+		old := s.current.Load()
+		next := &snapshot{files: old.files, problems: problems, version: old.version + 1, built: time.Now()}
+		var ch Change
+		if len(problems) == 0 {
+			next.files = files
+			ch = diff(s.o.Base, old.files, files)
+		} else {
+			fmt.Fprintf(s.o.Log, "ratusz: %d %s; serving the last good build\n", len(problems), plural(len(problems), "error", "errors"))
+			for _, p := range problems {
+				fmt.Fprintln(s.o.Log, p)
+			}
+		}
+		ch.Version, ch.Server, ch.Problems = next.version, s.id, problems
+		ch.clean()
+		s.current.Store(next)
+		s.events.publish(ch)
+	}()
+}
+
+// stopFinish cancels the running Finish, if any, and waits for it.
+func (s *Server) stopFinish() {
+	if s.stop != nil {
+		s.stop()
+		s.stop = nil
+	}
 }
 
 func plural(n int, one, many string) string {
@@ -216,6 +268,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	defer cancel()
 	serr := hs.Shutdown(shutdown)
 	wg.Wait()
+	s.mu.Lock()
+	s.stopFinish()
+	s.mu.Unlock()
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

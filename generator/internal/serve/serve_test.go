@@ -1146,3 +1146,61 @@ func TestWatchEditDuringFirstBuild(t *testing.T) {
 		t.Errorf("a file saved during the first build: %d builds, want a second one", n)
 	}
 }
+
+// Pages are served as soon as Build returns; Finish then completes the
+// site in the background, and a rebuild cancels a Finish still running.
+func TestFinishCompletesTheSiteInTheBackground(t *testing.T) {
+	site := newFakeSite(testFiles())
+	release := make(chan struct{})
+	var started, cancelled atomic.Int64
+	finish := func(ctx context.Context) (map[string][]byte, []string, bool) {
+		started.Add(1)
+		select {
+		case <-release:
+		case <-ctx.Done():
+			cancelled.Add(1)
+			return nil, nil, false
+		}
+		files := maps.Clone(testFiles())
+		files["atom.xml"] = []byte("<feed>complete</feed>")
+		return files, nil, true
+	}
+	s := New(Options{Base: "/", Build: site.build, Finish: finish, Log: io.Discard})
+	ctx := t.Context()
+	stream := httptest.NewServer(s)
+	t.Cleanup(stream.Close)
+	events := openEvents(ctx, t, stream.URL+"/__ratusz/events")
+	defer events.close()
+
+	s.Rebuild(ctx, nil)
+	if got := do(t, s, "GET", "/miasta/walbrzych/"); got.status != 200 {
+		t.Fatalf("a page is not served while Finish runs: %d", got.status)
+	}
+	if got := do(t, s, "GET", "/atom.xml"); got.status != 404 {
+		t.Errorf("the feed is served before Finish made it: %d", got.status)
+	}
+	// A rebuild while Finish runs cancels it and starts another.
+	s.Rebuild(ctx, []string{"x.md"})
+	for deadline := time.Now().Add(2 * time.Second); started.Load() < 2 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	if cancelled.Load() != 1 || started.Load() != 2 {
+		t.Fatalf("after a second rebuild: %d finishes started, %d cancelled; want 2 and 1", started.Load(), cancelled.Load())
+	}
+	before := s.current.Load().version
+	close(release)
+	// Open pages learn of the completed files, merged with any change
+	// they have not seen yet.
+	for {
+		c := events.change(t)
+		if slices.Contains(c.Other, "/atom.xml") {
+			if c.Version <= before {
+				t.Errorf("Finish's change has version %d, not after %d", c.Version, before)
+			}
+			break
+		}
+	}
+	if got := do(t, s, "GET", "/atom.xml"); got.status != 200 || got.body != "<feed>complete</feed>" {
+		t.Errorf("after Finish, /atom.xml: %d %q", got.status, got.body)
+	}
+}
