@@ -233,12 +233,11 @@ func isKindFolder(folder string) bool {
 	return false
 }
 
-type entryKey struct {
-	kind site.Kind
-	slug string
-}
+// entryKey names an entry across builds: its file, relative to the content
+// folder.
+type entryKey = string
 
-func keyOf(e site.Entity) entryKey { return entryKey{e.E().Kind, e.E().Slug} }
+func keyOf(e site.Entity) entryKey { return e.E().Path }
 
 // patch takes the changed entry files into the kept model, when it can:
 // when only their bodies changed ("body"), or when site.Update takes their

@@ -193,13 +193,18 @@ func (r *Renderer) Pages() []*Page {
 	if a := s.Accessibility; a != nil {
 		pages = append(pages, &Page{Layout: "statement", URL: a.URLPath, Title: l.T("a11y.title"), Statement: a, Crumbs: []Crumb{home}})
 	}
+	// The trail to an entry: home, then its kind's index. Pages of a kind
+	// share one, as layouts only read it.
+	crumbs := map[site.Kind][]Crumb{}
+	for _, sec := range s.Sections {
+		crumbs[sec.Kind] = []Crumb{home, {Title: sec.Title, URL: sec.URL}}
+	}
+	plain := []Crumb{home}
 	add := func(e site.Entity) {
 		en := e.E()
-		p := &Page{Layout: string(en.Kind), URL: en.URL, Title: en.Title, Summary: en.Summary, Entry: e, body: en.Body, Crumbs: []Crumb{home}}
-		for _, sec := range s.Sections {
-			if sec.Kind == en.Kind {
-				p.Crumbs = append(p.Crumbs, Crumb{Title: sec.Title, URL: sec.URL})
-			}
+		p := &Page{Layout: string(en.Kind), URL: en.URL, Title: en.Title, Summary: en.Summary, Entry: e, body: en.Body, Crumbs: plain}
+		if c, ok := crumbs[en.Kind]; ok {
+			p.Crumbs = c
 		}
 		switch e := e.(type) {
 		case *site.City, *site.Programme:
