@@ -1,6 +1,7 @@
 package render
 
 import (
+	"reflect"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -36,6 +37,9 @@ import (
 //	segment S      the URL segment of a section: segment "topics" → "tematy"
 //	dict K V …     a map, to pass several values to a shared template
 //	newest L N     the N most recently dated documents of L
+//	upcoming L     the meetings of L that are still to come, soonest first
+//	consulting L   the documents of L in consultation today
+//	first N L      the first N items of the list L (all, if it is shorter)
 //	capitalize S   S with its first letter in upper case, for headings
 //	jsonld P       the schema.org JSON-LD of P's entry, for
 //	               <script type="application/ld+json">; empty on other pages
@@ -61,6 +65,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"segment":    l.Segment,
 		"dict":       dict,
 		"newest":     newest,
+		"upcoming":   upcoming,
+		"consulting": consulting,
+		"first":      first,
 		"capitalize": capitalize,
 		"jsonld":     r.jsonLD,
 		"plurals":    r.plurals,
@@ -250,6 +257,34 @@ func newest(docs []*site.Document, n int) []*site.Document {
 		return tb.Compare(ta)
 	})
 	return s[:min(n, len(s))]
+}
+
+// upcoming returns the meetings still to come: the site lists them first.
+func upcoming(ms []*site.Meeting) []*site.Meeting {
+	n := 0
+	for n < len(ms) && ms[n].Upcoming {
+		n++
+	}
+	return ms[:n:n]
+}
+
+func consulting(docs []*site.Document) []*site.Document {
+	var out []*site.Document
+	for _, d := range docs {
+		if d.ConsultationOpen {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// first returns at most n items of a list of any type.
+func first(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("first: %T is not a list", list)
+	}
+	return v.Slice(0, min(n, v.Len())).Interface(), nil
 }
 
 func capitalize(s string) string {
