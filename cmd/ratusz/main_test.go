@@ -669,3 +669,30 @@ func checkNoLeftovers(t *testing.T, dir string) {
 		}
 	}
 }
+
+// A link to a page that is not there stops the build, with the line of
+// the link, and the site is not written.
+func TestBrokenInternalLink(t *testing.T) {
+	inSite(t, minimalSite)
+	writeFiles(t, map[string]string{
+		"content/cities/wloclawek.md": "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n\nMiasto nad Wisłą, z [lokalną strategią](ref:documents/lsx).\n",
+	})
+	code, _, stderr := ratusz(t, append([]string{"build"}, now...)...)
+	want := `content/cities/wloclawek.md:6: link "ref:documents/lsx": no document has the slug "lsx"; did you mean "lsr"?` + "\nratusz: 1 error; nothing was written\n"
+	if code != 1 || stderr != want {
+		t.Errorf("build: exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, want)
+	}
+	if _, err := os.Stat("public"); err == nil {
+		t.Errorf("a build with a broken link created public/")
+	}
+	writeFiles(t, map[string]string{
+		"content/cities/wloclawek.md": "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n\nMiasto nad Wisłą, z [lokalną strategią](ref:documents/lsr).\n",
+	})
+	if code, _, stderr := ratusz(t, append([]string{"build", "-quiet", "-base-url", "/strategie/"}, now...)...); code != 0 {
+		t.Fatalf("build: exit %d, stderr:\n%s", code, stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join("public", "miasta", "wloclawek", "index.html"))
+	if want := `<a href="/strategie/dokumenty/lsr/">lokalną strategią</a>`; !strings.Contains(string(page), want) {
+		t.Errorf("the city page has no %s", want)
+	}
+}

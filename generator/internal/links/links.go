@@ -304,10 +304,21 @@ func hasSuffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
-// nearest returns the candidate closest to s by edit distance, the first
-// in sort order among equals, or "" when there is none.
+// nearest returns the candidate closest to s, or "" when there is none:
+// among those that begin with s (of three characters or more), if any,
+// else among all; the one at the smallest edit distance, the first in sort order
+// among equals.
 func nearest(s string, candidates []string) string {
 	slices.Sort(candidates)
+	var prefixed []string
+	for _, c := range candidates {
+		if len(s) >= 3 && strings.HasPrefix(c, s) {
+			prefixed = append(prefixed, c)
+		}
+	}
+	if len(prefixed) > 0 {
+		candidates = prefixed
+	}
 	best, bestD := "", -1
 	for _, c := range candidates {
 		if d := distance(s, c); bestD < 0 || d < bestD {
