@@ -76,7 +76,7 @@ func TestInternalLinks(t *testing.T) {
 			_, err := generator.BuildTo(context.Background(), cfg, &mem)
 			if tt.err != "" {
 				var errs generator.Errors
-				if !errors.As(err, &errs) || len(errs) != 1 || errs[0] != filepath.ToSlash(cfg.Content)+strings.TrimPrefix(at, "content") + tt.err {
+				if !errors.As(err, &errs) || len(errs) != 1 || errs[0] != filepath.ToSlash(cfg.Content)+strings.TrimPrefix(at, "content")+tt.err {
 					t.Fatalf("build: %v\nwant the one problem %s%s", err, at, tt.err)
 				}
 				return
