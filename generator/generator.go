@@ -26,6 +26,7 @@ import (
 	"github.com/ratusz/ratusz"
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/imagesize"
+	"github.com/ratusz/ratusz/generator/internal/links"
 	"github.com/ratusz/ratusz/generator/internal/output"
 	"github.com/ratusz/ratusz/generator/internal/render"
 	"github.com/ratusz/ratusz/generator/internal/site"
@@ -142,7 +143,8 @@ type prepared struct {
 	static   fs.FS
 	theme    fs.FS
 
-	siteNames []string // the site files written (writeSiteFiles)
+	siteNames []string     // the site files written (writeSiteFiles)
+	links     *links.Index // every page's ids and links, once written
 }
 
 func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
@@ -288,9 +290,11 @@ func toErrors(errs content.Errors) Errors {
 // write renders every page in parallel and writes the site.
 func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 	pages := p.renderer.Pages()
-	if err := p.renderPages(ctx, w, pages); err != nil {
+	idx, err := p.renderPages(ctx, w, pages, nil)
+	if err != nil {
 		return err
 	}
+	p.links = idx
 	res.Pages = len(pages)
 	for _, pg := range pages {
 		if pg.Entry != nil {
@@ -309,9 +313,14 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 }
 
 // renderPages renders pages in parallel and writes them, with the redirect
-// pages of their aliases. It reports every layout error.
-func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Page) error {
+// pages of their aliases. It reports every layout error, then every link
+// of a body that cannot be followed, checked against the pages rendered
+// and those of known, the index of a build the pages replace pages of (nil
+// when pages are the whole site). It returns the index of the site's
+// pages.
+func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Page, known *links.Index) (*links.Index, error) {
 	perrs := make([]*content.Error, len(pages))
+	ids := make([]map[string]bool, len(pages))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, pg := range pages {
@@ -324,11 +333,12 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 				perrs[i] = perr
 				return nil
 			}
+			ids[i] = links.IDs(html)
 			return w.WriteFile(pg.File(), html)
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return err
+		return nil, err
 	}
 	var errs content.Errors
 	for _, e := range perrs {
@@ -340,7 +350,17 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 		}
 	}
 	if len(errs) > 0 {
-		return toErrors(errs)
+		return nil, toErrors(errs)
+	}
+	idx := links.NewIndex()
+	if known != nil {
+		idx = known.Clone()
+	}
+	for i, pg := range pages {
+		idx.Set(pg.URL, ids[i], pg.Links)
+	}
+	if lerrs := idx.Check(); len(lerrs) > 0 {
+		return nil, toErrors(prefix(p.cfg.Content, lerrs))
 	}
 	for _, pg := range pages {
 		if pg.Entry == nil {
@@ -348,11 +368,11 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 		}
 		for _, a := range pg.Entry.E().Aliases {
 			if err := w.WriteFile(aliasFile(a), p.renderer.Redirect(pg)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return idx, nil
 }
 
 // copyFiles writes the built-in static files, then the site's, which

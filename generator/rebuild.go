@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/links"
 	"github.com/ratusz/ratusz/generator/internal/output"
 	"github.com/ratusz/ratusz/generator/internal/render"
 	"github.com/ratusz/ratusz/generator/internal/site"
@@ -88,12 +89,14 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 	}
 	if layouts, ok := r.layoutFiles(changed); ok && r.last != nil {
 		files, err := r.relayout(ctx, p, layouts)
-		if err != nil {
+		if err == nil {
+			p.siteNames = r.last.siteNames // not written again: no entry changed
+			r.last, r.how = p, "layout"
+			return files, nil
+		}
+		if !errors.Is(err, errWhole) {
 			return nil, problems(err)
 		}
-		p.siteNames = r.last.siteNames // not written again: no entry changed
-		r.last, r.how = p, "layout"
-		return files, nil
 	}
 	if entries && r.last != nil {
 		files, ok, err := r.incremental(ctx, p, rels)
@@ -139,6 +142,33 @@ func (r *rebuilder) finish(ctx context.Context) (map[string][]byte, []string, bo
 	r.last.siteNames = slices.Sorted(maps.Keys(now))
 	r.files, r.stale = files, false
 	return files, nil, true
+}
+
+// errWhole says that a change cannot be rendered in part.
+var errWhole = errors.New("the whole site must be rendered")
+
+// keptLinks returns the last build's index of every page's ids and body
+// links, made to fit the build p whose pages are pages, so that only the
+// pages rendered again need replacing in it; every link is checked
+// against it. When a page came or went, the kept pages' links are
+// resolved again: one may now lead nowhere, which is an error, or
+// elsewhere, which needs its page rendered again: errWhole.
+func (r *rebuilder) keptLinks(p *prepared, pages []*render.Page) (*links.Index, error) {
+	if r.last.links == nil {
+		return nil, errWhole
+	}
+	if p.renderer.Links().Same(r.last.renderer.Links()) {
+		return r.last.links, nil
+	}
+	urls := make([]string, len(pages))
+	for i, pg := range pages {
+		urls[i] = pg.URL
+	}
+	idx, ok := r.last.links.Rebase(p.renderer.Links(), urls)
+	if !ok {
+		return nil, errWhole
+	}
+	return idx, nil
 }
 
 func problems(err error) []string {
@@ -214,10 +244,16 @@ func (r *rebuilder) relayout(ctx context.Context, p *prepared, layouts map[strin
 			pages = append(pages, pg)
 		}
 	}
-	var mem output.Memory
-	if err := p.renderPages(ctx, &mem, pages); err != nil {
+	known, err := r.keptLinks(p, p.renderer.Pages())
+	if err != nil {
 		return nil, err
 	}
+	var mem output.Memory
+	idx, err := p.renderPages(ctx, &mem, pages, known)
+	if err != nil {
+		return nil, err
+	}
+	p.links = idx
 	files := maps.Clone(r.files)
 	maps.Copy(files, mem.Files)
 	r.files, r.pages = files, len(pages)
@@ -284,7 +320,7 @@ func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 			// A body shows only on its own page.
 			files, err := r.rerender(ctx, last, affected, nil, false)
 			r.how = "body"
-			return files, err == nil, err
+			return patched(files, err)
 		}
 	} else {
 		for _, e := range ents {
@@ -305,6 +341,15 @@ func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 	r.how = "model"
 	if bodies {
 		r.how = "body"
+	}
+	return patched(files, err)
+}
+
+// patched is patch's answer after rendering: errWhole asks for the site
+// to be prepared anew.
+func patched(files map[string][]byte, err error) (map[string][]byte, bool, error) {
+	if errors.Is(err, errWhole) {
+		return nil, false, nil
 	}
 	return files, err == nil, err
 }
@@ -343,6 +388,9 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 		}
 	}
 	files, err := r.rerender(ctx, p, affected, aliases, true)
+	if errors.Is(err, errWhole) {
+		return nil, false, nil
+	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -401,10 +449,16 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 		}
 		todo = append(todo, pg)
 	}
-	var mem output.Memory
-	if err := p.renderPages(ctx, &mem, todo); err != nil {
+	known, err := r.keptLinks(p, pages)
+	if err != nil {
 		return nil, err
 	}
+	var mem output.Memory
+	idx, err := p.renderPages(ctx, &mem, todo, known)
+	if err != nil {
+		return nil, err
+	}
+	p.links = idx
 	if lists {
 		// Feeds, calendars, the sitemap, open data and the search index
 		// show many entries: finish makes them again, after the pages are

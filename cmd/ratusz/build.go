@@ -112,6 +112,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var f siteFlags
 	fs := newFlagSet("check", stderr)
 	f.register(fs, false)
+	external := fs.Bool("external", false, "also request every link to another site and report the broken ones")
 	set, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -120,8 +121,36 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if *external {
+		return checkExternal(ctx, cfg, f.quiet, stderr)
+	}
 	res, err := generator.Check(ctx, cfg)
 	return report(res, err, f.quiet, "checked", stderr)
+}
+
+// checkExternal is check -external: the content is checked first; then
+// every broken link to another site is printed, one a line, and makes
+// the exit status 1.
+func checkExternal(ctx context.Context, cfg generator.Config, quiet bool, stderr io.Writer) error {
+	res, err := generator.CheckExternal(ctx, cfg, generator.ExternalOptions{})
+	if err != nil {
+		return report(generator.Result{}, err, quiet, "checked", stderr)
+	}
+	for _, b := range res.Broken {
+		fmt.Fprintln(stderr, b)
+	}
+	if !quiet {
+		for _, m := range res.Moved {
+			fmt.Fprintln(stderr, "note:", m)
+		}
+	}
+	if len(res.Broken) > 0 {
+		return &exitError{1, fmt.Errorf("%d of %d external %s broken", len(res.Broken), res.Checked, plural(res.Checked, "link", "links"))}
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "ratusz: checked %d external %s, none broken\n", res.Checked, plural(res.Checked, "link", "links"))
+	}
+	return nil
 }
 
 // report prints a build's errors one a line, or its warnings and summary.

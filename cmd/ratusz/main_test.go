@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -683,5 +684,63 @@ func checkNoLeftovers(t *testing.T, dir string) {
 		if strings.Contains(e.Name(), ".tmp-") || strings.HasSuffix(e.Name(), ".old") {
 			t.Errorf("leftover %s in %s", e.Name(), dir)
 		}
+	}
+}
+
+// A link to a page that is not there stops the build, with the line of
+// the link, and the site is not written.
+func TestBrokenInternalLink(t *testing.T) {
+	inSite(t, minimalSite)
+	writeFiles(t, map[string]string{
+		"content/cities/wloclawek.md": "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n\nMiasto nad Wisłą, z [lokalną strategią](ref:documents/lsx).\n",
+	})
+	code, _, stderr := ratusz(t, append([]string{"build"}, now...)...)
+	want := `content/cities/wloclawek.md:6: link "ref:documents/lsx": no document has the slug "lsx"; did you mean "lsr"?` + "\nratusz: 1 error; nothing was written\n"
+	if code != 1 || stderr != want {
+		t.Errorf("build: exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, want)
+	}
+	if _, err := os.Stat("public"); err == nil {
+		t.Errorf("a build with a broken link created public/")
+	}
+	writeFiles(t, map[string]string{
+		"content/cities/wloclawek.md": "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n\nMiasto nad Wisłą, z [lokalną strategią](ref:documents/lsr).\n",
+	})
+	if code, _, stderr := ratusz(t, append([]string{"build", "-quiet", "-base-url", "/strategie/"}, now...)...); code != 0 {
+		t.Fatalf("build: exit %d, stderr:\n%s", code, stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join("public", "miasta", "wloclawek", "index.html"))
+	if want := `<a href="/strategie/dokumenty/lsr/">lokalną strategią</a>`; !strings.Contains(string(page), want) {
+		t.Errorf("the city page has no %s", want)
+	}
+}
+
+// check -external reports the broken links to other sites, at their
+// lines, and exits 1; a build does not request them.
+func TestCheckExternal(t *testing.T) {
+	requests := 0
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests++
+		mu.Unlock()
+		if r.URL.Path != "/ok" {
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	inSite(t, minimalSite)
+	writeFiles(t, map[string]string{
+		"content/cities/wloclawek.md": "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\nwebsite: " + srv.URL + "/ok\n---\n\nMiasto nad Wisłą ([urząd](" + srv.URL + "/ok), [BIP](" + srv.URL + "/bip)).\n",
+		"content/documents/lsr.md":    "---\ntitle: Lokalna Strategia Rozwoju\ntype: strategia\nstatus: draft\ncities: [wloclawek]\nsource: " + srv.URL + "/lsr\n---\n\nTreść strategii.\n",
+	})
+	if code, _, stderr := ratusz(t, append([]string{"build", "-quiet"}, now...)...); code != 0 || requests != 0 {
+		t.Fatalf("build: exit %d, %d requests to other sites, want 0 and none; stderr:\n%s", code, requests, stderr)
+	}
+	code, _, stderr := ratusz(t, append([]string{"check", "-external"}, now...)...)
+	want := "content/cities/wloclawek.md:7: link " + srv.URL + "/bip: 404 Not Found\n" +
+		"content/documents/lsr.md:6: link " + srv.URL + "/lsr: 404 Not Found\n" +
+		"ratusz: 2 of 4 external links broken\n"
+	if code != 1 || stderr != want {
+		t.Errorf("check -external: exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, want)
 	}
 }

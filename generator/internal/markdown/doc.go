@@ -34,7 +34,9 @@
 //     ignored.
 //   - Images keep their alt text; an empty alt (![](x.png)) marks a
 //     decorative image and is rendered as alt="".
-//   - Links are otherwise rendered as written: no target, no rel.
+//   - Links are otherwise rendered as written (no target, no rel), but
+//     [Renderer.RenderWith] may give a link another href, and
+//     [Options.Address] puts links from the site's root under its path.
 //
 // [Result.Summary] is the plain text of the first top-level paragraph
 // that has any text, with markup stripped, images left out, white space

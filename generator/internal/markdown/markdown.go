@@ -73,8 +73,15 @@ type Link struct {
 }
 
 // Render converts the Markdown body src to HTML.
-func (r *Renderer) Render(src []byte) (Result, error) {
+func (r *Renderer) Render(src []byte) (Result, error) { return r.RenderWith(src, nil) }
+
+// RenderWith converts the Markdown body src to HTML, asking link about
+// the destination of every link; a nil link is [Renderer.Render].
+func (r *Renderer) RenderWith(src []byte, link LinkFunc) (Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newElementIDs()))
+	if link != nil {
+		pc.Set(linkFuncKey, link)
+	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	var html bytes.Buffer

@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
+	"strings"
 
 	"github.com/ratusz/ratusz/generator/internal/address"
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/feed"
 	"github.com/ratusz/ratusz/generator/internal/ical"
 	"github.com/ratusz/ratusz/generator/internal/lang"
+	"github.com/ratusz/ratusz/generator/internal/links"
 	"github.com/ratusz/ratusz/generator/internal/markdown"
 	"github.com/ratusz/ratusz/generator/internal/site"
 )
@@ -37,7 +40,13 @@ type Page struct {
 	Feed     *Subscription // the Atom feed of what the page lists, or nil
 	Calendar *Subscription // the iCalendar file of its meetings, or nil
 
-	body []byte // Markdown of Body, rendered when the page is
+	// Links are the links of the body to pages of the site, set when the
+	// page is rendered, to be checked once every page is.
+	Links []links.Use
+
+	body     []byte // Markdown of Body, rendered when the page is
+	source   string // the content file of body, for messages; "" for none
+	bodyLine int    // the line of source on which body starts
 }
 
 // A Group is a headed part of a list page.
@@ -117,6 +126,7 @@ type Renderer struct {
 	site    *site.Site
 	layouts *Layouts
 	md      *markdown.Renderer
+	links   *links.Table
 	base    address.Base // -base-url
 	perPage int
 }
@@ -152,8 +162,16 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 		return nil, errs
 	}
 	r.layouts = l
+	var urls []string
+	for _, p := range r.Pages() {
+		urls = append(urls, p.URL)
+	}
+	r.links = links.New(s, urls)
 	return r, nil
 }
+
+// Links is the table the renderer resolves the links of bodies with.
+func (r *Renderer) Links() *links.Table { return r.links }
 
 // BasePath returns the path part of -base-url, starting and ending in "/".
 func BasePath(raw string) (string, error) {
@@ -170,10 +188,10 @@ func (r *Renderer) Pages() []*Page {
 	l := s.Lang
 	home := Crumb{Title: l.T("home"), URL: ""}
 	var pages []*Page
-	pages = append(pages, &Page{Layout: "home", URL: "", Title: s.Title, body: []byte(s.Intro),
+	pages = append(pages, &Page{Layout: "home", URL: "", Title: s.Title, body: []byte(s.Intro), source: homeSource(s), bodyLine: s.IntroLine,
 		Feed: r.feed("", s.Title), Calendar: r.calendar("", s.Title)})
 	for _, sec := range s.Sections {
-		p := &Page{Layout: "index", URL: sec.URL, Title: sec.Title, Section: sec, body: sec.Intro, Crumbs: []Crumb{home}}
+		p := &Page{Layout: "index", URL: sec.URL, Title: sec.Title, Section: sec, body: sec.Intro, source: sec.Path, bodyLine: sec.IntroLine, Crumbs: []Crumb{home}}
 		pages = append(pages, r.paginate(p, r.groups(sec.Kind))...)
 	}
 	topics := &Page{Layout: "list", URL: l.Segment("topics") + "/", Title: l.T("topics"), Crumbs: []Crumb{home}}
@@ -202,7 +220,7 @@ func (r *Renderer) Pages() []*Page {
 	plain := []Crumb{home}
 	add := func(e site.Entity) {
 		en := e.E()
-		p := &Page{Layout: string(en.Kind), URL: en.URL, Title: en.Title, Summary: en.Summary, Entry: e, body: en.Body, Crumbs: plain}
+		p := &Page{Layout: string(en.Kind), URL: en.URL, Title: en.Title, Summary: en.Summary, Entry: e, body: en.Body, source: en.Path, bodyLine: en.BodyLine, Crumbs: plain}
 		if c, ok := crumbs[en.Kind]; ok {
 			p.Crumbs = c
 		}
@@ -358,7 +376,7 @@ func (p *Page) File() string {
 // Render executes the page's layout into a buffer.
 func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
 	if len(p.body) > 0 {
-		res, err := r.md.Render(p.body)
+		res, err := r.md.RenderWith(p.body, r.linker(p))
 		if err != nil {
 			path := ""
 			if p.Entry != nil {
@@ -375,6 +393,38 @@ func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
 		return nil, r.layouts.placed(err)
 	}
 	return buf.Bytes(), nil
+}
+
+func homeSource(s *site.Site) string {
+	if s.IntroLine > 0 {
+		return "_index.md"
+	}
+	return ""
+}
+
+// linker resolves the links of p's body to pages of the site, records
+// them in p.Links and writes them with the page's address under
+// -base-url.
+func (r *Renderer) linker(p *Page) markdown.LinkFunc {
+	p.Links = nil
+	if p.source == "" || r.links == nil {
+		return nil
+	}
+	return func(dest string, line int) (string, bool) {
+		u, ok := r.links.Resolve(p.source, p.URL, p.bodyLine+max(line, 1)-1, dest)
+		if !ok {
+			return "", false
+		}
+		p.Links = append(p.Links, u)
+		if u.Err != "" || strings.HasPrefix(dest, "#") {
+			return "", false
+		}
+		href := r.base.URL(u.Page) + u.Query
+		if u.Anchor != "" {
+			href += (&url.URL{Fragment: u.Anchor}).String()
+		}
+		return href, true
+	}
 }
 
 // Redirect is the page left at an old address (an alias) that sends the

@@ -130,7 +130,7 @@ func (b *builder) configure(tree *content.Tree) {
 			zone = r.str("timezone", v)
 		}
 		s.Title = r.str("title", m["title"])
-		s.Intro = string(root.Body)
+		s.Intro, s.IntroLine = string(root.Body), root.BodyLine
 	}
 	l, err := lang.New(tag)
 	if err != nil {
@@ -190,7 +190,7 @@ func (b *builder) section(f *content.File) {
 	if t := r.str("title", m["title"]); t != "" {
 		sec.Title = t
 	}
-	sec.Intro = f.Body
+	sec.Intro, sec.IntroLine = f.Body, f.BodyLine
 	sec.Path = f.Path
 }
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -65,6 +66,8 @@ type Site struct {
 	Title string
 	Intro string // Markdown of the root _index.md body
 
+	IntroLine int // the line of _index.md on which Intro starts; 0 without one
+
 	Home *Section // the root _index.md
 
 	Cities        []*City // in title order
@@ -94,6 +97,8 @@ type Section struct {
 	Intro []byte // Markdown
 	URL   string
 	Path  string // _index.md, or "" when the folder has none
+
+	IntroLine int // the line of Path on which Intro starts
 }
 
 // Entry is what every kind has.
@@ -335,6 +340,24 @@ func appendEntities[T Entity](all []Entity, list []T) []Entity {
 		all = append(all, e)
 	}
 	return all
+}
+
+// Hidden lists the entries that are read and checked but not built: the
+// drafts without -drafts and the entries whose publish date is still to
+// come without -future, in path order. Links to them say why they cannot
+// be followed.
+func (s *Site) Hidden() []Entity {
+	if s.kept == nil {
+		return nil
+	}
+	var out []Entity
+	for _, m := range s.kept.hidden {
+		for _, e := range m {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b Entity) int { return strings.Compare(a.E().Path, b.E().Path) })
+	return out
 }
 
 // PatchBody gives e the body of f, a new version of e's file whose front

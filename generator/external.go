@@ -1,0 +1,94 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/linkcheck"
+	"github.com/ratusz/ratusz/generator/internal/markdown"
+)
+
+// ExternalOptions bound CheckExternal; zero values take the defaults.
+type ExternalOptions struct {
+	Timeout     time.Duration // per request; default 10 s
+	Concurrency int           // requests at once; default 8
+	PerHost     int           // requests at once to one host; default 2
+}
+
+// ExternalLinks is what CheckExternal found.
+type ExternalLinks struct {
+	Checked int      // links checked (an address used twice counts twice)
+	Broken  []string // "path:line: link URL: 404 Not Found", sorted
+	Moved   []string // links that work through a permanent redirect
+}
+
+// CheckExternal validates the site as Check does, then requests every
+// address of another site (http and https) that the published entries'
+// bodies and the front-matter keys website, source and consultation.url
+// link to. A build never does this.
+func CheckExternal(ctx context.Context, cfg Config, o ExternalOptions) (ExternalLinks, error) {
+	var out ExternalLinks
+	p, _, err := prepare(ctx, cfg)
+	if err != nil {
+		return out, err
+	}
+	if err := p.write(ctx, discard{}, &Result{}); err != nil {
+		return out, err
+	}
+	tree, errs := cfg.cache.Load(ctx, os.DirFS(cfg.Content))
+	if len(errs) > 0 {
+		return out, toErrors(prefix(cfg.Content, errs))
+	}
+	published := map[string]bool{"_index.md": true}
+	for _, e := range p.site.Entities() {
+		published[e.E().Path] = true
+	}
+	for _, s := range p.site.Sections {
+		published[s.Path] = s.Path != ""
+	}
+	dir := filepath.ToSlash(cfg.Content)
+	md := markdown.New(markdown.Options{})
+	var found []linkcheck.Link
+	add := func(f *content.File, line int, u string) {
+		if isWebAddress(u) {
+			found = append(found, linkcheck.Link{Path: path.Join(dir, f.Path), Line: line, URL: strings.TrimSpace(u)})
+		}
+	}
+	for _, f := range tree.Files {
+		if !published[f.Path] {
+			continue
+		}
+		for _, v := range []*content.Value{f.Meta.Get("website"), f.Meta.Get("source"), f.Meta.Get("consultation").Get("url")} {
+			if v != nil && v.Kind == content.Scalar {
+				add(f, v.Line, v.Text)
+			}
+		}
+		res, err := md.Render(f.Body)
+		if err != nil {
+			continue // reported by Check
+		}
+		for _, l := range res.Links {
+			add(f, f.BodyLine+max(l.Line, 1)-1, l.Dest)
+		}
+	}
+	for _, r := range linkcheck.Check(ctx, found, linkcheck.Options{Timeout: o.Timeout, Concurrency: o.Concurrency, PerHost: o.PerHost}) {
+		out.Checked++
+		switch {
+		case r.Broken:
+			out.Broken = append(out.Broken, r.String())
+		case r.Moved != "":
+			out.Moved = append(out.Moved, r.String())
+		}
+	}
+	return out, ctx.Err()
+}
+
+func isWebAddress(u string) bool {
+	u = strings.ToLower(strings.TrimSpace(u))
+	return strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")
+}

@@ -1,0 +1,112 @@
+package links
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"maps"
+	"slices"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+)
+
+// Index holds, for each rendered page of a build, the ids on it and the
+// links of its body, so that links can be checked once every page is
+// rendered. The dev server keeps it between builds and replaces the pages
+// it renders again.
+type Index struct {
+	pages map[string]*page
+}
+
+type page struct {
+	ids  map[string]bool
+	uses []Use
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index { return &Index{pages: map[string]*page{}} }
+
+// Clone returns a copy that can be changed without changing x.
+func (x *Index) Clone() *Index { return &Index{pages: maps.Clone(x.pages)} }
+
+// Rebase returns the index of a new build of the site, resolved by t, that
+// keeps the pages of x whose URLs are in urls, their links resolved again
+// by t: a link may now lead to a page that is not there. It returns false
+// when a kept page's link leads to another page than before, for then the
+// page itself must be rendered again.
+func (x *Index) Rebase(t *Table, urls []string) (*Index, bool) {
+	n := NewIndex()
+	for _, u := range urls {
+		p, ok := x.pages[u]
+		if !ok {
+			continue
+		}
+		uses := make([]Use, len(p.uses))
+		for i, old := range p.uses {
+			uses[i], _ = t.Resolve(old.Path, u, old.Line, old.Dest)
+			if uses[i].Err == "" && uses[i].Page != old.Page {
+				return nil, false
+			}
+		}
+		n.pages[u] = &page{ids: p.ids, uses: uses}
+	}
+	return n, true
+}
+
+// Set records the ids of the page at url ([IDs] of its HTML) and the
+// links of its body.
+func (x *Index) Set(url string, ids map[string]bool, uses []Use) {
+	x.pages[url] = &page{ids: ids, uses: uses}
+}
+
+// Check reports every link that cannot be followed: to no page, or to an
+// id the page does not have. Paths are relative to the content folder.
+func (x *Index) Check() content.Errors {
+	var errs content.Errors
+	for _, p := range x.pages {
+		for _, u := range p.uses {
+			msg := u.Err
+			if msg == "" && u.Anchor != "" {
+				if t, ok := x.pages[u.Page]; ok && !t.ids[u.Anchor] {
+					msg = fmt.Sprintf("%s has no heading or other element with the id %q", u.Name, u.Anchor)
+					if c := nearest(u.Anchor, slices.Collect(maps.Keys(t.ids))); c != "" {
+						msg += fmt.Sprintf("; did you mean %q?", c)
+					}
+				}
+			}
+			if msg != "" {
+				errs.Addf(u.Path, u.Line, "link %q: %s", u.Dest, msg)
+			}
+		}
+	}
+	return errs.Sort()
+}
+
+// IDs returns the values of the id attributes of an HTML page.
+func IDs(page []byte) map[string]bool {
+	ids := map[string]bool{}
+	for rest := page; ; {
+		i := bytes.Index(rest, []byte("id="))
+		if i < 0 {
+			return ids
+		}
+		before := byte(' ')
+		if i > 0 {
+			before = rest[i-1]
+		}
+		rest = rest[i+len("id="):]
+		if len(rest) == 0 || (before != ' ' && before != '\t' && before != '\n' && before != '\r') {
+			continue
+		}
+		q := rest[0]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		end := bytes.IndexByte(rest[1:], q)
+		if end < 0 {
+			return ids
+		}
+		ids[html.UnescapeString(string(rest[1:1+end]))] = true
+		rest = rest[1+end:]
+	}
+}
