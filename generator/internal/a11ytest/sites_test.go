@@ -52,6 +52,7 @@ func build(t *testing.T, name string, cfg generator.Config) builtSite {
 	t.Helper()
 	cfg.Out = filepath.Join(t.TempDir(), "public")
 	cfg.Now = june2021
+	cfg.Minify = true // what ratusz build publishes
 	res, err := generator.Build(t.Context(), cfg)
 	if err != nil {
 		t.Fatalf("building the %s: %v", name, err)
