@@ -50,6 +50,11 @@ type Config struct {
 	// shows; 0 means 50.
 	PageSize int
 
+	// Minify makes pages, stylesheets, scripts, SVG images, the sitemap,
+	// feeds, open data and search index smaller (output.Minifier).
+	// Stylesheets and scripts are fingerprinted either way.
+	Minify bool
+
 	cache *content.Cache // parsed content kept between builds (serve)
 }
 
@@ -142,6 +147,8 @@ type prepared struct {
 	content  fs.FS
 	static   fs.FS
 	theme    fs.FS
+	statics  statics          // the static files, read ahead
+	minifier *output.Minifier // nil when not minifying
 
 	siteNames []string     // the site files written (writeSiteFiles)
 	links     *links.Index // every page's ids and links, once written
@@ -197,6 +204,16 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize})
 		errs = append(errs, prefix(cfg.Content, serrs)...)
 	}
+	var minifier *output.Minifier
+	if cfg.Minify {
+		minifier = output.NewMinifier()
+	}
+	themeStatic, err := fs.Sub(theme, "static")
+	if err != nil {
+		return nil, res, err
+	}
+	statics, serrs := readStatic(themeStatic, staticFS, filepath.ToSlash(cfg.Static), minifier)
+	errs = append(errs, serrs...)
 	var renderer *render.Renderer
 	if s != nil {
 		themeLayouts, _ := fs.Sub(theme, "layouts")
@@ -205,7 +222,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 			own = os.DirFS(cfg.Layouts)
 		}
 		var rerrs content.Errors
-		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize})
+		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets})
 		for _, e := range rerrs {
 			if e.Path == "-base-url" {
 				return nil, res, &UsageError{fmt.Errorf("-base-url %s", e.Msg)}
@@ -221,7 +238,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	if !renderer.Base().Absolute() {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
-	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme}, res, nil
+	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier}, res, nil
 }
 
 func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
@@ -312,13 +329,16 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 	return nil
 }
 
-// renderPages renders pages in parallel and writes them, with the redirect
-// pages of their aliases. It reports every layout error, then every link
-// of a body that cannot be followed, checked against the pages rendered
-// and those of known, the index of a build the pages replace pages of (nil
-// when pages are the whole site). It returns the index of the site's
-// pages.
+// renderPages renders pages in parallel and writes them, minified when
+// the build minifies, with the redirect pages of their aliases. It reports
+// every layout error, then every link of a body that cannot be followed,
+// checked against the pages rendered and those of known, the index of a
+// build the pages replace pages of (nil when pages are the whole site). It
+// returns the index of the site's pages.
 func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Page, known *links.Index) (*links.Index, error) {
+	if p.minifier != nil {
+		w = output.Minify(w, p.minifier) // in the render workers
+	}
 	perrs := make([]*content.Error, len(pages))
 	ids := make([]map[string]bool, len(pages))
 	g, ctx := errgroup.WithContext(ctx)
@@ -375,20 +395,11 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 	return idx, nil
 }
 
-// copyFiles writes the built-in static files, then the site's, which
-// replace them by name, then the content files entries refer to.
+// copyFiles writes the static files, the site's replacing the built-in
+// ones by name, then the content files entries refer to, as they are.
 func (p *prepared) copyFiles(w Writer) error {
-	themeStatic, err := fs.Sub(p.theme, "static")
-	if err != nil {
+	if err := p.statics.write(w); err != nil {
 		return err
-	}
-	if err := copyTree(w, themeStatic); err != nil {
-		return err
-	}
-	if p.static != nil {
-		if err := copyTree(w, p.static); err != nil {
-			return err
-		}
 	}
 	for _, a := range p.site.Assets {
 		b, err := fs.ReadFile(p.content, a.Source)
@@ -400,31 +411,6 @@ func (p *prepared) copyFiles(w Writer) error {
 		}
 	}
 	return nil
-}
-
-func copyTree(w Writer, fsys fs.FS) error {
-	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == "." {
-			return nil
-		}
-		if content.Ignored(p, d.IsDir()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		return w.WriteFile(p, b)
-	})
 }
 
 // IsUsage reports whether err is a mistake in the build's settings.

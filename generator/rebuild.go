@@ -126,8 +126,11 @@ func (r *rebuilder) finish(ctx context.Context) (map[string][]byte, []string, bo
 	if !r.stale || r.last == nil {
 		return nil, nil, false
 	}
-	now, err := r.last.siteFiles()
+	old := r.last.siteNames
+	var mem output.Memory
+	_, err := r.last.writeSiteFiles(&mem) // minified as a full build does
 	if ctx.Err() != nil {
+		r.last.siteNames = old // still what r.files holds
 		return nil, nil, false
 	}
 	if err != nil {
@@ -135,11 +138,10 @@ func (r *rebuilder) finish(ctx context.Context) (map[string][]byte, []string, bo
 		return nil, problems(err), true
 	}
 	files := maps.Clone(r.files)
-	for _, name := range r.last.siteNames {
+	for _, name := range old {
 		delete(files, name)
 	}
-	maps.Copy(files, now)
-	r.last.siteNames = slices.Sorted(maps.Keys(now))
+	maps.Copy(files, mem.Files)
 	r.files, r.stale = files, false
 	return files, nil, true
 }

@@ -49,6 +49,9 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		// Two entries a page, so that edits move entries between the
 		// pages of the indexes.
 		PageSize: 2,
+		// Minified, as ratusz serve builds: every way of rebuilding must
+		// minify what it renders as the full build does.
+		Minify: true,
 	}
 	r := newRebuilder(cfg)
 	if _, probs := r.build(context.Background(), nil); probs != nil {

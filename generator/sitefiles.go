@@ -2,6 +2,7 @@ package generator
 
 import (
 	"maps"
+	"runtime"
 	"slices"
 
 	"github.com/ratusz/ratusz/generator/internal/feed"
@@ -10,6 +11,7 @@ import (
 	"github.com/ratusz/ratusz/generator/internal/render"
 	"github.com/ratusz/ratusz/generator/internal/search"
 	"github.com/ratusz/ratusz/generator/internal/site"
+	"golang.org/x/sync/errgroup"
 )
 
 // The site files besides pages that other programs read.
@@ -66,14 +68,32 @@ func (p *prepared) siteFiles() (map[string][]byte, error) {
 	return files, nil
 }
 
-// writeSiteFiles writes the site files in name order, and keeps their
-// names in p.siteNames.
+// writeSiteFiles writes the site files in name order, minified (in
+// parallel) when the build minifies, and keeps their names in
+// p.siteNames.
 func (p *prepared) writeSiteFiles(w Writer) (int, error) {
 	files, err := p.siteFiles()
 	if err != nil {
 		return 0, err
 	}
 	p.siteNames = slices.Sorted(maps.Keys(files))
+	if p.minifier != nil {
+		small := make([][]byte, len(p.siteNames))
+		var g errgroup.Group
+		g.SetLimit(runtime.GOMAXPROCS(0))
+		for i, name := range p.siteNames {
+			g.Go(func() (err error) {
+				small[i], err = p.minifier.Bytes(name, files[name])
+				return err
+			})
+		}
+		if err := g.Wait(); err != nil {
+			return 0, err
+		}
+		for i, name := range p.siteNames {
+			files[name] = small[i]
+		}
+	}
 	for _, name := range p.siteNames {
 		if err := w.WriteFile(name, files[name]); err != nil {
 			return 0, err

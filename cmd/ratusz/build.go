@@ -16,7 +16,7 @@ import (
 // siteFlags are the flags build, check and serve share.
 type siteFlags struct {
 	content, layouts, static, out, baseURL, now string
-	drafts, future, quiet                       bool
+	drafts, future, quiet, minify               bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
@@ -31,11 +31,12 @@ func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
 	fs.BoolVar(&f.future, "future", false, "include entries whose publish date is still to come")
 	fs.StringVar(&f.now, "now", "", "the `date` (YYYY-MM-DD) the build treats as today (default today, Europe/Warsaw)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print only errors")
+	fs.BoolVar(&f.minify, "minify", true, "minify pages, stylesheets, scripts, SVG, the sitemap, feeds and JSON; -minify=false for readable output")
 }
 
 // config turns the flags into a generator.Config.
 func (f *siteFlags) config(set map[string]bool) (generator.Config, error) {
-	cfg := generator.Config{Content: f.content, Out: f.out, BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future}
+	cfg := generator.Config{Content: f.content, Out: f.out, BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Minify: f.minify}
 	var err error
 	if cfg.Layouts, err = optionalDir("-layouts", f.layouts, set["layouts"]); err != nil {
 		return cfg, err

@@ -479,7 +479,7 @@ func TestServeBaseURL(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("GET /strategie/ with -base-url /strategie/: status %d, want 200", resp.StatusCode)
 	}
-	css := regexp.MustCompile(`href="(/strategie/[^"]*\.css)"`).FindSubmatch(body)
+	css := regexp.MustCompile(`href="?(/strategie/[^"\s>]*\.css)`).FindSubmatch(body)
 	if css == nil {
 		t.Fatalf("GET /strategie/: no stylesheet under /strategie/ in %.300q", body)
 	}

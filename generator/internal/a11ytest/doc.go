@@ -1,8 +1,8 @@
 // Package a11ytest proves in a real browser that the sites ratusz writes are
 // accessible. It has no code of its own: its tests build the built-in site
-// and the test site (generator/testdata/site) with generator.Build, serve
-// each output folder over HTTP on 127.0.0.1, and check every HTML page but
-// alias redirects:
+// and the test site (generator/testdata/site) with generator.Build,
+// minified as ratusz build publishes them, serve each output folder over
+// HTTP on 127.0.0.1, and check every HTML page but alias redirects:
 //
 //   - axe-core (node_modules/axe-core) in headless Chromium with the tags
 //     wcag2a, wcag2aa, wcag21a and wcag21aa, in the light and the dark

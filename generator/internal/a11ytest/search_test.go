@@ -82,6 +82,7 @@ func serveSiteIn(t *testing.T, cfg generator.Config) (string, string) {
 	t.Helper()
 	cfg.Out = filepath.Join(t.TempDir(), "public")
 	cfg.Now = june2021
+	cfg.Minify = true // what ratusz build publishes
 	if _, err := generator.Build(t.Context(), cfg); err != nil {
 		t.Fatalf("building %s: %v", cfg.Content, err)
 	}

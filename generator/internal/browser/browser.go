@@ -118,6 +118,9 @@ func Open(ctx context.Context, url string) error {
 	if err != nil {
 		return err
 	}
+	if resp == nil {
+		return fmt.Errorf("%s: no response (the page navigated away)", url)
+	}
 	if resp.Status != 200 {
 		return fmt.Errorf("HTTP %d %s", resp.Status, resp.StatusText)
 	}

@@ -21,7 +21,9 @@ import (
 // funcs are the functions layouts can call, besides html/template's own:
 //
 //	url X          the address of X (an entry, topic, section or a site
-//	               path like "miasta/"), under -base-url
+//	               path like "miasta/"), under -base-url; a stylesheet or
+//	               script ("css/ratusz.css") gets its fingerprinted name
+//	               ("css/ratusz.3f2a9c1e.css")
 //	absURL X       the same, with the scheme and host when -base-url has them
 //	t "key"        a UI string in the site's language
 //	date D         a date at the precision it was written: „17 stycznia 2021”
@@ -78,13 +80,23 @@ func (r *Renderer) funcs() template.FuncMap {
 // url is the address of x under -base-url: layouts make every link with
 // it, and it makes them all with address.Base.URL.
 func (r *Renderer) url(x any) (string, error) {
-	p, err := sitePath(x)
+	p, err := r.sitePath(x)
 	return r.base.URL(p), err
 }
 
 func (r *Renderer) absURL(x any) (string, error) {
-	p, err := sitePath(x)
+	p, err := r.sitePath(x)
 	return r.base.Abs(p), err
+}
+
+// sitePath is the site-relative path of x, with a stylesheet's or
+// script's published name.
+func (r *Renderer) sitePath(x any) (string, error) {
+	p, err := sitePath(x)
+	if name, ok := r.assets[strings.TrimPrefix(p, "/")]; ok {
+		p = name
+	}
+	return p, err
 }
 
 // sitePath is the site-relative path of x.

@@ -129,6 +129,7 @@ type Renderer struct {
 	links   *links.Table
 	base    address.Base // -base-url
 	perPage int
+	assets  map[string]string // Options.Assets
 }
 
 // Options configure a Renderer.
@@ -141,6 +142,12 @@ type Options struct {
 	// PageSize is how many entries a page of a long list shows; 0 means
 	// DefaultPageSize.
 	PageSize int
+
+	// Assets are the published names of the stylesheets and scripts by
+	// the names layouts give them: "css/ratusz.css" →
+	// "css/ratusz.3f2a9c1e.css". url and absURL make the address of the
+	// published name.
+	Assets map[string]string
 }
 
 // DefaultPageSize is how many entries a page of an index or topic list
@@ -156,7 +163,7 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 	if o.PageSize <= 0 {
 		o.PageSize = DefaultPageSize
 	}
-	r := &Renderer{site: s, base: base, perPage: o.PageSize, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
+	r := &Renderer{site: s, base: base, perPage: o.PageSize, assets: o.Assets, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
 	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
 	if len(errs) > 0 {
 		return nil, errs

@@ -6,7 +6,11 @@
 // after each rebuild the server sends the addresses of the pages whose
 // bytes changed and whether only stylesheets changed. A page reloads when
 // it is among them; when only CSS changed, it swaps its stylesheets
-// without a reload. While the sources have errors, the server keeps
+// without a reload. A stylesheet's published name carries a hash of its
+// content (output.Fingerprint), so a changed stylesheet has a new name and
+// every page that links it changes too; a page that differs only in such
+// a name does not count as changed: the server sends the old and new
+// address (Change.Renamed) and the page swaps the stylesheet it links. While the sources have errors, the server keeps
 // serving the last good build and every page shows the error list
 // (path:line: message) over its content; fixing the file brings the site
 // back by itself. Built output never contains the script: it is added
@@ -24,6 +28,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -34,6 +39,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/output"
 )
 
 // A Build builds the whole site into memory, after the files in changed
@@ -179,6 +186,10 @@ type Change struct {
 	Styles   []string `json:"styles"`   // addresses of changed stylesheets
 	Other    []string `json:"other"`    // addresses of other changed files
 	Problems []string `json:"problems"` // errors of the build; empty when it succeeded
+
+	// Renamed are the stylesheets whose fingerprinted name changed: the
+	// old address → the new.
+	Renamed map[string]string `json:"renamed"`
 }
 
 // clean makes every list non-nil, so that pages read [] rather than null.
@@ -187,6 +198,9 @@ func (c *Change) clean() {
 		if *l == nil {
 			*l = []string{}
 		}
+	}
+	if c.Renamed == nil {
+		c.Renamed = map[string]string{}
 	}
 }
 
@@ -201,6 +215,17 @@ func (c Change) merge(later Change) Change {
 	later.Pages = union(c.Pages, later.Pages)
 	later.Styles = union(c.Styles, later.Styles)
 	later.Other = union(c.Other, later.Other)
+	renamed := maps.Clone(later.Renamed)
+	if renamed == nil {
+		renamed = map[string]string{}
+	}
+	for from, to := range c.Renamed {
+		if next, ok := later.Renamed[to]; ok {
+			to = next // renamed again
+		}
+		renamed[from] = to
+	}
+	later.Renamed = renamed
 	later.clean()
 	return later
 }
@@ -208,6 +233,23 @@ func (c Change) merge(later Change) Change {
 // diff compares two builds.
 func diff(base string, old, new map[string][]byte) Change {
 	var ch Change
+	var pairs []string
+	for from, to := range renames(old, new) {
+		pairs = append(pairs, from, to)
+		if ch.Renamed == nil {
+			ch.Renamed = map[string]string{}
+		}
+		ch.Renamed[base+from] = base + to
+	}
+	rename := strings.NewReplacer(pairs...)
+	// same reports whether a page differs from its old bytes at most in
+	// the names of renamed stylesheets.
+	same := func(name string, ob, b []byte) bool {
+		if len(pairs) == 0 || !strings.HasSuffix(name, ".html") {
+			return false
+		}
+		return rename.Replace(string(ob)) == string(b)
+	}
 	add := func(name string) {
 		addr := base + name
 		switch {
@@ -222,7 +264,7 @@ func diff(base string, old, new map[string][]byte) Change {
 		}
 	}
 	for name, b := range new {
-		if ob, ok := old[name]; !ok || !bytes.Equal(ob, b) {
+		if ob, ok := old[name]; !ok || !bytes.Equal(ob, b) && !same(name, ob, b) {
 			add(name)
 		}
 	}
@@ -235,6 +277,30 @@ func diff(base string, old, new map[string][]byte) Change {
 	slices.Sort(ch.Styles)
 	slices.Sort(ch.Other)
 	return ch
+}
+
+// renames pairs the fingerprinted stylesheets of two builds by their plain
+// names: css/ratusz.3f2a9c1e.css → css/ratusz.5b6c7d8e.css.
+func renames(old, new map[string][]byte) map[string]string {
+	gone := map[string]string{} // plain name → old name
+	for name := range old {
+		if _, ok := new[name]; ok || !strings.HasSuffix(name, ".css") {
+			continue
+		}
+		if plain, ok := output.Plain(name); ok {
+			gone[plain] = name
+		}
+	}
+	out := map[string]string{}
+	for name := range new {
+		if _, ok := old[name]; ok || !strings.HasSuffix(name, ".css") {
+			continue
+		}
+		if plain, ok := output.Plain(name); ok && gone[plain] != "" {
+			out[gone[plain]] = name
+		}
+	}
+	return out
 }
 
 // Run builds the site, then serves it on ln and rebuilds on every change
@@ -422,10 +488,12 @@ const liveScript = `(() => {
     for (const p of problems) { const li = document.createElement("li"); li.textContent = p; ul.appendChild(li); }
     el.replaceChildren(h, ul);
   };
-  const swapStyles = (styles) => {
+  const swapStyles = (styles, renamed) => {
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
       const url = new URL(link.href);
-      if (!styles.includes(path(url.pathname))) continue;
+      const p = path(url.pathname);
+      if (renamed[p]) url.pathname = renamed[p];
+      else if (!styles.includes(p)) continue;
       url.searchParams.set("ratusz", Date.now());
       const fresh = link.cloneNode();
       fresh.href = url.href;
@@ -442,6 +510,6 @@ const liveScript = `(() => {
     overlay(c.problems);
     if (c.problems.length) return;
     if (c.pages.includes(here) || c.pages.includes("*")) { location.reload(); return; }
-    if (c.styles.length) swapStyles(c.styles);
+    if (c.styles.length || Object.keys(c.renamed).length) swapStyles(c.styles, c.renamed);
   });
 })();`

@@ -705,6 +705,9 @@ func (es *eventStream) change(t *testing.T) Change {
 			null = append(null, key)
 		}
 	}
+	if v := fields["renamed"]; !strings.HasPrefix(string(v), "{") {
+		null = append(null, "renamed") // the script reads Object.keys(c.renamed)
+	}
 	if len(null) > 0 {
 		t.Errorf("the change of version %d sends %q as null, not [] (the page's script reads c.pages.includes and c.styles.length and throws on null): %s", c.Version, null, ev.data)
 	}
@@ -1202,5 +1205,65 @@ func TestFinishCompletesTheSiteInTheBackground(t *testing.T) {
 	}
 	if got := do(t, s, "GET", "/atom.xml"); got.status != 200 || got.body != "<feed>complete</feed>" {
 		t.Errorf("after Finish, /atom.xml: %d %q", got.status, got.body)
+	}
+}
+
+// A stylesheet's fingerprinted name changes with its content, and so does
+// every page that links it; the pages do not count as changed, so that
+// open pages swap the stylesheet rather than reload.
+func TestFingerprintedStylesheetRenamed(t *testing.T) {
+	for _, base := range []string{"/", "/strategie/"} {
+		fingerprinted := func(title, css, js string) []byte {
+			return []byte("<!doctype html><html lang=pl><head><title>" + title + "</title>" +
+				"<link rel=stylesheet href=" + base + css + "></head><body><main><h1>" + title + "</h1>" +
+				"<script src=" + base + js + "></script></main></body></html>\n")
+		}
+		const css1, css2, css3 = "css/ratusz.11111111.css", "css/ratusz.22222222.css", "css/ratusz.33333333.css"
+		const js1, js2 = "js/search.aaaaaaaa.js", "js/search.bbbbbbbb.js"
+		build := func(css, js, xTitle string) map[string][]byte {
+			return map[string][]byte{
+				"index.html":          fingerprinted("Start", css, js),
+				"miasta/x/index.html": fingerprinted(xTitle, css, js),
+				css:                   []byte(css),
+				"css/ratusz.css":      []byte(css),
+				js:                    []byte(js),
+			}
+		}
+		site := newFakeSite(build(css1, js1, "X"))
+		s := New(Options{Base: base, Build: site.build})
+		s.Rebuild(t.Context(), nil)
+
+		site.set(build(css2, js1, "X"))
+		got := s.Rebuild(t.Context(), nil)
+		if len(got.Pages) != 0 || !maps.Equal(got.Renamed, map[string]string{base + css1: base + css2}) {
+			t.Errorf("base %s, a stylesheet change: pages %q, renamed %q; want no page and %s → %s", base, got.Pages, got.Renamed, base+css1, base+css2)
+		}
+		if !slices.Contains(got.Styles, base+css2) {
+			t.Errorf("base %s, a stylesheet change: styles %q, want %s among them", base, got.Styles, base+css2)
+		}
+
+		site.set(build(css3, js1, "X2"))
+		got = s.Rebuild(t.Context(), nil)
+		if !slices.Equal(got.Pages, []string{base + "miasta/x/"}) || got.Renamed[base+css2] != base+css3 {
+			t.Errorf("base %s, a stylesheet and a page change: pages %q, renamed %q; want only the changed page, and %s → %s", base, got.Pages, got.Renamed, base+css2, base+css3)
+		}
+
+		// A page runs its scripts once: a new script reloads the pages.
+		site.set(build(css3, js2, "X2"))
+		got = s.Rebuild(t.Context(), nil)
+		if !slices.Equal(got.Pages, []string{base, base + "miasta/x/"}) || len(got.Renamed) != 0 {
+			t.Errorf("base %s, a script change: pages %q, renamed %q; want both pages and no stylesheet", base, got.Pages, got.Renamed)
+		}
+	}
+}
+
+// A page that missed changes learns where its stylesheet went last.
+func TestRenamedMerge(t *testing.T) {
+	a := Change{Renamed: map[string]string{"/a.11111111.css": "/a.22222222.css"}}
+	b := Change{Renamed: map[string]string{"/a.22222222.css": "/a.33333333.css", "/b.44444444.css": "/b.55555555.css"}}
+	got := a.merge(b).Renamed
+	want := map[string]string{"/a.11111111.css": "/a.33333333.css", "/a.22222222.css": "/a.33333333.css", "/b.44444444.css": "/b.55555555.css"}
+	if !maps.Equal(got, want) {
+		t.Errorf("merged renames %q, want %q", got, want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -79,8 +80,11 @@ type serving struct {
 	err    error
 }
 
+// serve serves the site as ratusz serve does: minified, with
+// fingerprinted stylesheets and scripts.
 func serve(t *testing.T, cfg generator.Config) *serving {
 	t.Helper()
+	cfg.Minify = true
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -174,6 +178,10 @@ func bodyText(tab context.Context) string {
 	return s
 }
 
+// fingerprinted is the address of the site's stylesheet with its content
+// hash.
+var fingerprinted = regexp.MustCompile(`^/css/ratusz\.[0-9a-f]{8}\.css$`)
+
 func TestServeInTheBrowser(t *testing.T) {
 	browser := startBrowser(t)
 	dir := copySite(t)
@@ -246,6 +254,14 @@ func TestServeInTheBrowser(t *testing.T) {
 		if _, err := evaluate[int](tab, `window.__marker = 42`); err != nil {
 			t.Fatal(err)
 		}
+		href := func() string {
+			s, _ := evaluate[string](tab, `new URL(document.querySelector('link[rel="stylesheet"]').href).pathname`)
+			return s
+		}
+		first := href()
+		if !fingerprinted.MatchString(first) {
+			t.Fatalf("the stylesheet's address %q has no content hash, want /css/ratusz.<8 hex digits>.css", first)
+		}
 		var took []time.Duration
 		for i, colour := range []string{"rgb(4, 5, 6)", "rgb(7, 8, 9)", "rgb(10, 11, 12)"} {
 			start := time.Now()
@@ -267,6 +283,9 @@ func TestServeInTheBrowser(t *testing.T) {
 		logLatencies(t, "stylesheet change → new style applied, no reload", took)
 		if n, _ := evaluate[int](tab, `document.querySelectorAll('link[rel="stylesheet"]').length`); n != 1 {
 			t.Errorf("%d stylesheet links after the swaps, want 1", n)
+		}
+		if last := href(); last == first || !fingerprinted.MatchString(last) {
+			t.Errorf("the stylesheet's address after the swaps is %q (before them %q), want a new fingerprinted name", last, first)
 		}
 	})
 

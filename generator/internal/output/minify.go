@@ -1,0 +1,121 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2"
+)
+
+// A Minifier makes HTML, CSS, JavaScript, JSON, SVG and XML files smaller
+// without changing what they mean; it chooses by the file name's
+// extension and passes every other file (.ics, .txt, images) as it is.
+// It is safe for concurrent use, and the same input always gives the
+// same output.
+//
+// HTML keeps its <html>, <head> and <body> tags and its end tags, so that
+// the page reads the same in every tool; whitespace is collapsed (not in
+// <pre> or <textarea>), attribute quotes are left out where HTML allows
+// it, and inline <style> and <script> are minified. Structured data
+// (<script type="application/ld+json">) is left as it is. Files whose
+// name ends in .min.css or .min.js are already minified and pass as they
+// are.
+type Minifier struct {
+	m *minify.M
+}
+
+// The media types the minifier knows, by extension.
+var minifiable = map[string]string{
+	".html": "text/html",
+	".htm":  "text/html",
+	".css":  "text/css",
+	".js":   "text/javascript",
+	".mjs":  "text/javascript",
+	".json": "application/json",
+	".svg":  "image/svg+xml",
+	".xml":  "text/xml",
+}
+
+// NewMinifier returns a Minifier.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("text/javascript", js.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("text/xml", xml.Minify)
+	return &Minifier{m: m}
+}
+
+// Minifies reports whether Bytes changes files of this name.
+func Minifies(name string) bool {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".min.css") || strings.HasSuffix(lower, ".min.js") {
+		return false
+	}
+	_, ok := minifiable[path.Ext(lower)]
+	return ok
+}
+
+// Bytes minifies the file name with data. An error names the file and,
+// when the minifier knows it, the line: "css/site.css:12: …".
+func (m *Minifier) Bytes(name string, data []byte) ([]byte, error) {
+	if !Minifies(name) {
+		return data, nil
+	}
+	out, err := m.m.Bytes(minifiable[strings.ToLower(path.Ext(name))], data)
+	if err != nil {
+		merr := &MinifyError{Name: name, Msg: err.Error()}
+		var perr *parse.Error
+		if errors.As(err, &perr) {
+			merr.Line, merr.Msg = perr.Line, fmt.Sprintf("%s at column %d", perr.Message, perr.Column)
+		}
+		return nil, merr
+	}
+	return out, nil
+}
+
+// A MinifyError is a file the minifier could not read.
+type MinifyError struct {
+	Name string // the file's site path
+	Line int    // 0 when unknown
+	Msg  string
+}
+
+func (e *MinifyError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: cannot minify: %s", e.Name, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: cannot minify: %s", e.Name, e.Msg)
+}
+
+// Minify returns a Writer that minifies every file before w writes it.
+// The minifying happens in the goroutine that calls WriteFile, so
+// parallel writers minify in parallel.
+func Minify(w Writer, m *Minifier) Writer {
+	return minifying{w, m}
+}
+
+type minifying struct {
+	w Writer
+	m *Minifier
+}
+
+func (mw minifying) WriteFile(name string, data []byte) error {
+	b, err := mw.m.Bytes(name, data)
+	if err != nil {
+		return err
+	}
+	return mw.w.WriteFile(name, b)
+}

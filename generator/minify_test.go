@@ -1,0 +1,265 @@
+package generator_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ratusz/ratusz/generator"
+	"golang.org/x/net/html"
+)
+
+// minified builds the test site as ratusz build publishes it, and without
+// minifying.
+func minified(t *testing.T) (small, plain map[string][]byte) {
+	t.Helper()
+	cfg := testConfig("testdata/site")
+	plain, _ = buildMemory(t, cfg)
+	cfg.Minify = true
+	small, _ = buildMemory(t, cfg)
+	return small, plain
+}
+
+// Minifying makes pages, stylesheets, scripts, the sitemap and the feeds
+// smaller; iCalendar files, whose lines have rules of their own, and
+// files that are not text stay as they are.
+func TestMinifiedBuildIsSmaller(t *testing.T) {
+	small, plain := minified(t)
+	if len(small) != len(plain) {
+		t.Fatalf("the minified build has %d files, the plain one %d", len(small), len(plain))
+	}
+	total := func(files map[string][]byte) (n int) {
+		for _, b := range files {
+			n += len(b)
+		}
+		return n
+	}
+	t.Logf("minified: %d bytes, not minified: %d bytes", total(small), total(plain))
+	for name, b := range plain {
+		s, ok := small[unhash(name)]
+		if !ok {
+			for n, data := range small {
+				if unhash(n) == unhash(name) {
+					s, ok = data, true
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("%s: missing from the minified build", name)
+			continue
+		}
+		switch ext := path.Ext(name); {
+		case name == "index.html", name == "dokumenty/lsr/index.html", name == "sitemap.xml", name == "atom.xml", ext == ".css", ext == ".js":
+			if len(s) >= len(b) {
+				t.Errorf("%s: %d bytes minified, %d not: want fewer", name, len(s), len(b))
+			}
+		case ext == ".ics", ext == ".pdf", ext == ".png", ext == ".docx", ext == ".txt":
+			if !bytes.Equal(s, b) {
+				t.Errorf("%s: changed by minifying, want it as it is", name)
+			}
+		case ext == ".html", ext == ".xml", ext == ".json":
+			if len(s) > len(b) {
+				t.Errorf("%s: %d bytes minified, %d not: want no more", name, len(s), len(b))
+			}
+		}
+	}
+	// Indentation between tags is gone.
+	if page := string(small["index.html"]); strings.Contains(page, "  <") {
+		t.Errorf("index.html still has indentation:\n%.400s", page)
+	}
+}
+
+// The minified sitemap and feeds are well-formed XML, the open data and
+// search index valid JSON, with the same values as before minifying.
+func TestMinifiedFilesParse(t *testing.T) {
+	small, plain := minified(t)
+	n := 0
+	for name, b := range small {
+		switch path.Ext(name) {
+		case ".xml":
+			n++
+			d := xml.NewDecoder(bytes.NewReader(b))
+			for {
+				_, err := d.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Errorf("%s: not well-formed XML after minifying: %v", name, err)
+					break
+				}
+			}
+		case ".json":
+			n++
+			var got, want any
+			if err := json.Unmarshal(b, &got); err != nil {
+				t.Errorf("%s: not JSON after minifying: %v", name, err)
+				continue
+			}
+			json.Unmarshal(plain[name], &want)
+			g, _ := json.Marshal(got)
+			w, _ := json.Marshal(want)
+			if !bytes.Equal(g, w) {
+				t.Errorf("%s: minifying changed the values", name)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d XML and JSON files checked", n)
+	}
+}
+
+// Every stylesheet and script a built page links is in the output under
+// a name with the hash of its content, and the plain name holds the same
+// bytes.
+func TestFingerprintedReferencesResolve(t *testing.T) {
+	for _, minify := range []bool{false, true} {
+		cfg := testConfig("testdata/site")
+		cfg.Minify = minify
+		cfg.BaseURL = "/strategie/"
+		files, _ := buildMemory(t, cfg)
+		seen := map[string]bool{}
+		for name, b := range files {
+			if path.Ext(name) != ".html" {
+				continue
+			}
+			doc, err := html.Parse(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for n := range doc.Descendants() {
+				var ref string
+				switch {
+				case n.Type != html.ElementNode:
+				case n.Data == "link" && attr(n, "rel") == "stylesheet":
+					ref = attr(n, "href")
+				case n.Data == "script" && attr(n, "src") != "":
+					ref = attr(n, "src")
+				}
+				if ref == "" {
+					continue
+				}
+				site, ok := strings.CutPrefix(ref, "/strategie/")
+				m := hashed.FindStringSubmatch(site)
+				if !ok || m == nil {
+					t.Errorf("minify %v, %s: %q is not a fingerprinted name under /strategie/", minify, name, ref)
+					continue
+				}
+				data, ok := files[site]
+				if !ok {
+					t.Errorf("minify %v, %s: %s is not in the output", minify, name, ref)
+					continue
+				}
+				if sum := sha256.Sum256(data); hex.EncodeToString(sum[:])[:8] != m[2] {
+					t.Errorf("minify %v, %s: %s does not carry the hash of its content", minify, name, ref)
+				}
+				if !bytes.Equal(files[m[1]+m[3]], data) {
+					t.Errorf("minify %v: %s and %s differ", minify, m[1]+m[3], site)
+				}
+				seen[m[1]+m[3]] = true
+			}
+		}
+		if !seen["css/ratusz.css"] || !seen["js/search.js"] {
+			t.Errorf("minify %v: the pages link %v, want css/ratusz.css and js/search.js among them", minify, seen)
+		}
+	}
+}
+
+var hashed = regexp.MustCompile(`^(.+)\.([0-9a-f]{8})(\.(?:css|js))$`)
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// A site's own stylesheet replaces the built-in one: pages link it under
+// its own hash, and the built-in one is not published.
+func TestSiteStylesheetFingerprinted(t *testing.T) {
+	dir := t.TempDir()
+	site := copyDir(t, "testdata/site", dir)
+	css := filepath.Join(site, "static", "css", "ratusz.css")
+	os.MkdirAll(filepath.Dir(css), 0o755)
+	os.WriteFile(css, []byte("body {\n  color: #000000;\n}\n"), 0o644)
+	cfg := testConfig(site)
+	cfg.Minify = true
+	files, _ := buildMemory(t, cfg)
+	var names []string
+	for name := range files {
+		if strings.HasPrefix(name, "css/") {
+			names = append(names, name)
+		}
+	}
+	if len(names) != 2 {
+		t.Fatalf("css/ holds %q, want the site's stylesheet under its plain and fingerprinted name", names)
+	}
+	want := "body{color:#000}"
+	if got := string(files["css/ratusz.css"]); got != want {
+		t.Errorf("css/ratusz.css is %q, want the site's, minified: %q", got, want)
+	}
+	sum := sha256.Sum256([]byte(want))
+	link := `href=/css/ratusz.` + hex.EncodeToString(sum[:])[:8] + `.css>`
+	if page := string(files["index.html"]); !strings.Contains(page, link) {
+		t.Errorf("index.html does not link the site's stylesheet (%s)", link)
+	}
+}
+
+// A stylesheet the minifier cannot read is an error at its line, with the
+// way out.
+func TestStaticThatCannotBeMinified(t *testing.T) {
+	site := copyDir(t, "testdata/site", t.TempDir())
+	js := filepath.Join(site, "static", "js", "map.js")
+	os.MkdirAll(filepath.Dir(js), 0o755)
+	os.WriteFile(js, []byte("let a = 1;\nlet b = (;\n"), 0o644)
+	cfg := testConfig(site)
+	cfg.Minify = true
+	_, err := generator.BuildTo(t.Context(), cfg, discardWriter{})
+	want := filepath.ToSlash(filepath.Join(site, "static")) + "/js/map.js:2: cannot minify: "
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "-minify=false") {
+		t.Errorf("error %v, want one starting %q that names -minify=false", err, want)
+	}
+	cfg.Minify = false
+	if _, err := generator.BuildTo(t.Context(), cfg, discardWriter{}); err != nil {
+		t.Errorf("with minify off: %v", err)
+	}
+}
+
+type discardWriter struct{}
+
+func (discardWriter) WriteFile(string, []byte) error { return nil }
+
+// copyDir copies the folder from into a new folder in to and returns it.
+func copyDir(t *testing.T, from, to string) string {
+	t.Helper()
+	dst := filepath.Join(to, filepath.Base(from))
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}

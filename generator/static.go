@@ -1,0 +1,125 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/output"
+)
+
+// staticFile is a file of the built-in static/ folder or of the site's,
+// which replaces the built-in one of the same name.
+type staticFile struct {
+	name string
+	fsys fs.FS
+	dir  string // its folder, for messages
+	// data is what is published, for the files read ahead: stylesheets,
+	// scripts (also under their fingerprinted name) and, when minifying,
+	// SVG images. Other files are copied as they are when written.
+	data        []byte
+	fingerprint string // the fingerprinted name, or ""
+}
+
+// statics are the static files of a build, in name order, and the
+// fingerprinted names of its stylesheets and scripts by their plain names.
+type statics struct {
+	files  []staticFile
+	assets map[string]string
+}
+
+// readStatic lists the built-in static files and the site's (own; nil for
+// none), reads and, with m, minifies the stylesheets, scripts and SVG
+// images, and fingerprints the stylesheets and scripts. A file that
+// cannot be minified is an error at ownDir/name (or "(built-in)
+// static/name").
+func readStatic(theme, own fs.FS, ownDir string, m *output.Minifier) (statics, content.Errors) {
+	byName := map[string]staticFile{}
+	var errs content.Errors
+	for _, tree := range []struct {
+		fsys fs.FS
+		dir  string
+	}{{theme, "(built-in) static"}, {own, ownDir}} {
+		if tree.fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(tree.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p == "." {
+				return nil
+			}
+			if content.Ignored(p, d.IsDir()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				byName[p] = staticFile{name: p, fsys: tree.fsys, dir: tree.dir}
+			}
+			return nil
+		})
+		if err != nil {
+			errs.Addf(tree.dir, 0, "cannot read: %v", err)
+		}
+	}
+	st := statics{assets: map[string]string{}}
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		f := byName[name]
+		dir := f.dir
+		fp := output.Fingerprints(name)
+		if fp || m != nil && path.Ext(name) == ".svg" {
+			b, err := fs.ReadFile(f.fsys, name)
+			if err != nil {
+				errs.Addf(path.Join(dir, name), 0, "cannot read: %v", err)
+				continue
+			}
+			if m != nil {
+				if b, err = m.Bytes(name, b); err != nil {
+					var merr *output.MinifyError
+					if errors.As(err, &merr) {
+						errs.Addf(path.Join(dir, name), merr.Line, "cannot minify: %s; correct the file, or build with -minify=false to publish it as it is", merr.Msg)
+					} else {
+						errs.Addf(path.Join(dir, name), 0, "cannot minify: %v", err)
+					}
+					continue
+				}
+			}
+			f.data = b
+		}
+		if fp {
+			f.fingerprint = output.Fingerprint(name, f.data)
+			st.assets[name] = f.fingerprint
+		}
+		st.files = append(st.files, f)
+	}
+	return st, errs
+}
+
+// write writes the static files: stylesheets and scripts under their
+// fingerprinted name and their plain one.
+func (st statics) write(w Writer) error {
+	for _, f := range st.files {
+		b := f.data
+		if b == nil {
+			var err error
+			if b, err = fs.ReadFile(f.fsys, f.name); err != nil {
+				return err
+			}
+		}
+		if f.fingerprint != "" {
+			if err := w.WriteFile(f.fingerprint, b); err != nil {
+				return err
+			}
+		}
+		if err := w.WriteFile(f.name, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
