@@ -705,7 +705,7 @@ func TestBrokenInternalLink(t *testing.T) {
 	writeFiles(t, map[string]string{
 		"content/cities/wloclawek.md": "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n\nMiasto nad Wisłą, z [lokalną strategią](ref:documents/lsr).\n",
 	})
-	if code, _, stderr := ratusz(t, append([]string{"build", "-quiet", "-base-url", "/strategie/"}, now...)...); code != 0 {
+	if code, _, stderr := ratusz(t, append([]string{"build", "-quiet", "-minify=false", "-base-url", "/strategie/"}, now...)...); code != 0 {
 		t.Fatalf("build: exit %d, stderr:\n%s", code, stderr)
 	}
 	page, _ := os.ReadFile(filepath.Join("public", "miasta", "wloclawek", "index.html"))
