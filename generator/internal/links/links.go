@@ -29,6 +29,7 @@ import (
 	"strings"
 
 	"github.com/ratusz/ratusz/generator/internal/site"
+	"github.com/ratusz/ratusz/generator/internal/suggest"
 )
 
 // A Use is one link of a body to a page of the site.
@@ -306,8 +307,8 @@ func hasSuffixFold(s, suffix string) bool {
 
 // nearest returns the candidate closest to s, or "" when there is none:
 // among those that begin with s (of three characters or more), if any,
-// else among all; the one at the smallest edit distance, the first in sort order
-// among equals.
+// else among all; the one at the smallest edit distance, the first in sort
+// order among equals.
 func nearest(s string, candidates []string) string {
 	slices.Sort(candidates)
 	var prefixed []string
@@ -319,33 +320,5 @@ func nearest(s string, candidates []string) string {
 	if len(prefixed) > 0 {
 		candidates = prefixed
 	}
-	best, bestD := "", -1
-	for _, c := range candidates {
-		if d := distance(s, c); bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b, in runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return suggest.Nearest(s, candidates)
 }

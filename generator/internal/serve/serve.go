@@ -119,10 +119,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) Change {
 	ch.clean()
 	s.current.Store(next)
 	if len(problems) > 0 {
-		fmt.Fprintf(s.o.Log, "ratusz: %d %s; serving the last good build\n", len(problems), plural(len(problems), "error", "errors"))
-		for _, p := range problems {
-			fmt.Fprintln(s.o.Log, p)
-		}
+		s.logProblems(problems)
 	} else if old.version > 0 {
 		fmt.Fprintf(s.o.Log, "ratusz: rebuilt in %s, %d %s changed\n", time.Since(start).Round(time.Millisecond), len(ch.Pages)+len(ch.Styles)+len(ch.Other), plural(len(ch.Pages)+len(ch.Styles)+len(ch.Other), "file", "files"))
 	}
@@ -151,10 +148,7 @@ func (s *Server) finish(ctx context.Context) {
 			next.files = files
 			ch = diff(s.o.Base, old.files, files)
 		} else {
-			fmt.Fprintf(s.o.Log, "ratusz: %d %s; serving the last good build\n", len(problems), plural(len(problems), "error", "errors"))
-			for _, p := range problems {
-				fmt.Fprintln(s.o.Log, p)
-			}
+			s.logProblems(problems)
 		}
 		ch.Version, ch.Server, ch.Problems = next.version, s.id, problems
 		ch.clean()
@@ -168,6 +162,14 @@ func (s *Server) stopFinish() {
 	if s.stop != nil {
 		s.stop()
 		s.stop = nil
+	}
+}
+
+// logProblems prints the problems of a build to the terminal.
+func (s *Server) logProblems(problems []string) {
+	fmt.Fprintf(s.o.Log, "ratusz: %d %s; serving the last good build\n", len(problems), plural(len(problems), "error", "errors"))
+	for _, p := range problems {
+		fmt.Fprintln(s.o.Log, p)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/suggest"
 )
 
 // reader decodes the front matter of one file into typed values, recording
@@ -266,39 +267,15 @@ func plain(v *content.Value) any {
 // closest returns the candidate nearest to s by edit distance, if it is
 // near enough to be a likely typo.
 func closest(s string, candidates []string) string {
-	best, bestD := "", -1
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		d := distance(ls, strings.ToLower(c))
-		if bestD < 0 || d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
-		}
+	candidates = slices.Sorted(slices.Values(candidates)) // the first in order among equals
+	lower := make([]string, len(candidates))
+	for i, c := range candidates {
+		lower[i] = strings.ToLower(c)
 	}
-	limit := max(2, len([]rune(s))/3)
-	if bestD < 0 || bestD > limit {
+	ls := strings.ToLower(s)
+	best := suggest.Nearest(ls, lower)
+	if best == "" || !suggest.Likely(ls, best) {
 		return ""
 	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b, in runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return candidates[slices.Index(lower, best)]
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/suggest"
 )
 
 // A ref is a reference waiting to be resolved once every file is read.
@@ -117,7 +118,7 @@ func (b *builder) resolve() {
 		}
 		slices.Sort(all)
 		msg := fmt.Sprintf("%s: no %s has the slug %q", x.key, kindNames(kinds), s)
-		if c := nearest(s, all); c != "" && (distance(s, c) <= max(2, len([]rune(s))/3) || strings.HasPrefix(s, c) || strings.HasPrefix(c, s)) {
+		if c := suggest.Nearest(s, all); c != "" && (suggest.Likely(s, c) || strings.HasPrefix(s, c) || strings.HasPrefix(c, s)) {
 			msg += fmt.Sprintf("; did you mean %q?", c)
 		} else if c != "" {
 			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug (the closest there is is %q)", kinds[0].Folder(), s, c)
@@ -138,16 +139,4 @@ func (b *builder) hiddenEntry(kinds []Kind, s string) Entity {
 		}
 	}
 	return nil
-}
-
-// nearest returns the closest candidate by edit distance, however far.
-func nearest(s string, candidates []string) string {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := distance(s, c)
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
 }
