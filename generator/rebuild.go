@@ -114,7 +114,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 		return nil, problems(err)
 	}
 	r.last, r.files, r.pages, r.how, r.stale = p, mem.Files, res.Pages, "full", false
-	r.shapes = shapesOf(p.renderer.Pages())
+	r.shapes = shapesOf(p.renderer.ListPages())
 	return mem.Files, nil
 }
 
@@ -155,13 +155,14 @@ var errWhole = errors.New("the whole site must be rendered")
 // against it. When a page came or went, the kept pages' links are
 // resolved again: one may now lead nowhere, which is an error, or
 // elsewhere, which needs its page rendered again: errWhole.
-func (r *rebuilder) keptLinks(p *prepared, pages []*render.Page) (*links.Index, error) {
+func (r *rebuilder) keptLinks(p *prepared) (*links.Index, error) {
 	if r.last.links == nil {
 		return nil, errWhole
 	}
-	if p.renderer.Links().Same(r.last.renderer.Links()) {
+	if p == r.last || p.renderer.Links().Same(r.last.renderer.Links()) {
 		return r.last.links, nil
 	}
+	pages := p.renderer.Pages()
 	urls := make([]string, len(pages))
 	for i, pg := range pages {
 		urls[i] = pg.URL
@@ -246,7 +247,7 @@ func (r *rebuilder) relayout(ctx context.Context, p *prepared, layouts map[strin
 			pages = append(pages, pg)
 		}
 	}
-	known, err := r.keptLinks(p, p.renderer.Pages())
+	known, err := r.keptLinks(p)
 	if err != nil {
 		return nil, err
 	}
@@ -306,10 +307,12 @@ func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 		ents, news = append(ents, e), append(news, f)
 	}
 	affected := map[entryKey]bool{}
-	var aliases []string // the old addresses the entries answered
+	var drop []string // the files of the old addresses the entries answered
 	for _, e := range ents {
 		affected[keyOf(e)] = true
-		aliases = append(aliases, e.E().Aliases...)
+		for _, a := range e.E().Aliases {
+			drop = append(drop, aliasFile(a))
+		}
 	}
 	if bodies {
 		shown := false // whether a summary, which other pages show, changed
@@ -339,7 +342,7 @@ func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 			affected[keyOf(x)] = true
 		}
 	}
-	files, err := r.rerender(ctx, last, affected, aliases, true)
+	files, err := r.rerender(ctx, last, affected, drop, true)
 	r.how = "model"
 	if bodies {
 		r.how = "body"
@@ -370,7 +373,7 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 	old := r.last.site
 	oldBy, newBy := byPath(old), byPath(p.site)
 	affected := map[entryKey]bool{}
-	var aliases []string
+	var drop []string // files of the pages and old addresses that may be gone
 	for _, rel := range rels {
 		o, n := oldBy[rel], newBy[rel]
 		if o != nil && n != nil && o.E().Title != n.E().Title {
@@ -386,10 +389,13 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 			}
 		}
 		if o != nil {
-			aliases = append(aliases, o.E().Aliases...)
+			drop = append(drop, o.E().URL+"index.html")
+			for _, a := range o.E().Aliases {
+				drop = append(drop, aliasFile(a))
+			}
 		}
 	}
-	files, err := r.rerender(ctx, p, affected, aliases, true)
+	files, err := r.rerender(ctx, p, affected, drop, true)
 	if errors.Is(err, errWhole) {
 		return nil, false, nil
 	}
@@ -425,33 +431,40 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 // entry or changed, the home page and the list of topics. Pages that are
 // gone are dropped, with the old addresses (aliases) of the changed
 // entries.
-func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entryKey]bool, aliases []string, lists bool) (map[string][]byte, error) {
-	pages := p.renderer.Pages()
-	shapes := shapesOf(pages)
+func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entryKey]bool, drop []string, lists bool) (map[string][]byte, error) {
 	files := maps.Clone(r.files)
-	for _, a := range aliases {
-		delete(files, aliasFile(a))
-	}
-	for url, sh := range r.shapes {
-		if _, ok := shapes[url]; !ok {
-			delete(files, sh.file)
-		}
+	for _, name := range drop {
+		delete(files, name)
 	}
 	var todo []*render.Page
-	for _, pg := range pages {
-		switch {
-		case pg.Entry != nil && affected[keyOf(pg.Entry)]:
-		case !lists:
-			continue
-		case pg.Layout == "home", pg.Layout == "list" && pg.Topic == nil:
-		case !shapes[pg.URL].same(r.shapes[pg.URL]):
-		case slices.ContainsFunc(shapes[pg.URL].entries, func(k entryKey) bool { return affected[k] }):
-		default:
-			continue
+	shapes := r.shapes
+	if lists {
+		listed := p.renderer.ListPages()
+		shapes = shapesOf(listed)
+		for url, sh := range r.shapes {
+			if _, ok := shapes[url]; !ok {
+				delete(files, sh.file)
+			}
 		}
-		todo = append(todo, pg)
+		for _, pg := range listed {
+			switch {
+			case pg.Layout == "home", pg.Layout == "list" && pg.Topic == nil:
+			case !shapes[pg.URL].same(r.shapes[pg.URL]):
+			case slices.ContainsFunc(shapes[pg.URL].entries, func(k entryKey) bool { return affected[k] }):
+			default:
+				continue
+			}
+			todo = append(todo, pg)
+		}
 	}
-	known, err := r.keptLinks(p, pages)
+	var entries []site.Entity
+	for _, e := range p.site.Entities() {
+		if affected[keyOf(e)] {
+			entries = append(entries, e)
+		}
+	}
+	todo = append(todo, p.renderer.EntryPages(entries)...)
+	known, err := r.keptLinks(p)
 	if err != nil {
 		return nil, err
 	}
@@ -472,7 +485,8 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 	return files, nil
 }
 
-// shapesOf gives the shape of every page by URL.
+// shapesOf gives the shape of every page by URL: of every list page, as
+// an entry's page shows no list of the site's.
 func shapesOf(pages []*render.Page) map[string]shape {
 	out := make(map[string]shape, len(pages))
 	for _, pg := range pages {

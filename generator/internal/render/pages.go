@@ -189,8 +189,16 @@ func BasePath(raw string) (string, error) {
 // Base is the parsed -base-url the renderer makes addresses with.
 func (r *Renderer) Base() address.Base { return r.base }
 
-// Pages lists every page of the site, in a fixed order.
+// Pages lists every page of the site, in a fixed order: ListPages, then
+// every entry's page.
 func (r *Renderer) Pages() []*Page {
+	return append(r.ListPages(), r.EntryPages(r.site.Entities())...)
+}
+
+// ListPages lists the pages that are not an entry's: the home page, the
+// pages of kind indexes and topics, search, open data, 404 and the
+// accessibility statement.
+func (r *Renderer) ListPages() []*Page {
 	s := r.site
 	l := s.Lang
 	home := Crumb{Title: l.T("home"), URL: ""}
@@ -218,6 +226,15 @@ func (r *Renderer) Pages() []*Page {
 	if a := s.Accessibility; a != nil {
 		pages = append(pages, &Page{Layout: "statement", URL: a.URLPath, Title: l.T("a11y.title"), Statement: a, Crumbs: []Crumb{home}})
 	}
+	return pages
+}
+
+// EntryPages returns the pages of entries.
+func (r *Renderer) EntryPages(entries []site.Entity) []*Page {
+	s := r.site
+	l := s.Lang
+	home := Crumb{Title: l.T("home"), URL: ""}
+	pages := make([]*Page, 0, len(entries))
 	// The trail to an entry: home, then its kind's index. Pages of a kind
 	// share one, as layouts only read it.
 	crumbs := map[site.Kind][]Crumb{}
@@ -239,7 +256,7 @@ func (r *Renderer) Pages() []*Page {
 		}
 		pages = append(pages, p)
 	}
-	for _, e := range s.Entities() {
+	for _, e := range entries {
 		add(e)
 	}
 	return pages
