@@ -22,7 +22,7 @@ const browserTimeout = 4 * time.Minute
 // startBrowser starts headless chromium with a fresh profile and returns
 // the browser's context; chromedp.NewContext on it opens a tab. The
 // browser stops when the test ends.
-func startBrowser(t *testing.T) context.Context {
+func startBrowser(t testing.TB) context.Context {
 	return browser.Start(t, browserTimeout, chromedp.Flag("force-color-profile", "srgb"), chromedp.Flag("hide-scrollbars", true))
 }
 

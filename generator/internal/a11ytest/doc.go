@@ -24,7 +24,7 @@
 // (without Polish letters, by word prefix), that results lead to pages and
 // that the live region announces the count with the right Polish plural;
 // TestSearchResultsAxe runs axe with the results shown, in both schemes;
-// TestSearchTimeAt10000Entries times queries on the index of the
+// BenchmarkSearchAt10000Entries times queries on the index of the
 // 10,000-entry corpus against the 5 ms budget.
 //
 // TestChecksCatchABrokenPage runs the browser checks on a page made to
