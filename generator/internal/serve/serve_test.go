@@ -902,8 +902,16 @@ func TestRunStopsWithAnOpenEventStream(t *testing.T) {
 
 	dir := t.TempDir()
 	site := newFakeSite(testFiles())
-	s := New(Options{Base: "/", Build: site.build, Watch: []string{dir}})
+	// A Finish still running at shutdown is stopped too.
+	finishing := make(chan struct{})
+	finish := func(ctx context.Context) (map[string][]byte, []string, bool) {
+		close(finishing)
+		<-ctx.Done()
+		return nil, nil, false
+	}
+	s := New(Options{Base: "/", Build: site.build, Finish: finish, Watch: []string{dir}})
 	r := run(t, s)
+	<-finishing
 	stream := openEvents(t.Context(), t, "http://"+r.addr+"/__ratusz/events")
 	stream.change(t)
 	// A keep-alive connection, idle after its request.
