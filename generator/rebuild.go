@@ -284,17 +284,13 @@ func keyOf(e site.Entity) entryKey { return e.E().Path }
 // anew.
 func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte, bool, error) {
 	last := r.last
-	byPath := map[string]site.Entity{}
-	for _, e := range last.site.Entities() {
-		byPath[e.E().Path] = e
-	}
 	var ents []site.Entity
 	var news []*content.File
 	bodies := true // whether only bodies changed
 	for _, rel := range rels {
-		e, ok := byPath[rel]
+		e := last.site.EntityAt(rel)
 		old := r.cfg.cache.File(rel)
-		if !ok || old == nil {
+		if e == nil || old == nil {
 			return nil, false, nil
 		}
 		f, err := r.cfg.cache.Reload(last.content, rel)
@@ -458,8 +454,8 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 		}
 	}
 	var entries []site.Entity
-	for _, e := range p.site.Entities() {
-		if affected[keyOf(e)] {
+	for _, k := range slices.Sorted(maps.Keys(affected)) {
+		if e := p.site.EntityAt(k); e != nil {
 			entries = append(entries, e)
 		}
 	}

@@ -1,10 +1,13 @@
 package site
 
 import (
+	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/slug"
 )
 
 // Update reads new versions of published entries' files into the model, in
@@ -242,4 +245,31 @@ func editList[T comparable](list *[]T, x T, add bool) {
 		return
 	}
 	*list = slices.DeleteFunc(slices.Clone(*list), func(y T) bool { return y == x })
+}
+
+// EntityAt returns the published entry read from the file at path
+// (relative to the content folder), or nil.
+func (s *Site) EntityAt(p string) Entity {
+	b := s.kept
+	if b == nil {
+		return nil
+	}
+	top, _, nested := strings.Cut(p, "/")
+	k := KindPage
+	if nested {
+		k = kindOfFolder(top)
+	}
+	if k == KindPage {
+		for _, pg := range s.Pages {
+			if pg.Path == p {
+				return pg
+			}
+		}
+		return nil
+	}
+	e, ok := b.byKind[k][slug.Make(strings.TrimSuffix(path.Base(p), path.Ext(p)))]
+	if !ok || e.E().Path != p {
+		return nil
+	}
+	return e
 }
