@@ -35,9 +35,10 @@ func (p *prepared) siteFiles() (map[string][]byte, error) {
 	}
 	files[search.File(p.site.Lang)] = idx
 	var locs []feed.Loc
+	newest := newestOf(s)
 	for _, pg := range p.renderer.Pages() {
 		if pg.Layout != "notfound" {
-			locs = append(locs, feed.Loc{Page: pg.URL, Lastmod: lastmod(s, pg)})
+			locs = append(locs, feed.Loc{Page: pg.URL, Lastmod: newest.lastmod(pg)})
 		}
 		if pg.Pager != nil && pg.Pager.Number > 1 {
 			continue // the feed and calendar of a list are its first page's
@@ -130,27 +131,41 @@ func calendarMeetings(s *site.Site, pg *render.Page) []*site.Meeting {
 	return nil
 }
 
+// newest holds the newest change of each kind's entries and of all of
+// them, worked out once for the sitemap's many list pages.
+type newest struct {
+	s      *site.Site
+	byKind map[site.Kind]*site.Date
+	all    *site.Date
+}
+
+func newestOf(s *site.Site) newest {
+	tomorrow := s.Now.AddDate(0, 0, 1)
+	byKind := map[site.Kind][]site.Entity{}
+	for _, e := range s.Entities() {
+		byKind[e.E().Kind] = append(byKind[e.E().Kind], e)
+	}
+	n := newest{s: s, byKind: map[site.Kind]*site.Date{}, all: feed.Newest(s.Entities(), tomorrow)}
+	for k, es := range byKind {
+		n.byKind[k] = feed.Newest(es, tomorrow)
+	}
+	return n
+}
+
 // lastmod is when what a page shows last changed, for the sitemap: an
 // entry's own date (feed.Changed), else the newest of the entries the page
 // lists, else the accessibility statement's update.
 // Dates after today are left out.
-func lastmod(s *site.Site, pg *render.Page) *site.Date {
-	tomorrow := s.Now.AddDate(0, 0, 1)
+func (n newest) lastmod(pg *render.Page) *site.Date {
 	switch {
 	case pg.Entry != nil:
 		return feed.Changed(pg.Entry)
 	case pg.Topic != nil:
-		return feed.Newest(pg.Topic.Entries, tomorrow)
+		return feed.Newest(pg.Topic.Entries, n.s.Now.AddDate(0, 0, 1))
 	case pg.Statement != nil:
 		return &pg.Statement.Updated
 	case pg.Section != nil:
-		var es []site.Entity
-		for _, e := range s.Entities() {
-			if e.E().Kind == pg.Section.Kind {
-				es = append(es, e)
-			}
-		}
-		return feed.Newest(es, tomorrow)
+		return n.byKind[pg.Section.Kind]
 	}
-	return feed.Newest(s.Entities(), tomorrow)
+	return n.all
 }

@@ -362,6 +362,9 @@ func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
 			return nil, &content.Error{Path: path, Msg: fmt.Sprintf("body: %v", err)}
 		}
 		p.Body = template.HTML(res.HTML)
+		// The rendered body is needed only while the layout runs: a
+		// build keeps every page, and must not keep every body.
+		defer func() { p.Body = "" }()
 	}
 	p.Site, p.Lang = r.site, r.site.Lang
 	t := r.layouts.sets[p.Layout]
