@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // Europe/Warsaw on machines without a zone database
 
@@ -49,6 +50,12 @@ type Config struct {
 	// shows; 0 means 50.
 	PageSize int
 
+	// Progress, if not nil, is told how far the build has come: as
+	// content files are read, then as pages are written. It is called from
+	// one goroutine at a time, often (once a file or page), so it must be
+	// quick; a display throttles its own updates.
+	Progress func(Progress)
+
 	cache *content.Cache // parsed content kept between builds (serve)
 }
 
@@ -59,6 +66,38 @@ type Result struct {
 	Files    int
 	Warnings []string
 	Duration time.Duration
+}
+
+// Progress is how far a build has come.
+type Progress struct {
+	Loaded, Files  int // content files read and parsed, of all
+	Written, Pages int // pages written, of all; Pages is 0 until rendering starts
+	Elapsed        time.Duration
+}
+
+// progress passes a build's progress to Config.Progress, one call at a
+// time.
+type progress struct {
+	mu    sync.Mutex
+	f     func(Progress)
+	start time.Time
+	p     Progress
+}
+
+func newProgress(f func(Progress)) *progress {
+	return &progress{f: f, start: time.Now()}
+}
+
+// update changes the progress with change and reports it.
+func (pr *progress) update(change func(*Progress)) {
+	if pr == nil || pr.f == nil {
+		return
+	}
+	pr.mu.Lock()
+	defer pr.mu.Unlock()
+	change(&pr.p)
+	pr.p.Elapsed = time.Since(pr.start)
+	pr.f(pr.p)
 }
 
 // Errors are the problems of a build, each "path:line: message" with the
@@ -143,6 +182,7 @@ type prepared struct {
 	theme    fs.FS
 
 	siteNames []string // the site files written (writeSiteFiles)
+	progress  *progress
 }
 
 func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
@@ -175,7 +215,10 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		staticFiles, serrs = listStatic(staticFS)
 		errs = append(errs, prefix(cfg.Static, serrs)...)
 	}
-	tree, cerrs := cfg.cache.Load(ctx, contentFS)
+	pr := newProgress(cfg.Progress)
+	tree, cerrs := cfg.cache.LoadReporting(ctx, contentFS, func(done, total int) {
+		pr.update(func(p *Progress) { p.Loaded, p.Files = done, total })
+	})
 	errs = append(errs, prefix(cfg.Content, cerrs)...)
 	var s *site.Site
 	if len(cerrs) == 0 {
@@ -219,7 +262,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	if !renderer.Base().Absolute() {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
-	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme}, res, nil
+	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme, progress: pr}, res, nil
 }
 
 func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
@@ -312,6 +355,8 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 // pages of their aliases. It reports every layout error.
 func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Page) error {
 	perrs := make([]*content.Error, len(pages))
+	p.progress.update(func(pr *Progress) { pr.Pages = len(pages) })
+	written := func(pr *Progress) { pr.Written++ }
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, pg := range pages {
@@ -324,7 +369,11 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 				perrs[i] = perr
 				return nil
 			}
-			return w.WriteFile(pg.File(), html)
+			if err := w.WriteFile(pg.File(), html); err != nil {
+				return err
+			}
+			p.progress.update(written)
+			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {

@@ -104,7 +104,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	line := newProgressLine(stderr, f.quiet)
+	if line != nil {
+		cfg.Progress = line.report
+	}
 	res, err := generator.Build(ctx, cfg)
+	line.clear()
 	return report(res, err, f.quiet, "built", stderr)
 }
 
@@ -120,11 +125,17 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	line := newProgressLine(stderr, f.quiet)
+	if line != nil {
+		cfg.Progress = line.report
+	}
 	res, err := generator.Check(ctx, cfg)
+	line.clear()
 	return report(res, err, f.quiet, "checked", stderr)
 }
 
-// report prints a build's errors one a line, or its warnings and summary.
+// report prints a build's errors one a line, or its warnings and then one
+// line of summary: entries, pages, time and warnings.
 func report(res generator.Result, err error, quiet bool, verb string, stderr io.Writer) error {
 	var errs generator.Errors
 	switch {

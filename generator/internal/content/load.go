@@ -56,6 +56,13 @@ type cached struct {
 
 // Load is the package's Load, reusing what c kept from the last load.
 func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
+	return c.LoadReporting(ctx, fsys, nil)
+}
+
+// LoadReporting is Load that calls loaded, if not nil, as files are read:
+// with how many Markdown files are read and parsed so far, of total. It
+// calls loaded from one goroutine at a time.
+func (c *Cache) LoadReporting(ctx context.Context, fsys fs.FS, loaded func(done, total int)) (*Tree, Errors) {
 	t := &Tree{Assets: map[string]int64{}}
 	var errs Errors
 	var paths []string
@@ -116,17 +123,29 @@ func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 		defer c.mu.Unlock()
 		old = c.files
 	}
+	var mu sync.Mutex
+	done := 0
+	report := func() {
+		if loaded != nil {
+			mu.Lock()
+			done++
+			loaded(done, len(paths))
+			mu.Unlock()
+		}
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
 		if was, ok := old[p]; ok && !was.mod.IsZero() && was.mod.Equal(stamps[i].mod) && was.size == stamps[i].size {
 			files[i], fileErrs[i] = was.file, was.err
+			report()
 			continue
 		}
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			defer report()
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				fileErrs[i] = Errorf(p, 0, "cannot read: %v", err)
