@@ -19,9 +19,11 @@ build:
 
 ## test: every test: vet, the unit tests with the race detector, then the
 ## browser tests in chromium: accessibility (generator/internal/a11ytest) and
-## the live-reloading dev server (generator/internal/servetest)
+## the live-reloading dev server (generator/internal/servetest); every
+## benchmark runs once on small trees (-short -benchtime 1x) so none rots
 test: tools vet node_modules
 	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e '/a11ytest$$' -e '/servetest$$')
+	$(GO) test -count=1 -short -run '^$$' -bench . -benchtime 1x $$($(GO) list ./... | grep -v -e '/a11ytest$$' -e '/servetest$$')
 	$(GO) test -count=1 -v $(BROWSER)
 
 vet:
