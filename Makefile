@@ -7,7 +7,7 @@ ADDR    ?= 127.0.0.1:1313
 # slow under the race detector, so they run without it.
 BROWSER := ./generator/internal/a11ytest ./generator/internal/servetest
 
-.PHONY: run build test vet tools clean
+.PHONY: run build test vet tools bench clean
 
 ## run: build the built-in site and serve it on http://$(ADDR)
 run: build
@@ -42,6 +42,12 @@ node_modules: package.json package-lock.json
 	else \
 		echo "make: no $(NPM): the accessibility checks will say what is missing (.ci/run installs it)"; \
 	fi
+
+## bench: build corpus trees of 1,000, 10,000 and 100,000 entries with
+## ratusz, Hugo (if installed) and a goldmark-only floor, and print time and
+## memory side by side (bench/run.sh; SIZES="1000 10000" for fewer)
+bench:
+	@bash bench/run.sh
 
 clean:
 	rm -rf bin public screenshots
