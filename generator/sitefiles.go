@@ -18,22 +18,24 @@ const (
 	robotsFile  = "robots.txt"
 )
 
-// siteFiles are the files made from many entries at once rather than page
-// by page: sitemap.xml, robots.txt, the Atom feeds and calendars that
+// siteFiles makes the files made from many entries at once rather than
+// page by page: sitemap.xml, robots.txt, the Atom feeds and calendars that
 // pages link to (render.Page.Feed and .Calendar), the open data (one JSON
 // file per kind) and the search index. Whatever changes entries must make
-// them again.
-func (p *prepared) siteFiles() (map[string][]byte, error) {
+// them again. It passes each file to emit as soon as it is made: the open
+// data of a large site alone is hundreds of megabytes.
+func (p *prepared) siteFiles(emit func(name string, data []byte) error) error {
 	s, base := p.site, p.renderer.Base()
-	files, err := opendata.Files(p.site, p.renderer.AbsURL)
-	if err != nil {
-		return nil, err
+	if err := opendata.Each(p.site, p.renderer.AbsURL, emit); err != nil {
+		return err
 	}
 	idx, err := search.Index(p.site)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files[search.File(p.site.Lang)] = idx
+	if err := emit(search.File(p.site.Lang), idx); err != nil {
+		return err
+	}
 	var locs []feed.Loc
 	newest := newestOf(s)
 	for _, pg := range p.renderer.Pages() {
@@ -46,41 +48,45 @@ func (p *prepared) siteFiles() (map[string][]byte, error) {
 		if f := pg.Feed; f != nil {
 			b, err := feed.Atom(s, base, feed.Feed{File: f.File, Page: pg.URL, Title: f.Title, Entries: feedEntries(s, pg)})
 			if err != nil {
-				return nil, err
+				return err
 			}
-			files[f.File] = b
+			if err := emit(f.File, b); err != nil {
+				return err
+			}
 		}
 		if c := pg.Calendar; c != nil {
 			cal := ical.Calendar{Name: c.Title, Meetings: calendarMeetings(s, pg)}
 			if pg.Layout == "meeting" {
 				cal.Name = ""
 			}
-			files[c.File] = ical.Encode(s, base, cal)
+			if err := emit(c.File, ical.Encode(s, base, cal)); err != nil {
+				return err
+			}
 		}
 	}
 	b, err := feed.Sitemap(s, base, locs)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files[sitemapFile] = b
-	files[robotsFile] = feed.Robots(base, sitemapFile)
-	return files, nil
+	if err := emit(sitemapFile, b); err != nil {
+		return err
+	}
+	return emit(robotsFile, feed.Robots(base, sitemapFile))
 }
 
-// writeSiteFiles writes the site files in name order, and keeps their
-// names in p.siteNames.
+// writeSiteFiles writes the site files as they are made, and keeps their
+// names, in order, in p.siteNames.
 func (p *prepared) writeSiteFiles(w Writer) (int, error) {
-	files, err := p.siteFiles()
+	names := map[string]bool{}
+	err := p.siteFiles(func(name string, data []byte) error {
+		names[name] = true
+		return w.WriteFile(name, data)
+	})
 	if err != nil {
 		return 0, err
 	}
-	p.siteNames = slices.Sorted(maps.Keys(files))
-	for _, name := range p.siteNames {
-		if err := w.WriteFile(name, files[name]); err != nil {
-			return 0, err
-		}
-	}
-	return len(files), nil
+	p.siteNames = slices.Sorted(maps.Keys(names))
+	return len(names), nil
 }
 
 // feedEntries are the documents and meetings a page's feed follows.

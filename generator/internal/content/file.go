@@ -61,7 +61,14 @@ func Parse(path string, data []byte) (*File, error) {
 	}
 	f := &File{Path: path, Format: format}
 	f.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n")) + 1
+	// rest is the same bytes as the end of data, in a buffer of the front
+	// matter parser's that is up to twice their size; data is exactly the
+	// file, and a site keeps the bodies of all its files until they are
+	// rendered.
 	f.Body = rest
+	if bytes.HasSuffix(data, rest) {
+		f.Body = data[len(data)-len(rest):]
+	}
 	f.Meta, err = decodeMeta(path, format, raw, openLine)
 	if err != nil {
 		return nil, err

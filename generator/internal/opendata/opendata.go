@@ -14,6 +14,7 @@
 package opendata
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -26,11 +27,12 @@ func File(l *lang.Lang, k site.Kind) string {
 	return l.Segment("data") + "/" + l.Segment(k.Folder()) + ".json"
 }
 
-// Files returns every kind's file, by its path. url makes the address of
-// a site-relative path.
-func Files(s *site.Site, url func(string) string) (map[string][]byte, error) {
+// Each makes every kind's file and passes it to emit with its path, one
+// at a time, so that a large site has only one in memory at once. url
+// makes the address of a site-relative path. It stops at emit's first
+// error.
+func Each(s *site.Site, url func(string) string, emit func(name string, data []byte) error) error {
 	w := writer{url: url, lang: s.Lang}
-	files := map[string][]byte{}
 	for _, k := range site.Kinds() {
 		var entries []any
 		switch k {
@@ -63,13 +65,15 @@ func Files(s *site.Site, url func(string) string) (map[string][]byte, error) {
 			entries = []any{}
 		}
 		f := kindFile{Kind: string(k), URL: url(s.Lang.Segment(k.Folder()) + "/"), Count: len(entries), Entries: entries}
-		b, err := json.Marshal(f)
-		if err != nil {
-			return nil, fmt.Errorf("open data of %s: %w", k.Folder(), err)
+		var b bytes.Buffer
+		if err := json.NewEncoder(&b).Encode(f); err != nil {
+			return fmt.Errorf("open data of %s: %w", k.Folder(), err)
 		}
-		files[File(s.Lang, k)] = append(b, '\n')
+		if err := emit(File(s.Lang, k), b.Bytes()); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 type kindFile struct {
