@@ -216,9 +216,21 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		errs = append(errs, prefix(cfg.Static, serrs)...)
 	}
 	pr := newProgress(cfg.Progress)
-	tree, cerrs := cfg.cache.LoadReporting(ctx, contentFS, func(done, total int) {
+	load := content.LoadOptions{Loaded: func(done, total int) {
 		pr.update(func(p *Progress) { p.Loaded, p.Files = done, total })
-	})
+	}}
+	if cfg.cache == nil {
+		// A build keeps in memory only the start of each entry's body that
+		// its summary needs, and reads the body again to render it: a
+		// site of 100,000 entries has most of a gigabyte of Markdown.
+		load.Lead = func(p string, body []byte) []byte {
+			if path.Base(p) == "_index.md" {
+				return body // the home page's or a list's intro
+			}
+			return site.SummarySource(body)
+		}
+	}
+	tree, cerrs := cfg.cache.LoadWith(ctx, contentFS, load)
 	errs = append(errs, prefix(cfg.Content, cerrs)...)
 	var s *site.Site
 	if len(cerrs) == 0 {
@@ -246,7 +258,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 			own = os.DirFS(cfg.Layouts)
 		}
 		var rerrs content.Errors
-		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize})
+		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Body: bodies(contentFS, tree)})
 		for _, e := range rerrs {
 			if e.Path == "-base-url" {
 				return nil, res, &UsageError{fmt.Errorf("-base-url %s", e.Msg)}
@@ -263,6 +275,26 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
 	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme, progress: pr}, res, nil
+}
+
+// bodies reads again the bodies of the entries of which tree keeps only
+// the start (content.LoadOptions.Lead), or is nil when it keeps them all.
+func bodies(fsys fs.FS, tree *content.Tree) func(*site.Entry) ([]byte, error) {
+	refs := map[string]content.BodyRef{}
+	for _, f := range tree.Files {
+		if f.Lead {
+			refs[f.Path] = f.BodyRef()
+		}
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	return func(e *site.Entry) ([]byte, error) {
+		if ref, ok := refs[e.Path]; ok {
+			return content.ReadBody(fsys, ref)
+		}
+		return e.Body, nil
+	}
 }
 
 func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {

@@ -15,6 +15,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"path"
@@ -56,13 +57,29 @@ type cached struct {
 
 // Load is the package's Load, reusing what c kept from the last load.
 func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
-	return c.LoadReporting(ctx, fsys, nil)
+	return c.LoadWith(ctx, fsys, LoadOptions{})
 }
 
-// LoadReporting is Load that calls loaded, if not nil, as files are read:
-// with how many Markdown files are read and parsed so far, of total. It
-// calls loaded from one goroutine at a time.
-func (c *Cache) LoadReporting(ctx context.Context, fsys fs.FS, loaded func(done, total int)) (*Tree, Errors) {
+// LoadOptions change what a load keeps and tells.
+type LoadOptions struct {
+	// Loaded, if not nil, is called as files are read, from one goroutine
+	// at a time: with how many Markdown files are read and parsed so far,
+	// of total.
+	Loaded func(done, total int)
+
+	// Lead, if not nil, says how much of each file's body to keep in
+	// memory: the File's Body is only the start Lead returns, and
+	// ReadBody reads the whole body again when it is needed. A large site
+	// need not hold all its bodies at once. Not with a Cache.
+	Lead func(path string, body []byte) []byte
+}
+
+// LoadWith is Load with options.
+func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree, Errors) {
+	loaded := o.Loaded
+	if c != nil {
+		o.Lead = nil
+	}
 	t := &Tree{Assets: map[string]int64{}}
 	var errs Errors
 	var paths []string
@@ -151,7 +168,14 @@ func (c *Cache) LoadReporting(ctx context.Context, fsys fs.FS, loaded func(done,
 				fileErrs[i] = Errorf(p, 0, "cannot read: %v", err)
 				return nil
 			}
-			files[i], fileErrs[i] = Parse(p, data)
+			f, err := Parse(p, data)
+			if err == nil && o.Lead != nil && f.bodyStart >= 0 {
+				// A copy, so that the file's bytes can go.
+				if lead := o.Lead(p, f.Body); len(lead) < len(f.Body) {
+					f.Body, f.Lead = bytes.Clone(lead), true
+				}
+			}
+			files[i], fileErrs[i] = f, err
 			return nil
 		})
 	}

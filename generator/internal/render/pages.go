@@ -119,6 +119,7 @@ type Renderer struct {
 	md      *markdown.Renderer
 	base    address.Base // -base-url
 	perPage int
+	body    func(*site.Entry) ([]byte, error)
 }
 
 // Options configure a Renderer.
@@ -131,6 +132,11 @@ type Options struct {
 	// PageSize is how many entries a page of a long list shows; 0 means
 	// DefaultPageSize.
 	PageSize int
+
+	// Body, if not nil, gives an entry's Markdown when its page is
+	// rendered, for a site whose entries keep only the start of their
+	// bodies in memory; nil means the entry's Body.
+	Body func(*site.Entry) ([]byte, error)
 }
 
 // DefaultPageSize is how many entries a page of an index or topic list
@@ -146,7 +152,7 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 	if o.PageSize <= 0 {
 		o.PageSize = DefaultPageSize
 	}
-	r := &Renderer{site: s, base: base, perPage: o.PageSize, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
+	r := &Renderer{site: s, base: base, perPage: o.PageSize, body: o.Body, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
 	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
 	if len(errs) > 0 {
 		return nil, errs
@@ -352,13 +358,20 @@ func (p *Page) File() string {
 
 // Render executes the page's layout into a buffer.
 func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
-	if len(p.body) > 0 {
-		res, err := r.md.Render(p.body)
+	path := ""
+	if p.Entry != nil {
+		path = p.Entry.E().Path
+	}
+	body := p.body
+	if p.Entry != nil && r.body != nil {
+		var err error
+		if body, err = r.body(p.Entry.E()); err != nil {
+			return nil, &content.Error{Path: path, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
+		}
+	}
+	if len(body) > 0 {
+		res, err := r.md.Render(body)
 		if err != nil {
-			path := ""
-			if p.Entry != nil {
-				path = p.Entry.E().Path
-			}
 			return nil, &content.Error{Path: path, Msg: fmt.Sprintf("body: %v", err)}
 		}
 		p.Body = template.HTML(res.HTML)
