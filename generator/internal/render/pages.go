@@ -370,11 +370,11 @@ func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
 		}
 	}
 	if len(body) > 0 {
-		res, err := r.md.Render(body)
+		html, err := r.md.HTML(body)
 		if err != nil {
 			return nil, &content.Error{Path: path, Msg: fmt.Sprintf("body: %v", err)}
 		}
-		p.Body = template.HTML(res.HTML)
+		p.Body = template.HTML(html)
 		// The rendered body is needed only while the layout runs: a
 		// build keeps every page, and must not keep every body.
 		defer func() { p.Body = "" }()
