@@ -92,6 +92,19 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// memoryLimit is the heap size at which a build's garbage collector works
+// harder instead of letting the heap grow to twice what is live, as it
+// does by default; GOMEMLIMIT replaces it. A site of 100,000 entries has
+// about 600 MB live at its peak, so a build stays under a gigabyte.
+const memoryLimit = 768 << 20
+
+// limitMemory sets memoryLimit unless GOMEMLIMIT is set.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+}
+
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f siteFlags
 	fs := newFlagSet("build", stderr)
@@ -108,6 +121,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if line != nil {
 		cfg.Progress = line.report
 	}
+	limitMemory()
 	res, err := generator.Build(ctx, cfg)
 	line.clear()
 	return report(res, err, f.quiet, "built", stderr)
@@ -129,6 +143,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if line != nil {
 		cfg.Progress = line.report
 	}
+	limitMemory()
 	res, err := generator.Check(ctx, cfg)
 	line.clear()
 	return report(res, err, f.quiet, "checked", stderr)
