@@ -7,7 +7,7 @@ ADDR    ?= 127.0.0.1:1313
 # slow under the race detector, so they run without it.
 BROWSER := ./generator/internal/a11ytest ./generator/internal/servetest
 
-.PHONY: run build test vet tools clean fuzz
+.PHONY: run build test vet tools bench clean fuzz
 
 # FUZZTIME bounds each fuzz target's run in make fuzz (and so in make test).
 FUZZTIME ?= 20s
@@ -29,9 +29,11 @@ build:
 
 ## test: every test: vet, the unit tests with the race detector, then the
 ## browser tests in chromium: accessibility (generator/internal/a11ytest) and
-## the live-reloading dev server (generator/internal/servetest)
+## the live-reloading dev server (generator/internal/servetest); every
+## benchmark runs once on small trees (-short -benchtime 1x) so none rots
 test: tools vet node_modules
 	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e '/a11ytest$$' -e '/servetest$$')
+	$(GO) test -count=1 -short -run '^$$' -bench . -benchtime 1x $$($(GO) list ./... | grep -v -e '/a11ytest$$' -e '/servetest$$')
 	$(GO) test -count=1 -v $(BROWSER)
 	$(MAKE) fuzz
 
@@ -60,6 +62,12 @@ node_modules: package.json package-lock.json
 	else \
 		echo "make: no $(NPM): the accessibility checks will say what is missing (.ci/run installs it)"; \
 	fi
+
+## bench: build corpus trees of 1,000, 10,000 and 100,000 entries with
+## ratusz, Hugo (if installed) and a goldmark-only floor, and print time and
+## memory side by side (bench/run.sh; SIZES="1000 10000" for fewer)
+bench:
+	@bash bench/run.sh
 
 clean:
 	rm -rf bin public screenshots

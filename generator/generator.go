@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // Europe/Warsaw on machines without a zone database
 
@@ -55,6 +56,12 @@ type Config struct {
 	// Stylesheets and scripts are fingerprinted either way.
 	Minify bool
 
+	// Progress, if not nil, is told how far the build has come: as
+	// content files are read, then as pages are written. It is called from
+	// one goroutine at a time, often (once a file or page), so it must be
+	// quick; a display throttles its own updates.
+	Progress func(Progress)
+
 	cache *content.Cache // parsed content kept between builds (serve)
 }
 
@@ -65,6 +72,38 @@ type Result struct {
 	Files    int
 	Warnings []string
 	Duration time.Duration
+}
+
+// Progress is how far a build has come.
+type Progress struct {
+	Loaded, Files  int // content files read and parsed, of all
+	Written, Pages int // pages written, of all; Pages is 0 until rendering starts
+	Elapsed        time.Duration
+}
+
+// progress passes a build's progress to Config.Progress, one call at a
+// time.
+type progress struct {
+	mu    sync.Mutex
+	f     func(Progress)
+	start time.Time
+	p     Progress
+}
+
+func newProgress(f func(Progress)) *progress {
+	return &progress{f: f, start: time.Now()}
+}
+
+// update changes the progress with change and reports it.
+func (pr *progress) update(change func(*Progress)) {
+	if pr == nil || pr.f == nil {
+		return
+	}
+	pr.mu.Lock()
+	defer pr.mu.Unlock()
+	change(&pr.p)
+	pr.p.Elapsed = time.Since(pr.start)
+	pr.f(pr.p)
 }
 
 // Errors are the problems of a build, each "path:line: message" with the
@@ -152,6 +191,7 @@ type prepared struct {
 
 	siteNames []string     // the site files written (writeSiteFiles)
 	links     *links.Index // every page's ids and links, once written
+	progress  *progress
 }
 
 func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
@@ -184,7 +224,22 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		staticFiles, serrs = listStatic(staticFS)
 		errs = append(errs, prefix(cfg.Static, serrs)...)
 	}
-	tree, cerrs := cfg.cache.Load(ctx, contentFS)
+	pr := newProgress(cfg.Progress)
+	load := content.LoadOptions{Loaded: func(done, total int) {
+		pr.update(func(p *Progress) { p.Loaded, p.Files = done, total })
+	}}
+	if cfg.cache == nil {
+		// A build keeps in memory only the start of each entry's body that
+		// its summary needs, and reads the body again to render it: a
+		// site of 100,000 entries has most of a gigabyte of Markdown.
+		load.Lead = func(p string, body []byte) []byte {
+			if path.Base(p) == "_index.md" {
+				return body // the home page's or a list's intro
+			}
+			return site.SummarySource(body)
+		}
+	}
+	tree, cerrs := cfg.cache.LoadWith(ctx, contentFS, load)
 	errs = append(errs, prefix(cfg.Content, cerrs)...)
 	var s *site.Site
 	if len(cerrs) == 0 {
@@ -222,7 +277,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 			own = os.DirFS(cfg.Layouts)
 		}
 		var rerrs content.Errors
-		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets})
+		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: bodies(contentFS, tree)})
 		for _, e := range rerrs {
 			if e.Path == "-base-url" {
 				return nil, res, &UsageError{fmt.Errorf("-base-url %s", e.Msg)}
@@ -238,7 +293,27 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	if !renderer.Base().Absolute() {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
-	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier}, res, nil
+	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr}, res, nil
+}
+
+// bodies reads again the bodies of the entries of which tree keeps only
+// the start (content.LoadOptions.Lead), or is nil when it keeps them all.
+func bodies(fsys fs.FS, tree *content.Tree) func(*site.Entry) ([]byte, error) {
+	refs := map[string]content.BodyRef{}
+	for _, f := range tree.Files {
+		if f.Lead {
+			refs[f.Path] = f.BodyRef()
+		}
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	return func(e *site.Entry) ([]byte, error) {
+		if ref, ok := refs[e.Path]; ok {
+			return content.ReadBody(fsys, ref)
+		}
+		return e.Body, nil
+	}
 }
 
 func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
@@ -341,6 +416,8 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 	}
 	perrs := make([]*content.Error, len(pages))
 	ids := make([]map[string]bool, len(pages))
+	p.progress.update(func(pr *Progress) { pr.Pages = len(pages) })
+	written := func(pr *Progress) { pr.Written++ }
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, pg := range pages {
@@ -354,7 +431,11 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 				return nil
 			}
 			ids[i] = links.IDs(html)
-			return w.WriteFile(pg.File(), html)
+			if err := w.WriteFile(pg.File(), html); err != nil {
+				return err
+			}
+			p.progress.update(written)
+			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {

@@ -29,9 +29,10 @@ import (
 // The watcher's quiet period (60 ms) comes on top. The files drawn from
 // many entries (feeds, calendars, the sitemap, open data, the search
 // index) are made again afterwards, in the background, while the pages
-// are already served: finish-ms reports that time.
+// are already served: finish-ms reports that time. The 10,000-entry
+// tree is left out under -short.
 func BenchmarkRebuildAfterEdit(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range benchSizes() {
 		dir := b.TempDir()
 		if _, err := corpus.Write(dir, corpus.Options{Entries: n, Seed: 1}); err != nil {
 			b.Fatal(err)

@@ -20,26 +20,29 @@ const (
 	robotsFile  = "robots.txt"
 )
 
-// siteFiles are the files made from many entries at once rather than page
-// by page: sitemap.xml, robots.txt, the Atom feeds and calendars that
+// siteFiles makes the files made from many entries at once rather than
+// page by page: sitemap.xml, robots.txt, the Atom feeds and calendars that
 // pages link to (render.Page.Feed and .Calendar), the open data (one JSON
 // file per kind) and the search index. Whatever changes entries must make
-// them again.
-func (p *prepared) siteFiles() (map[string][]byte, error) {
+// them again. It passes each file to emit as soon as it is made: the open
+// data of a large site alone is hundreds of megabytes.
+func (p *prepared) siteFiles(emit func(name string, data []byte) error) error {
 	s, base := p.site, p.renderer.Base()
-	files, err := opendata.Files(p.site, p.renderer.AbsURL)
-	if err != nil {
-		return nil, err
+	if err := opendata.Each(p.site, p.renderer.AbsURL, emit); err != nil {
+		return err
 	}
 	idx, err := search.Index(p.site)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files[search.File(p.site.Lang)] = idx
+	if err := emit(search.File(p.site.Lang), idx); err != nil {
+		return err
+	}
 	var locs []feed.Loc
+	newest := newestOf(s)
 	for _, pg := range p.renderer.Pages() {
 		if pg.Layout != "notfound" {
-			locs = append(locs, feed.Loc{Page: pg.URL, Lastmod: lastmod(s, pg)})
+			locs = append(locs, feed.Loc{Page: pg.URL, Lastmod: newest.lastmod(pg)})
 		}
 		if pg.Pager != nil && pg.Pager.Number > 1 {
 			continue // the feed and calendar of a list are its first page's
@@ -47,59 +50,62 @@ func (p *prepared) siteFiles() (map[string][]byte, error) {
 		if f := pg.Feed; f != nil {
 			b, err := feed.Atom(s, base, feed.Feed{File: f.File, Page: pg.URL, Title: f.Title, Entries: feedEntries(s, pg)})
 			if err != nil {
-				return nil, err
+				return err
 			}
-			files[f.File] = b
+			if err := emit(f.File, b); err != nil {
+				return err
+			}
 		}
 		if c := pg.Calendar; c != nil {
 			cal := ical.Calendar{Name: c.Title, Meetings: calendarMeetings(s, pg)}
 			if pg.Layout == "meeting" {
 				cal.Name = ""
 			}
-			files[c.File] = ical.Encode(s, base, cal)
+			if err := emit(c.File, ical.Encode(s, base, cal)); err != nil {
+				return err
+			}
 		}
 	}
 	b, err := feed.Sitemap(s, base, locs)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files[sitemapFile] = b
-	files[robotsFile] = feed.Robots(base, sitemapFile)
-	return files, nil
+	if err := emit(sitemapFile, b); err != nil {
+		return err
+	}
+	return emit(robotsFile, feed.Robots(base, sitemapFile))
 }
 
-// writeSiteFiles writes the site files in name order, minified (in
-// parallel) when the build minifies, and keeps their names in
-// p.siteNames.
+// writeSiteFiles writes the site files as they are made, minified when
+// the build minifies (in parallel with making the next ones), and keeps
+// their names, in order, in p.siteNames.
 func (p *prepared) writeSiteFiles(w Writer) (int, error) {
-	files, err := p.siteFiles()
+	names := map[string]bool{}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	err := p.siteFiles(func(name string, data []byte) error {
+		names[name] = true
+		g.Go(func() error {
+			if p.minifier != nil {
+				small, err := p.minifier.Bytes(name, data)
+				if err != nil {
+					return err
+				}
+				data = small
+			}
+			return w.WriteFile(name, data)
+		})
+		return nil
+	})
 	if err != nil {
+		g.Wait()
 		return 0, err
 	}
-	p.siteNames = slices.Sorted(maps.Keys(files))
-	if p.minifier != nil {
-		small := make([][]byte, len(p.siteNames))
-		var g errgroup.Group
-		g.SetLimit(runtime.GOMAXPROCS(0))
-		for i, name := range p.siteNames {
-			g.Go(func() (err error) {
-				small[i], err = p.minifier.Bytes(name, files[name])
-				return err
-			})
-		}
-		if err := g.Wait(); err != nil {
-			return 0, err
-		}
-		for i, name := range p.siteNames {
-			files[name] = small[i]
-		}
+	if err := g.Wait(); err != nil {
+		return 0, err
 	}
-	for _, name := range p.siteNames {
-		if err := w.WriteFile(name, files[name]); err != nil {
-			return 0, err
-		}
-	}
-	return len(files), nil
+	p.siteNames = slices.Sorted(maps.Keys(names))
+	return len(names), nil
 }
 
 // feedEntries are the documents and meetings a page's feed follows.
@@ -150,27 +156,41 @@ func calendarMeetings(s *site.Site, pg *render.Page) []*site.Meeting {
 	return nil
 }
 
+// newest holds the newest change of each kind's entries and of all of
+// them, worked out once for the sitemap's many list pages.
+type newest struct {
+	s      *site.Site
+	byKind map[site.Kind]*site.Date
+	all    *site.Date
+}
+
+func newestOf(s *site.Site) newest {
+	tomorrow := s.Now.AddDate(0, 0, 1)
+	byKind := map[site.Kind][]site.Entity{}
+	for _, e := range s.Entities() {
+		byKind[e.E().Kind] = append(byKind[e.E().Kind], e)
+	}
+	n := newest{s: s, byKind: map[site.Kind]*site.Date{}, all: feed.Newest(s.Entities(), tomorrow)}
+	for k, es := range byKind {
+		n.byKind[k] = feed.Newest(es, tomorrow)
+	}
+	return n
+}
+
 // lastmod is when what a page shows last changed, for the sitemap: an
 // entry's own date (feed.Changed), else the newest of the entries the page
 // lists, else the accessibility statement's update.
 // Dates after today are left out.
-func lastmod(s *site.Site, pg *render.Page) *site.Date {
-	tomorrow := s.Now.AddDate(0, 0, 1)
+func (n newest) lastmod(pg *render.Page) *site.Date {
 	switch {
 	case pg.Entry != nil:
 		return feed.Changed(pg.Entry)
 	case pg.Topic != nil:
-		return feed.Newest(pg.Topic.Entries, tomorrow)
+		return feed.Newest(pg.Topic.Entries, n.s.Now.AddDate(0, 0, 1))
 	case pg.Statement != nil:
 		return &pg.Statement.Updated
 	case pg.Section != nil:
-		var es []site.Entity
-		for _, e := range s.Entities() {
-			if e.E().Kind == pg.Section.Kind {
-				es = append(es, e)
-			}
-		}
-		return feed.Newest(es, tomorrow)
+		return n.byKind[pg.Section.Kind]
 	}
-	return feed.Newest(s.Entities(), tomorrow)
+	return n.all
 }

@@ -93,6 +93,19 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// memoryLimit is the heap size at which a build's garbage collector works
+// harder instead of letting the heap grow to twice what is live, as it
+// does by default; GOMEMLIMIT replaces it. A site of 100,000 entries has
+// about 600 MB live at its peak, so a build stays under a gigabyte.
+const memoryLimit = 768 << 20
+
+// limitMemory sets memoryLimit unless GOMEMLIMIT is set.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+}
+
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f siteFlags
 	fs := newFlagSet("build", stderr)
@@ -105,7 +118,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	line := newProgressLine(stderr, f.quiet)
+	if line != nil {
+		cfg.Progress = line.report
+	}
+	limitMemory()
 	res, err := generator.Build(ctx, cfg)
+	line.clear()
 	return report(res, err, f.quiet, "built", stderr)
 }
 
@@ -122,10 +141,16 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	line := newProgressLine(stderr, f.quiet)
+	if line != nil {
+		cfg.Progress = line.report
+	}
+	limitMemory()
 	if *external {
 		return checkExternal(ctx, cfg, f.quiet, stderr)
 	}
 	res, err := generator.Check(ctx, cfg)
+	line.clear()
 	return report(res, err, f.quiet, "checked", stderr)
 }
 
@@ -154,7 +179,8 @@ func checkExternal(ctx context.Context, cfg generator.Config, quiet bool, stderr
 	return nil
 }
 
-// report prints a build's errors one a line, or its warnings and summary.
+// report prints a build's errors one a line, or its warnings and then one
+// line of summary: entries, pages, time and warnings.
 func report(res generator.Result, err error, quiet bool, verb string, stderr io.Writer) error {
 	var errs generator.Errors
 	switch {

@@ -19,6 +19,12 @@ const MinEntries = 11
 // MaxCities caps the number of cities: Poland has 2,477 gminy.
 const MaxCities = 2477
 
+// MaxPages caps the number of plain pages. They are a site's fixed pages
+// (about, contact, the accessibility statement, guides), which every page's
+// footer links to: real sites have tens of them whatever their size, and a
+// tree with thousands would measure a footer no site has.
+const MaxPages = 50
+
 // Options says how large a tree to make and which one.
 type Options struct {
 	Entries int   // content entries of all kinds together, at least MinEntries
@@ -45,7 +51,7 @@ func CountsFor(n int) Counts {
 		Programmes:    share(50, 3),
 		Organisations: share(1000, 1),
 		Partnerships:  share(500, 1),
-		Pages:         share(100, 1),
+		Pages:         min(share(100, 1), MaxPages),
 	}
 	rest := n - c.Cities - c.Programmes - c.Organisations - c.Partnerships - c.Pages
 	c.Meetings = max(1, (rest*38+39)/78)

@@ -29,8 +29,9 @@
 // Options.Entries counts entries of all kinds together (the _index.md files
 // come on top). Cities are 5% of them (at least 3, at most 2,477 – the
 // number of Polish gminy), programmes 0.5% (at least 3), organisations 10%,
-// partnerships 5%, pages 1%; the rest is split between documents and
-// meetings in the ratio 40:38, so documents take what the city cap leaves.
+// partnerships 5%, pages 1% (at most [MaxPages]); the rest is split
+// between documents and meetings in the ratio 40:38, so documents take what
+// the city and page caps leave.
 // Every kind is present from [MinEntries] on.
 //
 // # Entries

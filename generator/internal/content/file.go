@@ -3,6 +3,8 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,6 +31,39 @@ type File struct {
 	Meta     *Value // the front matter, a Map
 	Body     []byte // the Markdown after the front matter, UTF-8 with LF line ends
 	BodyLine int    // the file line on which Body starts
+	Lead     bool   // Body is only the start of the body (LoadOptions.Lead)
+
+	// Where Body starts in the file once decoded and with LF line ends,
+	// and that text's length: ReadBody reads the whole body again when
+	// Body holds only its start (LoadOptions.Lead).
+	bodyStart, size int
+}
+
+// A BodyRef says where a file's body is, for ReadBody.
+type BodyRef struct {
+	Path        string
+	start, size int
+}
+
+// BodyRef says where f's body is.
+func (f *File) BodyRef() BodyRef { return BodyRef{f.Path, f.bodyStart, f.size} }
+
+// ReadBody reads the body of a file again: the whole of it, when a load
+// kept only its start. The file must not have changed since.
+func ReadBody(fsys fs.FS, ref BodyRef) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, ref.Path)
+	if err != nil {
+		return nil, err
+	}
+	data, err = checkEncoding(ref.Path, data)
+	if err != nil {
+		return nil, err
+	}
+	data = normaliseNewlines(data)
+	if len(data) != ref.size {
+		return nil, fmt.Errorf("the file changed during the build; build again")
+	}
+	return data[ref.start:], nil
 }
 
 // Parse reads one content file: it checks the encoding, normalises line
@@ -66,7 +101,15 @@ func Parse(path string, data []byte) (*File, error) {
 	}
 	f := &File{Path: path, Format: format}
 	f.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n")) + 1
-	f.Body = rest
+	// rest is the same bytes as the end of data, in a buffer of the front
+	// matter parser's that is up to twice their size; data is exactly the
+	// file, and a site keeps the bodies of all its files until they are
+	// rendered.
+	f.Body, f.bodyStart = rest, -1
+	if bytes.HasSuffix(data, rest) {
+		f.Body = data[len(data)-len(rest):]
+		f.bodyStart, f.size = len(data)-len(rest), len(data)
+	}
 	f.Meta, err = decodeMeta(path, format, raw, openLine)
 	if err != nil {
 		return nil, err

@@ -15,6 +15,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"path"
@@ -56,6 +57,29 @@ type cached struct {
 
 // Load is the package's Load, reusing what c kept from the last load.
 func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
+	return c.LoadWith(ctx, fsys, LoadOptions{})
+}
+
+// LoadOptions change what a load keeps and tells.
+type LoadOptions struct {
+	// Loaded, if not nil, is called as files are read, from one goroutine
+	// at a time: with how many Markdown files are read and parsed so far,
+	// of total.
+	Loaded func(done, total int)
+
+	// Lead, if not nil, says how much of each file's body to keep in
+	// memory: the File's Body is only the start Lead returns, and
+	// ReadBody reads the whole body again when it is needed. A large site
+	// need not hold all its bodies at once. Not with a Cache.
+	Lead func(path string, body []byte) []byte
+}
+
+// LoadWith is Load with options.
+func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree, Errors) {
+	loaded := o.Loaded
+	if c != nil {
+		o.Lead = nil
+	}
 	t := &Tree{Assets: map[string]int64{}}
 	var errs Errors
 	var paths []string
@@ -114,17 +138,29 @@ func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 		defer c.mu.Unlock()
 		old = c.files
 	}
+	var mu sync.Mutex
+	done := 0
+	report := func() {
+		if loaded != nil {
+			mu.Lock()
+			done++
+			loaded(done, len(paths))
+			mu.Unlock()
+		}
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
 		if was, ok := old[p]; ok && !was.mod.IsZero() && was.mod.Equal(stamps[i].mod) && was.size == stamps[i].size {
 			files[i], fileErrs[i] = was.file, was.err
+			report()
 			continue
 		}
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			defer report()
 			if stamps[i].size > MaxFileSize {
 				// Not read at all: a huge file is refused by its size.
 				fileErrs[i] = tooBig(p, stamps[i].size)
@@ -135,7 +171,14 @@ func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 				fileErrs[i] = Errorf(p, 0, "cannot read: %v", err)
 				return nil
 			}
-			files[i], fileErrs[i] = Parse(p, data)
+			f, err := Parse(p, data)
+			if err == nil && o.Lead != nil && f.bodyStart >= 0 {
+				// A copy, so that the file's bytes can go.
+				if lead := o.Lead(p, f.Body); len(lead) < len(f.Body) {
+					f.Body, f.Lead = bytes.Clone(lead), true
+				}
+			}
+			files[i], fileErrs[i] = f, err
 			return nil
 		})
 	}

@@ -280,3 +280,29 @@ func TestErrorsSort(t *testing.T) {
 		t.Errorf("Errors(nil).Err() = %v, want nil", err)
 	}
 }
+
+// TestLoadLead checks that a load with Lead keeps only the start of each
+// body, and that ReadBody reads the whole body again, line ends
+// normalised, and refuses a file changed since.
+func TestLoadLead(t *testing.T) {
+	body := "Pierwszy akapit.\r\n\r\nDrugi akapit.\r\n"
+	fsys := fstest.MapFS{"cities/a.md": {Data: []byte("---\r\ntitle: A\r\n---\r\n" + body)}}
+	tree, errs := (*Cache)(nil).LoadWith(context.Background(), fsys, LoadOptions{Lead: func(p string, b []byte) []byte {
+		return b[:len("Pierwszy akapit.\n")]
+	}})
+	if len(errs) > 0 {
+		t.Fatal(errs.Err())
+	}
+	f := tree.Files[0]
+	if !f.Lead || string(f.Body) != "Pierwszy akapit.\n" {
+		t.Fatalf("Lead %v, Body %q; want only the first line kept", f.Lead, f.Body)
+	}
+	got, err := ReadBody(fsys, f.BodyRef())
+	if want := strings.ReplaceAll(body, "\r\n", "\n"); err != nil || string(got) != want {
+		t.Errorf("ReadBody = %q, %v; want %q", got, err, want)
+	}
+	fsys["cities/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nInny.\n")}
+	if _, err := ReadBody(fsys, f.BodyRef()); err == nil || !strings.Contains(err.Error(), "changed") {
+		t.Errorf("ReadBody of a changed file: %v, want an error saying it changed", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -72,26 +73,43 @@ type Link struct {
 	Line int    // 1-based line within the body where the link starts
 }
 
-// Render converts the Markdown body src to HTML.
+// Render converts the Markdown body src to HTML, and tells its summary,
+// headings and links.
 func (r *Renderer) Render(src []byte) (Result, error) { return r.RenderWith(src, nil) }
 
-// RenderWith converts the Markdown body src to HTML, asking link about
-// the destination of every link; a nil link is [Renderer.Render].
+// RenderWith is Render asking link about the destination of every link;
+// a nil link is [Renderer.Render].
 func (r *Renderer) RenderWith(src []byte, link LinkFunc) (Result, error) {
+	doc, html, err := r.render(src, link)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{
+		HTML:     html,
+		Summary:  summary(doc, src),
+		Headings: headings(doc, src),
+		Links:    links(doc, src),
+	}, nil
+}
+
+// HTML converts the Markdown body src to HTML, asking link (if not nil)
+// about the destination of every link: RenderWith's HTML, without the
+// work of the rest of its Result.
+func (r *Renderer) HTML(src []byte, link LinkFunc) ([]byte, error) {
+	_, html, err := r.render(src, link)
+	return html, err
+}
+
+func (r *Renderer) render(src []byte, link LinkFunc) (ast.Node, []byte, error) {
 	pc := parser.NewContext(parser.WithIDs(newElementIDs()))
 	if link != nil {
 		pc.Set(linkFuncKey, link)
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-
 	var html bytes.Buffer
+	html.Grow(len(src) + len(src)/4)
 	if err := r.md.Renderer().Render(&html, src, doc); err != nil {
-		return Result{}, fmt.Errorf("markdown: render: %w", err)
+		return nil, nil, fmt.Errorf("markdown: render: %w", err)
 	}
-	return Result{
-		HTML:     html.Bytes(),
-		Summary:  summary(doc, src),
-		Headings: headings(doc, src),
-		Links:    links(doc, src),
-	}, nil
+	return doc, html.Bytes(), nil
 }

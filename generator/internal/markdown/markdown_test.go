@@ -465,3 +465,21 @@ func TestRootLinksUnderBasePath(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLIsRenderHTML checks that HTML gives the very bytes of Render's
+// HTML.
+func TestHTMLIsRenderHTML(t *testing.T) {
+	r := New(Options{Lang: "pl", ExternalNote: "otwiera stronę zewnętrzną", Address: func(p string) string { return "/" + p }})
+	src := []byte("Akapit z [odnośnikiem](https://example.org/) i \"cudzysłowem\".\n\n## Nagłówek\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n- lista\n")
+	res, err := r.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, err := r.HTML(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(html) != string(res.HTML) {
+		t.Errorf("HTML:\n%s\nRender's HTML:\n%s", html, res.HTML)
+	}
+}

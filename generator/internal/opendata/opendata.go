@@ -14,6 +14,7 @@
 package opendata
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -26,50 +27,67 @@ func File(l *lang.Lang, k site.Kind) string {
 	return l.Segment("data") + "/" + l.Segment(k.Folder()) + ".json"
 }
 
-// Files returns every kind's file, by its path. url makes the address of
-// a site-relative path.
-func Files(s *site.Site, url func(string) string) (map[string][]byte, error) {
+// Each makes every kind's file and passes it to emit with its path, one
+// at a time, so that a large site has only one in memory at once. url
+// makes the address of a site-relative path. It stops at emit's first
+// error.
+func Each(s *site.Site, url func(string) string, emit func(name string, data []byte) error) error {
 	w := writer{url: url, lang: s.Lang}
-	files := map[string][]byte{}
 	for _, k := range site.Kinds() {
-		var entries []any
+		var count int
+		var entry func(i int) any
 		switch k {
 		case site.KindCity:
-			for _, x := range s.Cities {
-				entries = append(entries, w.city(x))
-			}
+			count, entry = len(s.Cities), func(i int) any { return w.city(s.Cities[i]) }
 		case site.KindProgramme:
-			for _, x := range s.Programmes {
-				entries = append(entries, w.programme(x))
-			}
+			count, entry = len(s.Programmes), func(i int) any { return w.programme(s.Programmes[i]) }
 		case site.KindOrganisation:
-			for _, x := range s.Organisations {
-				entries = append(entries, w.organisation(x))
-			}
+			count, entry = len(s.Organisations), func(i int) any { return w.organisation(s.Organisations[i]) }
 		case site.KindPartnership:
-			for _, x := range s.Partnerships {
-				entries = append(entries, w.partnership(x))
-			}
+			count, entry = len(s.Partnerships), func(i int) any { return w.partnership(s.Partnerships[i]) }
 		case site.KindDocument:
-			for _, x := range s.Documents {
-				entries = append(entries, w.document(x))
-			}
+			count, entry = len(s.Documents), func(i int) any { return w.document(s.Documents[i]) }
 		case site.KindMeeting:
-			for _, x := range s.Meetings {
-				entries = append(entries, w.meeting(x))
-			}
+			count, entry = len(s.Meetings), func(i int) any { return w.meeting(s.Meetings[i]) }
 		}
-		if entries == nil {
-			entries = []any{}
-		}
-		f := kindFile{Kind: string(k), URL: url(s.Lang.Segment(k.Folder()) + "/"), Count: len(entries), Entries: entries}
-		b, err := json.Marshal(f)
+		b, err := encode(kindFile{Kind: string(k), URL: url(s.Lang.Segment(k.Folder()) + "/"), Count: count}, count, entry)
 		if err != nil {
-			return nil, fmt.Errorf("open data of %s: %w", k.Folder(), err)
+			return fmt.Errorf("open data of %s: %w", k.Folder(), err)
 		}
-		files[File(s.Lang, k)] = append(b, '\n')
+		if err := emit(File(s.Lang, k), b); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
+}
+
+// encode is json.Marshal of f with the count entries that entry makes,
+// and a line end; it encodes one entry at a time, so that it never holds
+// all of them as well as their JSON.
+func encode(f kindFile, count int, entry func(i int) any) ([]byte, error) {
+	head, err := json.Marshal(f) // {"kind":…,"url":…,"count":…,"entries":null}
+	if err != nil {
+		return nil, err
+	}
+	head, ok := bytes.CutSuffix(head, []byte("null}"))
+	if !ok {
+		return nil, fmt.Errorf("unexpected JSON %.40s…", head)
+	}
+	var b bytes.Buffer
+	b.Write(head)
+	b.WriteByte('[')
+	for i := range count {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		e, err := json.Marshal(entry(i))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(e)
+	}
+	b.WriteString("]}\n")
+	return b.Bytes(), nil
 }
 
 type kindFile struct {

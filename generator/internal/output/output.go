@@ -40,6 +40,7 @@ type Dir struct {
 	final string
 	tmp   string
 	done  bool
+	dirs  sync.Map // folders inside tmp known to exist
 }
 
 // Check reports why out may not be used as the output folder, given the
@@ -175,10 +176,30 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// mkdir makes folder dir inside the temporary folder and the folders it is
+// in. A site has a folder for almost every page, so it remembers which
+// exist rather than asking the file system each time.
+func (d *Dir) mkdir(dir string) error {
+	if dir == d.tmp {
+		return nil
+	}
+	if _, ok := d.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.dirs.Store(dir, true)
+	return nil
 }
 
 // CopyFile copies a file from fsys into the site.
@@ -187,7 +208,7 @@ func (d *Dir) CopyFile(name string, fsys fs.FS, src string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	in, err := fsys.Open(src)

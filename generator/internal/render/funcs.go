@@ -199,11 +199,11 @@ func (r *Renderer) markdown(b []byte) (template.HTML, error) {
 	if len(b) == 0 {
 		return "", nil
 	}
-	res, err := r.md.Render(b)
+	html, err := r.md.HTML(b, nil)
 	if err != nil {
 		return "", err
 	}
-	return template.HTML(res.HTML), nil
+	return template.HTML(html), nil
 }
 
 func external(u string) bool {

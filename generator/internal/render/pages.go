@@ -130,6 +130,7 @@ type Renderer struct {
 	base    address.Base // -base-url
 	perPage int
 	assets  map[string]string // Options.Assets
+	body    func(*site.Entry) ([]byte, error)
 }
 
 // Options configure a Renderer.
@@ -148,6 +149,11 @@ type Options struct {
 	// "css/ratusz.3f2a9c1e.css". url and absURL make the address of the
 	// published name.
 	Assets map[string]string
+
+	// Body, if not nil, gives an entry's Markdown when its page is
+	// rendered, for a site whose entries keep only the start of their
+	// bodies in memory; nil means the entry's Body.
+	Body func(*site.Entry) ([]byte, error)
 }
 
 // DefaultPageSize is how many entries a page of an index or topic list
@@ -163,7 +169,7 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 	if o.PageSize <= 0 {
 		o.PageSize = DefaultPageSize
 	}
-	r := &Renderer{site: s, base: base, perPage: o.PageSize, assets: o.Assets, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
+	r := &Renderer{site: s, base: base, perPage: o.PageSize, assets: o.Assets, body: o.Body, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
 	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
 	if len(errs) > 0 {
 		return nil, errs
@@ -399,16 +405,26 @@ func (p *Page) File() string {
 
 // Render executes the page's layout into a buffer.
 func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
-	if len(p.body) > 0 {
-		res, err := r.md.RenderWith(p.body, r.linker(p))
+	path := ""
+	if p.Entry != nil {
+		path = p.Entry.E().Path
+	}
+	body := p.body
+	if p.Entry != nil && r.body != nil {
+		var err error
+		if body, err = r.body(p.Entry.E()); err != nil {
+			return nil, &content.Error{Path: path, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
+		}
+	}
+	if len(body) > 0 {
+		html, err := r.md.HTML(body, r.linker(p))
 		if err != nil {
-			path := ""
-			if p.Entry != nil {
-				path = p.Entry.E().Path
-			}
 			return nil, &content.Error{Path: path, Msg: fmt.Sprintf("body: %v", err)}
 		}
-		p.Body = template.HTML(res.HTML)
+		p.Body = template.HTML(html)
+		// The rendered body is needed only while the layout runs: a
+		// build keeps every page, and must not keep every body.
+		defer func() { p.Body = "" }()
 	}
 	p.Site, p.Lang = r.site, r.site.Lang
 	t := r.layouts.sets[p.Layout]

@@ -13,9 +13,14 @@ import (
 )
 
 // BenchmarkNew measures building the site model (typing, references,
-// back-references, topics, sorting) from parsed content.
+// back-references, topics, sorting) from parsed content. The
+// 10,000-entry tree is left out under -short.
 func BenchmarkNew(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	sizes := []int{1000, 10000}
+	if testing.Short() {
+		sizes = sizes[:1]
+	}
+	for _, n := range sizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			fsys := fstest.MapFS{}
 			for p, data := range corpus.Files(corpus.Options{Entries: n, Seed: 1}) {

@@ -21,7 +21,26 @@ var (
 // body, for lists and meta descriptions when an entry has no summary. It
 // reads no further than it needs.
 func firstParagraph(body []byte) string {
-	const limit = 300 // runes
+	s, _ := paragraphLines(body)
+	return plainParagraph(s)
+}
+
+// SummarySource is the start of body that its summary is made from
+// (when the front matter has none): a site made with each entry's Body cut
+// to it has the same summaries. A build can keep just that much of every
+// body in memory, and read the rest when it renders the page.
+func SummarySource(body []byte) []byte {
+	_, n := paragraphLines(body)
+	return body[:n]
+}
+
+// summaryLimit is how many runes of the first paragraph a summary keeps.
+const summaryLimit = 300
+
+// paragraphLines returns the lines of the first paragraph of body, joined
+// with spaces, and how many bytes of body it read.
+func paragraphLines(body []byte) (string, int) {
+	const limit = summaryLimit
 	var para strings.Builder
 	inFence := false
 	rest := body
@@ -50,7 +69,13 @@ func firstParagraph(body []byte) string {
 		}
 		para.Write(t)
 	}
-	s := para.String()
+	return para.String(), len(body) - len(rest)
+}
+
+// plainParagraph is the plain text of paragraph s, at most summaryLimit
+// runes.
+func plainParagraph(s string) string {
+	const limit = summaryLimit
 	if strings.ContainsAny(s, "[<") {
 		s = reImage.ReplaceAllString(s, "")
 		s = reLink.ReplaceAllString(s, "$1")

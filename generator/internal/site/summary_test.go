@@ -22,3 +22,26 @@ func TestFirstParagraph(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarySource checks that the start of a body SummarySource keeps
+// gives the same summary as the whole body, and is shorter when the body
+// goes on after its first paragraph.
+func TestSummarySource(t *testing.T) {
+	long := strings.Repeat("słowo ", 600)
+	for _, body := range []string{
+		"",
+		"Pierwszy akapit.\n\nDrugi akapit, którego nie trzeba.\n",
+		"## Nagłówek\n\n| a | b |\n\n- lista\n\nAkapit\nw dwóch liniach.\n\n## Dalej\n\nTekst.",
+		"```\nkod\n\nwięcej kodu\n```\n\nPo kodzie.\n\nReszta.",
+		long + "\n\nReszta.",
+		"Bez końca linii",
+	} {
+		src := SummarySource([]byte(body))
+		if got, want := firstParagraph(src), firstParagraph([]byte(body)); got != want {
+			t.Errorf("summary of SummarySource(%.40q) = %q, want %q", body, got, want)
+		}
+		if strings.Contains(body, "Reszta") && strings.Contains(string(src), "Reszta") || strings.Contains(body, "Drugi") && strings.Contains(string(src), "Drugi") {
+			t.Errorf("SummarySource(%.40q) = %.60q…, kept more than the first paragraph", body, src)
+		}
+	}
+}

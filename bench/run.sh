@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# bench/run.sh: `make bench`. Builds corpus trees of 1,000, 10,000 and
+# 100,000 entries with ratusz, with Hugo (when installed) and with the
+# goldmark-only floor (bench/floor), and prints wall time, CPU time and
+# peak memory side by side. See docs/performance.md.
+#
+# Settings (environment):
+#   SIZES      entries of the trees          (default "1000 10000 100000")
+#   RUNS       builds of each; the fastest counts (default 1)
+#   BENCH_DIR  where trees and outputs go    (default /tmp/ratusz-bench)
+#   HUGO       the hugo binary               (default: hugo on PATH, else $(go env GOPATH)/bin/hugo)
+#   HUGO_SIZES the sizes Hugo builds too     (default $SIZES; at 10,000 entries
+#              Hugo takes about 2 GB and a minute or two, so 100,000 needs a
+#              machine with far more memory than ratusz)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"1000 10000 100000"}
+HUGO_SIZES=${HUGO_SIZES:-$SIZES}
+RUNS=${RUNS:-1}
+BENCH_DIR=${BENCH_DIR:-/tmp/ratusz-bench}
+GO=${GO:-go}
+
+if [[ ! -x /usr/bin/time ]] || ! /usr/bin/time -f %e true >/dev/null 2>&1; then
+	echo "bench: GNU time is missing (/usr/bin/time); install it: apt-get install time" >&2
+	exit 2
+fi
+HUGO=${HUGO:-$(command -v hugo || true)}
+if [[ -z $HUGO && -x "$($GO env GOPATH)/bin/hugo" ]]; then
+	HUGO="$($GO env GOPATH)/bin/hugo"
+fi
+
+mkdir -p "$BENCH_DIR/bin"
+BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
+$GO build -o "$BENCH_DIR/bin/ratusz" ./cmd/ratusz
+$GO build -o "$BENCH_DIR/bin/ratusz-corpus" ./cmd/ratusz-corpus
+$GO build -o "$BENCH_DIR/bin/floor" ./bench/floor
+
+# measure NAME OUT CMD...: runs CMD RUNS times with an empty OUT and keeps
+# the fastest run's "wall cpu rss" (seconds, seconds, KiB) in $BENCH_DIR/NAME.
+measure() {
+	local name=$1 out=$2 best="" run
+	shift 2
+	for ((run = 1; run <= RUNS; run++)); do
+		rm -rf "$out"
+		sync
+		if ! /usr/bin/time -f '%e %U %S %M' -o "$BENCH_DIR/$name.time" "$@" >"$BENCH_DIR/$name.log" 2>&1; then
+			echo "bench: $name failed; see $BENCH_DIR/$name.log" >&2
+			tail -n 5 "$BENCH_DIR/$name.log" >&2
+			return 1
+		fi
+		read -r wall user sys rss < <(tail -n 1 "$BENCH_DIR/$name.time")
+		local cpu
+		cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+		if [[ -z $best ]] || awk -v a="$wall" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+			best="$wall $cpu $rss"
+		fi
+	done
+	echo "$best" >"$BENCH_DIR/$name"
+	rm -rf "$out"
+}
+
+for n in $SIZES; do
+	tree="$BENCH_DIR/tree-$n"
+	if [[ ! -f $tree/.done ]]; then
+		echo "bench: writing a tree of $n entries into $tree" >&2
+		rm -rf "$tree"
+		"$BENCH_DIR/bin/ratusz-corpus" -n "$n" -out "$tree" >/dev/null
+		touch "$tree/.done"
+	fi
+	echo "bench: $n entries: ratusz" >&2
+	measure "ratusz-$n" "$BENCH_DIR/out-ratusz" \
+		"$BENCH_DIR/bin/ratusz" build -quiet -content "$tree/content" -out "$BENCH_DIR/out-ratusz" -now 2026-11-23 -base-url https://example.org/
+	echo "bench: $n entries: floor" >&2
+	measure "floor-$n" "$BENCH_DIR/out-floor" "$BENCH_DIR/bin/floor" -content "$tree/content" -out "$BENCH_DIR/out-floor"
+	rm -f "$BENCH_DIR/hugo-$n"
+	if [[ -n $HUGO && " $HUGO_SIZES " == *" $n "* ]]; then
+		cat >"$BENCH_DIR/mounts-$n.toml" <<-TOML
+			[[module.mounts]]
+			source = "$tree/content/cities"
+			target = "content/miasta"
+			[[module.mounts]]
+			source = "$tree/content/programmes"
+			target = "content/programy"
+			[[module.mounts]]
+			source = "$tree/content"
+			target = "content"
+			excludeFiles = ["cities/**", "programmes/**"]
+			[[module.mounts]]
+			source = "layouts"
+			target = "layouts"
+		TOML
+		echo "bench: $n entries: hugo" >&2
+		measure "hugo-$n" "$BENCH_DIR/out-hugo" "$HUGO" --quiet --noBuildLock -s bench/hugo \
+			--config "bench/hugo/hugo.toml,$BENCH_DIR/mounts-$n.toml" -d "$BENCH_DIR/out-hugo" \
+			--cacheDir "$BENCH_DIR/hugo-cache"
+	fi
+done
+
+# The table.
+echo
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n $HUGO ]]; then
+	echo "hugo: $("$HUGO" version | cut -d' ' -f1-2)"
+else
+	echo "hugo: not installed (GOTOOLCHAIN=go1.27.3 go install github.com/gohugoio/hugo@v0.163.3); its columns are empty"
+fi
+echo "runs: $RUNS of each, the fastest shown; wall and CPU (user+system) in seconds, peak RSS in MiB"
+echo
+printf '%-8s %-7s %9s %9s %9s   %-22s %s\n' entries tool wall CPU "RSS MiB" "ratusz/hugo w,c,rss" "ratusz/floor w,c,rss"
+for n in $SIZES; do
+	read -r rw rc rr <"$BENCH_DIR/ratusz-$n"
+	for tool in ratusz hugo floor; do
+		[[ -f $BENCH_DIR/$tool-$n ]] || continue
+		read -r w c r <"$BENCH_DIR/$tool-$n"
+		ratios=""
+		if [[ $tool == hugo || $tool == floor ]]; then
+			ratios=$(awk -v rw="$rw" -v rc="$rc" -v rr="$rr" -v w="$w" -v c="$c" -v r="$r" \
+				'BEGIN { printf "%.2f, %.2f, %.2f", rw / w, rc / c, rr / r }')
+		fi
+		if [[ $tool == hugo ]]; then
+			printf '%-8s %-7s %9.2f %9.2f %9.0f   %-22s\n' "$n" "$tool" "$w" "$c" "$(awk -v r="$r" 'BEGIN { print r / 1024 }')" "$ratios"
+		elif [[ $tool == floor ]]; then
+			printf '%-8s %-7s %9.2f %9.2f %9.0f   %-22s %s\n' "$n" "$tool" "$w" "$c" "$(awk -v r="$r" 'BEGIN { print r / 1024 }')" "" "$ratios"
+		else
+			printf '%-8s %-7s %9.2f %9.2f %9.0f\n' "$n" "$tool" "$w" "$c" "$(awk -v r="$r" 'BEGIN { print r / 1024 }')"
+		fi
+	done
+done

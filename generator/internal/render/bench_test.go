@@ -1,0 +1,64 @@
+package render_test
+
+import (
+	"context"
+	"io/fs"
+	"strconv"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/ratusz/ratusz"
+	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/render"
+	"github.com/ratusz/ratusz/generator/internal/site"
+)
+
+// BenchmarkRender measures rendering every page of a site with the
+// built-in layouts, Markdown included, one page after another and
+// without writing. The 10,000-entry tree is left out under -short.
+func BenchmarkRender(b *testing.B) {
+	sizes := []int{1000, 10000}
+	if testing.Short() {
+		sizes = sizes[:1]
+	}
+	for _, n := range sizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			fsys := fstest.MapFS{}
+			for p, data := range corpus.Files(corpus.Options{Entries: n, Seed: 1}) {
+				fsys[p] = &fstest.MapFile{Data: data}
+			}
+			tree, errs := content.Load(context.Background(), fsys)
+			if len(errs) > 0 {
+				b.Fatal(errs.Err())
+			}
+			s, errs := site.New(tree, site.Options{Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
+			if len(errs) > 0 {
+				b.Fatal(errs.Err())
+			}
+			theme, err := fs.Sub(ratusz.Theme(), "layouts")
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, errs := render.New(s, render.Options{BaseURL: "https://example.org/", Theme: theme})
+			if len(errs) > 0 {
+				b.Fatal(errs.Err())
+			}
+			var pages, bytes int
+			for b.Loop() {
+				pages, bytes = 0, 0
+				for _, p := range r.Pages() {
+					html, err := r.Render(p)
+					if err != nil {
+						b.Fatal(err)
+					}
+					pages++
+					bytes += len(html)
+				}
+			}
+			b.ReportMetric(float64(pages), "pages/op")
+			b.ReportMetric(float64(bytes)/float64(pages), "B/page")
+		})
+	}
+}
