@@ -372,9 +372,10 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 	var drop []string // files of the pages and old addresses that may be gone
 	for _, rel := range rels {
 		o, n := oldBy[rel], newBy[rel]
-		if o != nil && n != nil && o.E().Title != n.E().Title {
-			return nil, false, nil // a title shows on pages two references away
-		}
+		// A title shows on pages two references away: a city's in the
+		// lists of organisations seated there, on the pages that list
+		// them.
+		retitled := o != nil && n != nil && o.E().Title != n.E().Title
 		for _, e := range []site.Entity{o, n} {
 			if e == nil {
 				continue
@@ -382,6 +383,11 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 			affected[keyOf(e)] = true
 			for _, x := range site.Neighbours(e) {
 				affected[keyOf(x)] = true
+				if retitled {
+					for _, y := range site.Neighbours(x) {
+						affected[keyOf(y)] = true
+					}
+				}
 			}
 		}
 		if o != nil {

@@ -125,8 +125,10 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		{"the heading back", edit("documents/lsr.md", "## Cele\n", "## Cele strategii\n"), "full", ""},
 		{"a heading added where a link leads", edit("documents/lsr.md", "## Cele strategii\n", "## Wstęp\n\nTekst.\n\n## Cele strategii\n"), "body", ""},
 		{"a document made a draft", edit("documents/polityka-senioralna.md", "type: polityka", "type: polityka\ndraft: true"), "entries", ""},
-		{"a city's title", edit("cities/walbrzych.md", "title: Wałbrzych", "title: Miasto Wałbrzych"), "full", ""},
+		{"a city's title", edit("cities/walbrzych.md", "title: Wałbrzych", "title: Miasto Wałbrzych"), "entries", ""},
 		{"an organisation moves", edit("organisations/pck.md", "city: wloclawek", "city: lodz"), "model", ""},
+		// PCK is a member of the LGD: the LGD's page lists it with its city.
+		{"the title of an organisation's city", edit("cities/Łódź.md", "title: Łódź", "title: Miasto Łódź"), "entries", ""},
 		{"a city's region", edit("cities/brzozie.md", "region: kujawsko-pomorskie", "region: mazowieckie"), "entries", ""},
 		{"a plain page", edit("pages/o-serwisie.md", "Serwis testowy.", "Serwis próbny."), "full", ""},
 		{"a page layout", func() []string {
