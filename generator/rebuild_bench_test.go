@@ -16,7 +16,7 @@ import (
 
 // BenchmarkRebuildAfterEdit measures what `ratusz serve` does between an
 // editor saving one document and the rebuilt page being servable, for
-// three kinds of edit:
+// four kinds of edit:
 //
 //	body         the body of a document whose summary is in its front matter:
 //	             only its own page changes
@@ -25,6 +25,9 @@ import (
 //	front-matter a key of the front matter: the kept site model takes the
 //	             change in place, and the pages that show the document
 //	             are re-rendered
+//	title        the title, which shows two references away: the site model
+//	             is built anew, and the pages two references away from the
+//	             document are re-rendered
 //
 // The watcher's quiet period (60 ms) comes on top. The files drawn from
 // many entries (feeds, calendars, the sitemap, open data, the search
@@ -56,6 +59,9 @@ func BenchmarkRebuildAfterEdit(b *testing.B) {
 			}},
 			{"front-matter", withSummary, func(text string, i int) string {
 				return strings.Replace(text, "\n---\n", fmt.Sprintf("\nupdated: 2026-11-%02d\n---\n", i%28+1), 1)
+			}},
+			{"title", withSummary, func(text string, i int) string {
+				return strings.Replace(text, "\ntitle: ", fmt.Sprintf("\ntitle: (%d) ", i), 1)
 			}},
 		}
 		for _, e := range edits {
