@@ -1,11 +1,12 @@
 package render
 
 import (
-	"reflect"
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"maps"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -42,6 +43,10 @@ import (
 //	upcoming L     the meetings of L that are still to come, soonest first
 //	consulting L   the documents of L in consultation today
 //	first N L      the first N items of the list L (all, if it is shorter)
+//	once "name" X  the template "name" executed with X, made once a build
+//	               and then repeated: for a part that is the same on every
+//	               page (the footer, given .Site), so that thousands of
+//	               pages do not make it again
 //	capitalize S   S with its first letter in upper case, for headings
 //	jsonld P       the schema.org JSON-LD of P's entry, for
 //	               <script type="application/ld+json">; empty on other pages
@@ -70,6 +75,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"upcoming":   upcoming,
 		"consulting": consulting,
 		"first":      first,
+		"once":       r.once,
 		"capitalize": capitalize,
 		"jsonld":     r.jsonLD,
 		"plurals":    r.plurals,
@@ -269,6 +275,34 @@ func newest(docs []*site.Document, n int) []*site.Document {
 		return tb.Compare(ta)
 	})
 	return s[:min(n, len(s))]
+}
+
+// once executes the template name with data the first time it is asked
+// for, and returns the same HTML every time after.
+func (r *Renderer) once(name string, data any) (template.HTML, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if h, ok := r.kept[name]; ok {
+		return h, nil
+	}
+	var t *template.Template
+	for _, k := range slices.Sorted(maps.Keys(r.layouts.sets)) {
+		if t = r.layouts.sets[k].Lookup(name); t != nil {
+			break
+		}
+	}
+	if t == nil {
+		return "", fmt.Errorf("once: no template %q", name)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", err
+	}
+	if r.kept == nil {
+		r.kept = map[string]template.HTML{}
+	}
+	r.kept[name] = template.HTML(b.String())
+	return r.kept[name], nil
 }
 
 // upcoming returns the meetings still to come: the site lists them first.

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/ratusz/ratusz/generator/internal/address"
 	"github.com/ratusz/ratusz/generator/internal/content"
@@ -131,6 +132,9 @@ type Renderer struct {
 	perPage int
 	assets  map[string]string // Options.Assets
 	body    func(*site.Entry) ([]byte, error)
+
+	mu   sync.Mutex
+	kept map[string]template.HTML // parts of pages made once (the once func)
 }
 
 // Options configure a Renderer.
