@@ -85,9 +85,11 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 					suffix = string(r)
 				}
 			}
-			fixed := Quotes(c.lang, prefix+string(val)+suffix)
-			fixed = fixed[len(prefix) : len(fixed)-len(suffix)]
-			s := ast.NewString([]byte(fixed))
+			// Quotes writes a rune for every rune, but not always of the
+			// same length: the neighbours are cut off by runes, not bytes.
+			fixed := []rune(Quotes(c.lang, prefix+string(val)+suffix))
+			fixed = fixed[utf8.RuneCountInString(prefix) : len(fixed)-utf8.RuneCountInString(suffix)]
+			s := ast.NewString([]byte(string(fixed)))
 			// Written like the Text it replaces: escaped, entities resolved.
 			s.SetCode(false)
 			s.SetRaw(false)

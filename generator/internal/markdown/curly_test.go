@@ -17,6 +17,9 @@ func TestCurlyQuotesFollowTheSiteLanguage(t *testing.T) {
 		{"pl", "`kod “bez zmian”`", "<p><code>kod “bez zmian”</code></p>"},
 		{"pl", "wiersz “jeden”\ndrugi", "<p>wiersz „jeden”\ndrugi</p>"},
 		{"en", "Text „German“ here.", "<p>Text “German” here.</p>"},
+		// A straight quote after a curly one in another text node: the
+		// straight one becomes three bytes long, the text stays whole.
+		{"pl", "”\"", "<p>„&quot;</p>"},
 	}
 	for _, tt := range tests {
 		res, err := New(Options{Lang: tt.lang}).Render([]byte(tt.src))
