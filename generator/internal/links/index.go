@@ -6,6 +6,7 @@ import (
 	"html"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
 )
@@ -19,8 +20,18 @@ type Index struct {
 }
 
 type page struct {
-	ids  map[string]bool
+	ids  string // the ids on the page, sorted, each between NULs: kept for every page of a site, so kept small
 	uses []Use
+}
+
+// has reports whether the page has an element with the id.
+func (p *page) has(id string) bool {
+	return strings.Contains(p.ids, "\x00"+id+"\x00")
+}
+
+// idList returns the ids on the page.
+func (p *page) idList() []string {
+	return strings.FieldsFunc(p.ids, func(r rune) bool { return r == 0 })
 }
 
 // NewIndex returns an empty index.
@@ -56,7 +67,11 @@ func (x *Index) Rebase(t *Table, urls []string) (*Index, bool) {
 // Set records the ids of the page at url ([IDs] of its HTML) and the
 // links of its body.
 func (x *Index) Set(url string, ids map[string]bool, uses []Use) {
-	x.pages[url] = &page{ids: ids, uses: uses}
+	joined := "\x00"
+	if len(ids) > 0 {
+		joined += strings.Join(slices.Sorted(maps.Keys(ids)), "\x00") + "\x00"
+	}
+	x.pages[url] = &page{ids: joined, uses: uses}
 }
 
 // Check reports every link that cannot be followed: to no page, or to an
@@ -67,9 +82,9 @@ func (x *Index) Check() content.Errors {
 		for _, u := range p.uses {
 			msg := u.Err
 			if msg == "" && u.Anchor != "" {
-				if t, ok := x.pages[u.Page]; ok && !t.ids[u.Anchor] {
+				if t, ok := x.pages[u.Page]; ok && !t.has(u.Anchor) {
 					msg = fmt.Sprintf("%s has no heading or other element with the id %q", u.Name, u.Anchor)
-					if c := nearest(u.Anchor, slices.Collect(maps.Keys(t.ids))); c != "" {
+					if c := nearest(u.Anchor, t.idList()); c != "" {
 						msg += fmt.Sprintf("; did you mean %q?", c)
 					}
 				}
