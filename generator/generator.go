@@ -267,7 +267,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	if err != nil {
 		return nil, res, err
 	}
-	statics, serrs := readStatic(themeStatic, staticFS, filepath.ToSlash(cfg.Static), minifier)
+	statics, serrs := readStatic(themeStatic, staticFS, staticFiles, filepath.ToSlash(cfg.Static), minifier)
 	errs = append(errs, serrs...)
 	var renderer *render.Renderer
 	if s != nil {

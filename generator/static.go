@@ -31,42 +31,38 @@ type statics struct {
 	assets map[string]string
 }
 
-// readStatic lists the built-in static files and the site's (own; nil for
-// none), reads and, with m, minifies the stylesheets, scripts and SVG
-// images, and fingerprints the stylesheets and scripts. A file that
-// cannot be minified is an error at ownDir/name (or "(built-in)
-// static/name").
-func readStatic(theme, own fs.FS, ownDir string, m *output.Minifier) (statics, content.Errors) {
+// readStatic lists the built-in static files and the site's (ownFiles,
+// in own, as listStatic found them), reads and, with m, minifies the
+// stylesheets, scripts and SVG images, and fingerprints the stylesheets and
+// scripts. A file that cannot be minified is an error at ownDir/name (or
+// "(built-in) static/name").
+func readStatic(theme fs.FS, own fs.FS, ownFiles map[string]int64, ownDir string, m *output.Minifier) (statics, content.Errors) {
+	const themeDir = "(built-in) static"
 	byName := map[string]staticFile{}
 	var errs content.Errors
-	for _, tree := range []struct {
-		fsys fs.FS
-		dir  string
-	}{{theme, "(built-in) static"}, {own, ownDir}} {
-		if tree.fsys == nil {
-			continue
+	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
 		}
-		err := fs.WalkDir(tree.fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if p == "." {
-				return nil
-			}
-			if content.Ignored(p, d.IsDir()) {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				byName[p] = staticFile{name: p, fsys: tree.fsys, dir: tree.dir}
+		if p == "." {
+			return nil
+		}
+		if content.Ignored(p, d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
 			}
 			return nil
-		})
-		if err != nil {
-			errs.Addf(tree.dir, 0, "cannot read: %v", err)
 		}
+		if d.Type().IsRegular() {
+			byName[p] = staticFile{name: p, fsys: theme, dir: themeDir}
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Addf(themeDir, 0, "cannot read: %v", err)
+	}
+	for name := range ownFiles { // the site's replace the built-in ones
+		byName[name] = staticFile{name: name, fsys: own, dir: ownDir}
 	}
 	st := statics{assets: map[string]string{}}
 	for _, name := range slices.Sorted(maps.Keys(byName)) {
