@@ -106,27 +106,34 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) Change {
 	s.stopFinish()
 	start := time.Now()
 	files, problems := s.o.Build(ctx, changed)
-	old := s.current.Load()
-	next := &snapshot{files: old.files, problems: problems, version: old.version + 1, built: time.Now()}
-	var ch Change
-	if len(problems) == 0 {
-		next.files = files
-		ch = diff(s.o.Base, old.files, files)
-	}
-	ch.Version = next.version
-	ch.Server = s.id
-	ch.Problems = problems
-	ch.clean()
-	s.current.Store(next)
-	if len(problems) > 0 {
-		s.logProblems(problems)
-	} else if old.version > 0 {
+	first := s.current.Load().version == 0
+	ch := s.swap(files, problems)
+	if len(problems) == 0 && !first {
 		fmt.Fprintf(s.o.Log, "ratusz: rebuilt in %s, %d %s changed\n", time.Since(start).Round(time.Millisecond), len(ch.Pages)+len(ch.Styles)+len(ch.Other), plural(len(ch.Pages)+len(ch.Styles)+len(ch.Other), "file", "files"))
 	}
 	s.events.publish(ch)
 	if len(problems) == 0 && s.o.Finish != nil {
 		s.finish(ctx)
 	}
+	return ch
+}
+
+// swap makes a build the one served: its files, or, when it has
+// problems, the last good files with its problems, which it prints. It
+// returns what changed for the open pages.
+func (s *Server) swap(files map[string][]byte, problems []string) Change {
+	old := s.current.Load()
+	next := &snapshot{files: old.files, problems: problems, version: old.version + 1, built: time.Now()}
+	var ch Change
+	if len(problems) == 0 {
+		next.files = files
+		ch = diff(s.o.Base, old.files, files)
+	} else {
+		s.logProblems(problems)
+	}
+	ch.Version, ch.Server, ch.Problems = next.version, s.id, problems
+	ch.clean()
+	s.current.Store(next)
 	return ch
 }
 
@@ -141,18 +148,7 @@ func (s *Server) finish(ctx context.Context) {
 		if !ok || ctx.Err() != nil {
 			return
 		}
-		old := s.current.Load()
-		next := &snapshot{files: old.files, problems: problems, version: old.version + 1, built: time.Now()}
-		var ch Change
-		if len(problems) == 0 {
-			next.files = files
-			ch = diff(s.o.Base, old.files, files)
-		} else {
-			s.logProblems(problems)
-		}
-		ch.Version, ch.Server, ch.Problems = next.version, s.id, problems
-		ch.clean()
-		s.current.Store(next)
+		ch := s.swap(files, problems)
 		s.events.publish(ch)
 	}()
 }

@@ -1275,3 +1275,30 @@ func TestRenamedMerge(t *testing.T) {
 		t.Errorf("merged renames %q, want %q", got, want)
 	}
 }
+
+// A Finish that fails shows its problems like a failed build, and the
+// pages already built stay served.
+func TestFinishProblemsAreShown(t *testing.T) {
+	site := newFakeSite(testFiles())
+	finished := make(chan struct{})
+	finish := func(ctx context.Context) (map[string][]byte, []string, bool) {
+		defer close(finished)
+		return nil, []string{"content/x.md:3: a feed cannot be made"}, true
+	}
+	var log strings.Builder
+	s := New(Options{Base: "/", Build: site.build, Finish: finish, Log: &log})
+	s.Rebuild(t.Context(), nil)
+	<-finished
+	s.mu.Lock()
+	s.stopFinish() // waits for the swap
+	s.mu.Unlock()
+	if got := s.current.Load().problems; !slices.Equal(got, []string{"content/x.md:3: a feed cannot be made"}) {
+		t.Errorf("problems after a failed Finish: %q", got)
+	}
+	if !strings.Contains(log.String(), "content/x.md:3: a feed cannot be made") {
+		t.Errorf("the terminal did not get the problem:\n%s", log.String())
+	}
+	if got := do(t, s, "GET", "/miasta/walbrzych/"); got.status != 200 || !strings.Contains(got.body, "content/x.md:3") {
+		t.Errorf("a page after a failed Finish: %d, problem shown: %v", got.status, strings.Contains(got.body, "content/x.md:3"))
+	}
+}
