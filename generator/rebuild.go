@@ -247,18 +247,10 @@ func (r *rebuilder) relayout(ctx context.Context, p *prepared, layouts map[strin
 			pages = append(pages, pg)
 		}
 	}
-	known, err := r.keptLinks(p)
-	if err != nil {
-		return nil, err
-	}
-	var mem output.Memory
-	idx, err := p.renderPages(ctx, &mem, pages, known)
-	if err != nil {
-		return nil, err
-	}
-	p.links = idx
 	files := maps.Clone(r.files)
-	maps.Copy(files, mem.Files)
+	if err := r.renderInto(ctx, p, pages, files); err != nil {
+		return nil, err
+	}
 	r.files, r.pages = files, len(pages)
 	return files, nil
 }
@@ -359,19 +351,11 @@ func patched(files map[string][]byte, err error) (map[string][]byte, bool, error
 // can show the entries in rels. It returns false when the change needs a
 // full build.
 func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string) (map[string][]byte, bool, error) {
-	byPath := func(s *site.Site) map[string]site.Entity {
-		m := map[string]site.Entity{}
-		for _, e := range s.Entities() {
-			m[e.E().Path] = e
-		}
-		return m
-	}
 	old := r.last.site
-	oldBy, newBy := byPath(old), byPath(p.site)
 	affected := map[entryKey]bool{}
 	var drop []string // files of the pages and old addresses that may be gone
 	for _, rel := range rels {
-		o, n := oldBy[rel], newBy[rel]
+		o, n := old.EntityAt(rel), p.site.EntityAt(rel)
 		// A title shows on pages two references away: a city's in the
 		// lists of organisations seated there, on the pages that list
 		// them.
@@ -466,25 +450,34 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 		}
 	}
 	todo = append(todo, p.renderer.EntryPages(entries)...)
-	known, err := r.keptLinks(p)
-	if err != nil {
+	if err := r.renderInto(ctx, p, todo, files); err != nil {
 		return nil, err
 	}
-	var mem output.Memory
-	idx, err := p.renderPages(ctx, &mem, todo, known)
-	if err != nil {
-		return nil, err
-	}
-	p.links = idx
 	if lists {
 		// Feeds, calendars, the sitemap, open data and the search index
 		// show many entries: finish makes them again, after the pages are
 		// served.
 		p.siteNames, r.stale = r.last.siteNames, true
 	}
-	maps.Copy(files, mem.Files)
 	r.files, r.pages, r.shapes = files, len(todo), shapes
 	return files, nil
+}
+
+// renderInto renders pages of the build p into files, checking their links
+// against those of the pages kept from the last build.
+func (r *rebuilder) renderInto(ctx context.Context, p *prepared, pages []*render.Page, files map[string][]byte) error {
+	known, err := r.keptLinks(p)
+	if err != nil {
+		return err
+	}
+	var mem output.Memory
+	idx, err := p.renderPages(ctx, &mem, pages, known)
+	if err != nil {
+		return err
+	}
+	p.links = idx
+	maps.Copy(files, mem.Files)
+	return nil
 }
 
 // shapesOf gives the shape of every page by URL: of every list page, as
