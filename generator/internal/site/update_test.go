@@ -13,6 +13,8 @@ var updateSite = map[string]string{
 	"documents/a-program.md":   "---\ntitle: A program\ntype: program\nstatus: adopted\nadopted: {date: 2020-01-10}\ncities: [walbrzych]\ntopics: [NGO]\n---\n",
 	"documents/b-strategia.md": "---\ntitle: B strategia\ntype: strategia\nstatus: adopted\nadopted: {date: 2019-01-10}\ncities: [walbrzych]\n---\n",
 	"meetings/sesja.md":        "---\ntitle: Sesja\ndate: 2021-05-01\ncities: [walbrzych]\ndocuments: [a-program]\n---\n",
+	"partnerships/lgd.md":      "---\ntitle: LGD\ncities: [walbrzych]\n---\n",
+	"documents/plan.pdf":       "%PDF-1.4\n",
 }
 
 func parse(t *testing.T, path, text string) *content.File {
@@ -72,6 +74,9 @@ func TestUpdateRefusesWhatItDoesNotPatch(t *testing.T) {
 		{"a draft", "documents/a-program.md", "---\ntitle: A program\ntype: program\nstatus: adopted\nadopted: {date: 2020-01-10}\ncities: [walbrzych]\ntopics: [NGO]\ndraft: true\n---\n"},
 		{"a new file", "documents/c-plan.md", "---\ntitle: C plan\ntype: plan\nstatus: draft\ncities: [walbrzych]\n---\n"},
 		{"a city's region", "cities/walbrzych.md", city("Wałbrzych", "śląskie")},
+		{"a partnership's cities", "partnerships/lgd.md", "---\ntitle: LGD\ncities: [walbrzych, wloclawek]\n---\n"},
+		{"a new attachment", "documents/a-program.md", "---\ntitle: A program\ntype: program\nstatus: adopted\nadopted: {date: 2020-01-10}\ncities: [walbrzych]\ntopics: [NGO]\nattachments: [{file: plan.pdf, title: Plan}]\n---\n"},
+		{"new aliases", "documents/a-program.md", "---\ntitle: A program\ntype: program\nstatus: adopted\nadopted: {date: 2020-01-10}\ncities: [walbrzych]\ntopics: [NGO]\naliases: [/stary/]\n---\n"},
 		{"a reference to itself", "meetings/sesja.md", "---\ntitle: Sesja\ndate: 2021-05-01\ncities: [walbrzych]\ndocuments: [a-program]\norganisers: [walbrzych]\npartnership: sesja\n---\n"},
 	}
 	for _, tt := range tests {
