@@ -101,7 +101,7 @@ func New(tree *content.Tree, o Options) (*Site, content.Errors) {
 	if len(b.errs) > 0 {
 		return nil, b.errs.Sort()
 	}
-	b.refs, b.checks = nil, nil
+	b.refs, b.checks, b.claims, b.aliasLines = nil, nil, nil, nil // what Update does not need
 	b.site.kept = b
 	return b.site, nil
 }
