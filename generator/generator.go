@@ -414,6 +414,7 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 	if p.minifier != nil {
 		w = output.Minify(w, p.minifier) // in the render workers
 	}
+	p.renderer.Forget() // the model may have changed since the last render
 	perrs := make([]*content.Error, len(pages))
 	ids := make([]map[string]bool, len(pages))
 	p.progress.update(func(pr *Progress) { pr.Pages = len(pages) })

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"maps"
 	"net/url"
 	"reflect"
 	"slices"
@@ -47,6 +46,10 @@ import (
 //	               and then repeated: for a part that is the same on every
 //	               page (the footer, given .Site), so that thousands of
 //	               pages do not make it again
+//	part "name" X  the template "name" executed with X, made once a render
+//	               for each X and then repeated: for a part shown on many
+//	               pages (an entry's item in lists), so that its every list
+//	               does not make it again; X must be comparable (an entry)
 //	capitalize S   S with its first letter in upper case, for headings
 //	jsonld P       the schema.org JSON-LD of P's entry, for
 //	               <script type="application/ld+json">; empty on other pages
@@ -76,6 +79,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"consulting": consulting,
 		"first":      first,
 		"once":       r.once,
+		"part":       r.part,
 		"capitalize": capitalize,
 		"jsonld":     r.jsonLD,
 		"plurals":    r.plurals,
@@ -285,12 +289,7 @@ func (r *Renderer) once(name string, data any) (template.HTML, error) {
 	if h, ok := r.kept[name]; ok {
 		return h, nil
 	}
-	var t *template.Template
-	for _, k := range slices.Sorted(maps.Keys(r.layouts.sets)) {
-		if t = r.layouts.sets[k].Lookup(name); t != nil {
-			break
-		}
-	}
+	t := r.layouts.lookup(name)
 	if t == nil {
 		return "", fmt.Errorf("once: no template %q", name)
 	}
@@ -304,6 +303,40 @@ func (r *Renderer) once(name string, data any) (template.HTML, error) {
 	r.kept[name] = template.HTML(b.String())
 	return r.kept[name], nil
 }
+
+// partKey is what part keeps a made part by.
+type partKey struct {
+	name string
+	data any
+}
+
+// part executes the template name with data the first time a render asks
+// for the pair, and returns the same HTML every time after, until Forget.
+// Two workers asking at once may both make it: the result is the same.
+func (r *Renderer) part(name string, data any) (template.HTML, error) {
+	if data == nil || !reflect.TypeOf(data).Comparable() {
+		return "", fmt.Errorf("part: %T cannot be told apart from other values; give an entry", data)
+	}
+	k := partKey{name, data}
+	if h, ok := r.parts.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	t := r.layouts.lookup(name)
+	if t == nil {
+		return "", fmt.Errorf("part: no template %q", name)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.parts.Store(k, h)
+	return h, nil
+}
+
+// Forget drops the parts made by part: a render after the model changed
+// must make them again.
+func (r *Renderer) Forget() { r.parts.Clear() }
 
 // upcoming returns the meetings still to come: the site lists them first.
 func upcoming(ms []*site.Meeting) []*site.Meeting {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 	"strings"
 	"testing"
@@ -162,5 +163,44 @@ func TestPagerShowsPagesNearThisOne(t *testing.T) {
 		if prev, next := p.Prev(), p.Next(); (prev == "") != (tt.number == 1) || (next == "") != (tt.number == 9) {
 			t.Errorf("on page %d prev = %q, next = %q", tt.number, prev, next)
 		}
+	}
+}
+
+// TestPartIsMadeOncePerRender checks the part function: an entry's item
+// made for one list is the one every list shows, a render after Forget
+// shows what changed, and a value part cannot tell apart is refused.
+func TestPartIsMadeOncePerRender(t *testing.T) {
+	r := testRenderer(t, "pl", "/")
+	set := template.Must(template.New("base.html").Funcs(r.funcs()).Parse(
+		`{{define "item"}}<li>{{.E.Title}}</li>{{end}}` +
+			`{{define "list"}}<ul>{{range .}}{{part "item" .}}{{end}}</ul>{{end}}`))
+	r.layouts = &Layouts{sets: map[string]*template.Template{"page": set}, order: []string{"page"}}
+	lodz := &site.City{Entry: site.Entry{Title: "Łódź <stolica>"}}
+	list := func() string {
+		var b strings.Builder
+		if err := set.ExecuteTemplate(&b, "list", []*site.City{lodz, lodz}); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	if got, want := list(), "<ul><li>Łódź &lt;stolica&gt;</li><li>Łódź &lt;stolica&gt;</li></ul>"; got != want {
+		t.Errorf("list = %s, want %s", got, want)
+	}
+	lodz.Title = "Łódź"
+	if got := list(); !strings.Contains(got, "stolica") {
+		t.Errorf("an item was made twice in one render: %s", got)
+	}
+	r.Forget()
+	if got, want := list(), "<ul><li>Łódź</li><li>Łódź</li></ul>"; got != want {
+		t.Errorf("after Forget, list = %s, want %s", got, want)
+	}
+	if _, err := r.part("item", map[string]int{}); err == nil || !strings.Contains(err.Error(), "map[string]int") {
+		t.Errorf("part of a map: err = %v, want one naming the type", err)
+	}
+	if _, err := r.part("missing", lodz); err == nil || !strings.Contains(err.Error(), `"missing"`) {
+		t.Errorf("part of a missing template: err = %v, want one naming it", err)
+	}
+	if _, err := r.once("missing", nil); err == nil || !strings.Contains(err.Error(), `"missing"`) {
+		t.Errorf("once of a missing template: err = %v, want one naming it", err)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -35,6 +36,7 @@ var layoutNames = []string{"home", "index", "list", "city", "programme", "organi
 // Layouts are a theme's parsed templates, one set per layout.
 type Layouts struct {
 	sets  map[string]*template.Template
+	order []string          // the names of sets, sorted (lookup)
 	files map[string]source // every file by name, without text, for messages
 }
 
@@ -120,7 +122,19 @@ func LoadLayouts(theme fs.FS, own fs.FS, ownDir string, funcs template.FuncMap) 
 			l.sets[name] = t
 		}
 	}
+	l.order = slices.Sorted(maps.Keys(l.sets))
 	return l, errs
+}
+
+// lookup finds a shared template by name, for once and part: in the first
+// set that has it, by the sets' names.
+func (l *Layouts) lookup(name string) *template.Template {
+	for _, k := range l.order {
+		if t := l.sets[k].Lookup(name); t != nil {
+			return t
+		}
+	}
+	return nil
 }
 
 var reTemplateErr = regexp.MustCompile(`^(?:html/)?template: ?(?:[^:"\s]*: )?"?([^":\s]+\.html)"?:(\d+)(?::\d+)?: (.*)$`)
