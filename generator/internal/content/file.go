@@ -88,10 +88,15 @@ func Parse(path string, data []byte) (*File, error) {
 			return nil
 		}
 	}
-	rest, ferr := frontmatter.MustParse(bytes.NewReader(data), nil,
+	// The parser copies what it reads; given only the front matter, it
+	// does not copy the body too. What it leaves after the closing line
+	// is the start of the body.
+	end := frontMatterEnd(data)
+	rest, ferr := frontmatter.MustParse(bytes.NewReader(data[:end]), nil,
 		frontmatter.NewFormat("---", "---", capture("yaml")),
 		frontmatter.NewFormat("+++", "+++", capture("toml")),
 	)
+	rest = data[end-len(rest):]
 	open, openLine := openingDelimiter(data)
 	if ferr != nil {
 		if open != "" {
@@ -101,20 +106,38 @@ func Parse(path string, data []byte) (*File, error) {
 	}
 	f := &File{Path: path, Format: format}
 	f.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n")) + 1
-	// rest is the same bytes as the end of data, in a buffer of the front
-	// matter parser's that is up to twice their size; data is exactly the
-	// file, and a site keeps the bodies of all its files until they are
-	// rendered.
-	f.Body, f.bodyStart = rest, -1
-	if bytes.HasSuffix(data, rest) {
-		f.Body = data[len(data)-len(rest):]
-		f.bodyStart, f.size = len(data)-len(rest), len(data)
-	}
+	f.Body = rest
+	f.bodyStart, f.size = len(data)-len(rest), len(data)
 	f.Meta, err = decodeMeta(path, format, raw, openLine)
 	if err != nil {
 		return nil, err
 	}
 	return f, nil
+}
+
+// frontMatterEnd returns where the line that closes the front matter ends,
+// found as the front-matter parser finds it: the first line that is not
+// blank opens it with --- or +++, and the next line that is the same
+// delimiter closes it (spaces around either are ignored). Without one, it
+// returns len(data).
+func frontMatterEnd(data []byte) int {
+	open := ""
+	for off := 0; off < len(data); {
+		line, _, _ := bytes.Cut(data[off:], []byte("\n"))
+		next := min(off+len(line)+1, len(data))
+		t := string(bytes.TrimSpace(line))
+		switch {
+		case open == "" && t == "":
+		case open == "" && (t == "---" || t == "+++"):
+			open = t
+		case open == "":
+			return len(data)
+		case t == open:
+			return next
+		}
+		off = next
+	}
+	return len(data)
 }
 
 // openingDelimiter returns the front-matter delimiter the file starts with,

@@ -629,6 +629,9 @@ func TestParseBody(t *testing.T) {
 		{name: "TOML delimiter in the body", in: "+++\ntitle = \"x\"\n+++\n+++\n", wantBody: "+++\n", wantBodyLine: 4},
 		{name: "CRLF", in: "---\r\ntitle: x\r\n---\r\nA\r\n\r\nB\r\n", wantBody: "A\n\nB\n", wantBodyLine: 4},
 		{name: "BOM", in: "\uFEFF---\ntitle: x\n---\nA\n", wantBody: "A\n", wantBodyLine: 4},
+		{name: "YAML rule in TOML front matter", in: "+++\ntitle = \"\"\"\n---\n\"\"\"\n+++\nA\n", wantBody: "A\n", wantBodyLine: 6},
+		{name: "delimiters with spaces", in: "  ---  \ntitle: x\n --- \nA\n", wantBody: "A\n", wantBodyLine: 4},
+		{name: "closing line without a newline", in: "---\ntitle: x\n---", wantBody: "", wantBodyLine: 3},
 		{name: "long front matter", in: "---\ntitle: x\n" + strings.Repeat("# komentarz\n", 100) + "---\nA\n", wantBody: "A\n", wantBodyLine: 104},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,8 @@ package content
 import (
 	"bytes"
 	"errors"
+	"github.com/adrg/frontmatter"
+	"strings"
 	"testing"
 )
 
@@ -104,6 +106,20 @@ func FuzzParse(f *testing.F) {
 		}
 		norm := normaliseNewlines(bytes.TrimPrefix(data, []byte("\uFEFF")))
 		lines := bytes.Count(norm, []byte("\n")) + 1
+		// Parse gives the front-matter parser only the front matter; given
+		// the whole file, it must find the same body.
+		nop := func([]byte, any) error { return nil }
+		whole, werr := frontmatter.MustParse(bytes.NewReader(norm), nil,
+			frontmatter.NewFormat("---", "---", nop), frontmatter.NewFormat("+++", "+++", nop))
+		if werr == nil && err == nil && !bytes.Equal(whole, file.Body) {
+			t.Errorf("body %q, but the whole file's is %q", file.Body, whole)
+		}
+		if werr == nil && err != nil && (strings.Contains(err.Error(), "front matter opened with") || strings.Contains(err.Error(), "no front matter")) {
+			t.Errorf("%v, but the whole file's parse found the front matter", err)
+		}
+		if werr != nil && err == nil {
+			t.Errorf("parsed a file whose front matter the whole file's parse did not find: %v", werr)
+		}
 
 		if err != nil {
 			var e *Error
