@@ -32,7 +32,7 @@ func benchConfig(b *testing.B, n int) Config {
 	if _, err := corpus.Write(dir, corpus.Options{Entries: n, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	return Config{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "public"), BaseURL: "https://example.org/", Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
+	return Config{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "public"), BaseURL: "https://example.org/", Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), Minify: os.Getenv("RATUSZ_BENCH_MINIFY") != ""}
 }
 
 // BenchmarkBuild measures what `ratusz build` does: loading, the site

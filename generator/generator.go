@@ -10,6 +10,7 @@
 package generator
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -416,9 +417,10 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 	}
 	p.renderer.Forget() // the model may have changed since the last render
 	perrs := make([]*content.Error, len(pages))
-	ids := make([]map[string]bool, len(pages))
+	ids := make([]links.PageIDs, len(pages))
 	p.progress.update(func(pr *Progress) { pr.Pages = len(pages) })
 	written := func(pr *Progress) { pr.Written++ }
+	var bufs sync.Pool // *bytes.Buffer, reused: a Writer keeps no file
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, pg := range pages {
@@ -426,13 +428,18 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			html, perr := p.renderer.Render(pg)
-			if perr != nil {
+			buf, _ := bufs.Get().(*bytes.Buffer)
+			if buf == nil {
+				buf = new(bytes.Buffer)
+			}
+			defer bufs.Put(buf)
+			buf.Reset()
+			if perr := p.renderer.RenderTo(buf, pg); perr != nil {
 				perrs[i] = perr
 				return nil
 			}
-			ids[i] = links.IDs(html)
-			if err := w.WriteFile(pg.File(), html); err != nil {
+			ids[i] = links.IDs(buf.Bytes())
+			if err := w.WriteFile(pg.File(), buf.Bytes()); err != nil {
 				return err
 			}
 			p.progress.update(written)

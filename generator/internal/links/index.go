@@ -66,12 +66,8 @@ func (x *Index) Rebase(t *Table, urls []string) (*Index, bool) {
 
 // Set records the ids of the page at url ([IDs] of its HTML) and the
 // links of its body.
-func (x *Index) Set(url string, ids map[string]bool, uses []Use) {
-	joined := "\x00"
-	if len(ids) > 0 {
-		joined += strings.Join(slices.Sorted(maps.Keys(ids)), "\x00") + "\x00"
-	}
-	x.pages[url] = &page{ids: joined, uses: uses}
+func (x *Index) Set(url string, ids PageIDs, uses []Use) {
+	x.pages[url] = &page{ids: string(ids), uses: uses}
 }
 
 // Check reports every link that cannot be followed: to no page, or to an
@@ -97,13 +93,17 @@ func (x *Index) Check() content.Errors {
 	return errs.Sort()
 }
 
+// PageIDs are the ids on one page, sorted, each between NULs: an index
+// keeps them for every page of a site, so they are kept small.
+type PageIDs string
+
 // IDs returns the values of the id attributes of an HTML page.
-func IDs(page []byte) map[string]bool {
-	ids := map[string]bool{}
+func IDs(page []byte) PageIDs {
+	var ids []string
 	for rest := page; ; {
 		i := bytes.Index(rest, []byte("id="))
 		if i < 0 {
-			return ids
+			break
 		}
 		before := byte(' ')
 		if i > 0 {
@@ -119,9 +119,14 @@ func IDs(page []byte) map[string]bool {
 		}
 		end := bytes.IndexByte(rest[1:], q)
 		if end < 0 {
-			return ids
+			break
 		}
-		ids[html.UnescapeString(string(rest[1:1+end]))] = true
+		ids = append(ids, html.UnescapeString(string(rest[1:1+end])))
 		rest = rest[1+end:]
 	}
+	if len(ids) == 0 {
+		return "\x00"
+	}
+	slices.Sort(ids)
+	return PageIDs("\x00" + strings.Join(slices.Compact(ids), "\x00") + "\x00")
 }

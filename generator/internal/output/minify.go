@@ -1,10 +1,12 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -14,6 +16,7 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
 	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // A Minifier makes HTML, CSS, JavaScript, JSON, SVG and XML files smaller
@@ -74,16 +77,27 @@ func (m *Minifier) Bytes(name string, data []byte) ([]byte, error) {
 	if !Minifies(name) {
 		return data, nil
 	}
-	out, err := m.m.Bytes(minifiable[strings.ToLower(path.Ext(name))], data)
+	var out bytes.Buffer
+	out.Grow(len(data))
+	if err := m.into(&out, name, data); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// into writes the minified file name with data to dst, for a file that
+// Minifies.
+func (m *Minifier) into(dst *bytes.Buffer, name string, data []byte) error {
+	err := m.m.Minify(minifiable[strings.ToLower(path.Ext(name))], dst, buffer.NewReader(data))
 	if err != nil {
 		merr := &MinifyError{Name: name, Msg: err.Error()}
 		var perr *parse.Error
 		if errors.As(err, &perr) {
 			merr.Line, merr.Msg = perr.Line, fmt.Sprintf("%s at column %d", perr.Message, perr.Column)
 		}
-		return nil, merr
+		return merr
 	}
-	return out, nil
+	return nil
 }
 
 // A MinifyError is a file the minifier could not read.
@@ -104,18 +118,27 @@ func (e *MinifyError) Error() string {
 // The minifying happens in the goroutine that calls WriteFile, so
 // parallel writers minify in parallel.
 func Minify(w Writer, m *Minifier) Writer {
-	return minifying{w, m}
+	return &minifying{w: w, m: m}
 }
 
 type minifying struct {
-	w Writer
-	m *Minifier
+	w    Writer
+	m    *Minifier
+	bufs sync.Pool // *bytes.Buffer: w keeps no file, so buffers are reused
 }
 
-func (mw minifying) WriteFile(name string, data []byte) error {
-	b, err := mw.m.Bytes(name, data)
-	if err != nil {
+func (mw *minifying) WriteFile(name string, data []byte) error {
+	if !Minifies(name) {
+		return mw.w.WriteFile(name, data)
+	}
+	buf, _ := mw.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer mw.bufs.Put(buf)
+	buf.Reset()
+	if err := mw.m.into(buf, name, data); err != nil {
 		return err
 	}
-	return mw.w.WriteFile(name, b)
+	return mw.w.WriteFile(name, buf.Bytes())
 }

@@ -14,6 +14,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -30,7 +31,8 @@ const Marker = ".ratusz-output"
 const markerText = "This folder is written by ratusz. Every build replaces it as a whole;\ndo not keep anything else here.\n"
 
 // A Writer receives the files of a built site. Paths are slash-separated
-// and relative to the site root.
+// and relative to the site root. WriteFile may not keep data after it
+// returns: the caller fills the same buffer with the next file.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -274,7 +276,7 @@ type Memory struct {
 	Files map[string][]byte
 }
 
-// WriteFile stores one file.
+// WriteFile stores a copy of one file.
 func (m *Memory) WriteFile(name string, data []byte) error {
 	if err := checkPath(name); err != nil {
 		return err
@@ -284,6 +286,6 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	if m.Files == nil {
 		m.Files = map[string][]byte{}
 	}
-	m.Files[name] = data
+	m.Files[name] = bytes.Clone(data)
 	return nil
 }

@@ -408,8 +408,18 @@ func (p *Page) File() string {
 	return p.URL + "index.html"
 }
 
-// Render executes the page's layout into a buffer.
+// Render executes the page's layout into a new buffer.
 func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
+	var buf bytes.Buffer
+	if err := r.RenderTo(&buf, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RenderTo executes the page's layout into buf, after what buf holds: a
+// build renders thousands of pages into a few buffers.
+func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 	path := ""
 	if p.Entry != nil {
 		path = p.Entry.E().Path
@@ -418,13 +428,13 @@ func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
 	if p.Entry != nil && r.body != nil {
 		var err error
 		if body, err = r.body(p.Entry.E()); err != nil {
-			return nil, &content.Error{Path: path, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
+			return &content.Error{Path: path, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
 		}
 	}
 	if len(body) > 0 {
 		html, err := r.md.HTML(body, r.linker(p))
 		if err != nil {
-			return nil, &content.Error{Path: path, Msg: fmt.Sprintf("body: %v", err)}
+			return &content.Error{Path: path, Msg: fmt.Sprintf("body: %v", err)}
 		}
 		p.Body = template.HTML(html)
 		// The rendered body is needed only while the layout runs: a
@@ -432,12 +442,10 @@ func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
 		defer func() { p.Body = "" }()
 	}
 	p.Site, p.Lang = r.site, r.site.Lang
-	t := r.layouts.sets[p.Layout]
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, p); err != nil {
-		return nil, r.layouts.placed(err)
+	if err := r.layouts.sets[p.Layout].Execute(buf, p); err != nil {
+		return r.layouts.placed(err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 func homeSource(s *site.Site) string {
