@@ -63,6 +63,11 @@ type Config struct {
 	// quick; a display throttles its own updates.
 	Progress func(Progress)
 
+	// Rendering, if not nil, is called once the site is read and checked,
+	// before the first page is rendered: from then on a build holds little
+	// more than the site model, and a program can fit its memory to that.
+	Rendering func()
+
 	cache *content.Cache // parsed content kept between builds (serve)
 }
 
@@ -382,6 +387,9 @@ func toErrors(errs content.Errors) Errors {
 
 // write renders every page in parallel and writes the site.
 func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
+	if p.cfg.Rendering != nil {
+		p.cfg.Rendering()
+	}
 	pages := p.renderer.Pages()
 	idx, err := p.renderPages(ctx, w, pages, nil)
 	if err != nil {

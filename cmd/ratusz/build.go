@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"time"
 
 	"github.com/ratusz/ratusz/generator"
@@ -99,11 +101,32 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 // about 600 MB live at its peak, so a build stays under a gigabyte.
 const memoryLimit = 768 << 20
 
-// limitMemory sets memoryLimit unless GOMEMLIMIT is set.
-func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
+// limitMemory sets memoryLimit unless GOMEMLIMIT is set, and lowers it once
+// the site is read (renderLimit): what rendering keeps is little more than
+// the site model, and without a limit the heap's unused memory is given
+// back to the system too slowly to keep a small build small.
+func limitMemory(cfg *generator.Config) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
 	}
+	debug.SetMemoryLimit(memoryLimit)
+	cfg.Rendering = func() {
+		runtime.GC() // so that the live heap is the model's
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(s)
+		if s[0].Value.Kind() == metrics.KindUint64 {
+			debug.SetMemoryLimit(renderLimit(s[0].Value.Uint64()))
+		}
+	}
+}
+
+// renderLimit is the memory limit while pages are rendered, given the live
+// heap before: room for the pages in flight, the list items made once and
+// the link index (together about half again the model at 10,000 entries),
+// and for garbage between collections; never under 128 MiB, never over
+// memoryLimit.
+func renderLimit(live uint64) int64 {
+	return min(memoryLimit, max(128<<20, int64(live)*5/2+64<<20))
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -122,7 +145,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if line != nil {
 		cfg.Progress = line.report
 	}
-	limitMemory()
+	limitMemory(&cfg)
 	res, err := generator.Build(ctx, cfg)
 	line.clear()
 	return report(res, err, f.quiet, "built", stderr)
@@ -145,7 +168,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if line != nil {
 		cfg.Progress = line.report
 	}
-	limitMemory()
+	limitMemory(&cfg)
 	if *external {
 		return checkExternal(ctx, cfg, f.quiet, stderr)
 	}

@@ -95,3 +95,44 @@ func TestNoProgressOffTerminal(t *testing.T) {
 		t.Error("-quiet still shows progress")
 	}
 }
+
+// TestRenderingComesBetweenLoadingAndPages checks the moment a build calls
+// Config.Rendering, where the command fits its memory limit to the site:
+// once, after every file is read and before any page is written.
+func TestRenderingComesBetweenLoadingAndPages(t *testing.T) {
+	dir := inSite(t, minimalSite)
+	var last generator.Progress
+	calls := 0
+	cfg := generator.Config{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "public"),
+		Progress: func(p generator.Progress) { last = p },
+		Rendering: func() {
+			calls++
+			if last.Loaded != last.Files || last.Files == 0 || last.Written != 0 {
+				t.Errorf("Rendering called at %+v, want every file read and no page written", last)
+			}
+		}}
+	if _, err := generator.Build(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("Rendering called %d times, want once", calls)
+	}
+}
+
+// TestRenderLimit checks the memory limit of rendering for live heaps of a
+// small site, a 10,000-entry one and a 100,000-entry one.
+func TestRenderLimit(t *testing.T) {
+	const mib = 1 << 20
+	for _, tt := range []struct {
+		live uint64
+		want int64
+	}{
+		{4 * mib, 128 * mib},
+		{36 * mib, 154 * mib},
+		{400 * mib, memoryLimit},
+	} {
+		if got := renderLimit(tt.live); got != tt.want {
+			t.Errorf("renderLimit(%d MiB) = %d MiB, want %d MiB", tt.live/mib, got/mib, tt.want/mib)
+		}
+	}
+}
