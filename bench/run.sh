@@ -7,7 +7,10 @@
 # Settings (environment):
 #   SIZES      entries of the trees          (default "1000 10000 100000")
 #   RUNS       builds of each; the fastest counts (default 1)
-#   BENCH_DIR  where trees and outputs go    (default /tmp/ratusz-bench)
+#   BENCH_DIR  where trees and results go    (default /tmp/ratusz-bench)
+#   OUT_DIR    where the built sites go      (default /dev/shm/ratusz-bench when
+#              /dev/shm is a writable tmpfs, else BENCH_DIR): in memory, the
+#              disk's write-back does not decide who is faster
 #   HUGO       the hugo binary               (default: hugo on PATH, else $(go env GOPATH)/bin/hugo)
 #   HUGO_SIZES the sizes Hugo builds too     (default $SIZES; at 10,000 entries
 #              Hugo takes about 2 GB and a minute or two, so 100,000 needs a
@@ -32,6 +35,13 @@ fi
 
 mkdir -p "$BENCH_DIR/bin"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
+if [[ -z ${OUT_DIR:-} ]]; then
+	OUT_DIR=$BENCH_DIR
+	if [[ -d /dev/shm && -w /dev/shm ]] && [[ $(stat -f -c %T /dev/shm) == tmpfs ]]; then
+		OUT_DIR=/dev/shm/ratusz-bench
+	fi
+fi
+mkdir -p "$OUT_DIR"
 $GO build -o "$BENCH_DIR/bin/ratusz" ./cmd/ratusz
 $GO build -o "$BENCH_DIR/bin/ratusz-corpus" ./cmd/ratusz-corpus
 $GO build -o "$BENCH_DIR/bin/floor" ./bench/floor
@@ -69,10 +79,10 @@ for n in $SIZES; do
 		touch "$tree/.done"
 	fi
 	echo "bench: $n entries: ratusz" >&2
-	measure "ratusz-$n" "$BENCH_DIR/out-ratusz" \
-		"$BENCH_DIR/bin/ratusz" build -quiet -content "$tree/content" -out "$BENCH_DIR/out-ratusz" -now 2026-11-23 -base-url https://example.org/
+	measure "ratusz-$n" "$OUT_DIR/out-ratusz" \
+		"$BENCH_DIR/bin/ratusz" build -quiet -content "$tree/content" -out "$OUT_DIR/out-ratusz" -now 2026-11-23 -base-url https://example.org/
 	echo "bench: $n entries: floor" >&2
-	measure "floor-$n" "$BENCH_DIR/out-floor" "$BENCH_DIR/bin/floor" -content "$tree/content" -out "$BENCH_DIR/out-floor"
+	measure "floor-$n" "$OUT_DIR/out-floor" "$BENCH_DIR/bin/floor" -content "$tree/content" -out "$OUT_DIR/out-floor"
 	rm -f "$BENCH_DIR/hugo-$n"
 	if [[ -n $HUGO && " $HUGO_SIZES " == *" $n "* ]]; then
 		cat >"$BENCH_DIR/mounts-$n.toml" <<-TOML
@@ -91,8 +101,8 @@ for n in $SIZES; do
 			target = "layouts"
 		TOML
 		echo "bench: $n entries: hugo" >&2
-		measure "hugo-$n" "$BENCH_DIR/out-hugo" "$HUGO" --quiet --noBuildLock -s bench/hugo \
-			--config "bench/hugo/hugo.toml,$BENCH_DIR/mounts-$n.toml" -d "$BENCH_DIR/out-hugo" \
+		measure "hugo-$n" "$OUT_DIR/out-hugo" "$HUGO" --quiet --noBuildLock -s bench/hugo \
+			--config "bench/hugo/hugo.toml,$BENCH_DIR/mounts-$n.toml" -d "$OUT_DIR/out-hugo" \
 			--cacheDir "$BENCH_DIR/hugo-cache"
 	fi
 done
@@ -105,6 +115,7 @@ if [[ -n $HUGO ]]; then
 else
 	echo "hugo: not installed (GOTOOLCHAIN=go1.27.3 go install github.com/gohugoio/hugo@v0.163.3); its columns are empty"
 fi
+echo "outputs: $OUT_DIR ($(stat -f -c %T "$OUT_DIR"))"
 echo "runs: $RUNS of each, the fastest shown; wall and CPU (user+system) in seconds, peak RSS in MiB"
 echo
 printf '%-8s %-7s %9s %9s %9s   %-22s %s\n' entries tool wall CPU "RSS MiB" "ratusz/hugo w,c,rss" "ratusz/floor w,c,rss"
