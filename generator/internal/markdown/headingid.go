@@ -2,8 +2,8 @@ package markdown
 
 import (
 	"strconv"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -46,9 +46,10 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 			ids.Put([]byte(id))
 		}
 	}
+	var buf buffer
 	for _, h := range hs {
 		if _, ok := h.AttributeString("id"); !ok {
-			h.SetAttributeString("id", ids.Generate([]byte(plainText(h, src)), h.Kind()))
+			h.SetAttributeString("id", ids.Generate([]byte(plainTextWith(&buf, h, src)), h.Kind()))
 		}
 	}
 }
@@ -91,24 +92,46 @@ func (s *elementIDs) Put(value []byte) {
 // transliterated, other Latin diacritics folded by NFD decomposition,
 // every run of other characters a single hyphen, no hyphen at either
 // end. "Cele współpracy" → "cele-wspolpracy", "Łódź" → "lodz".
+//
+// Characters are decomposed one at a time, and only those that are not
+// ASCII once lowered and transliterated: decomposing the whole text
+// would only also reorder runs of combining marks, which a slug drops
+// or turns into one hyphen whatever their order.
 func slugify(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range norm.NFD.String(strings.Map(polishToASCII, strings.ToLower(s))) {
-		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		case unicode.Is(unicode.Mn, r):
-			// A combining mark split off by NFD: drop it, keep the letter.
-		default:
-			hyphen = true
+	sl := slug{b: make([]byte, 0, len(s))}
+	for _, r := range s {
+		r = polishToASCII(unicode.ToLower(r))
+		if r < utf8.RuneSelf {
+			sl.add(r)
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			sl.add(d)
 		}
 	}
-	return b.String()
+	return string(sl.b)
+}
+
+// slug is a slug being written by slugify.
+type slug struct {
+	b      []byte
+	hyphen bool // a character other than a letter or digit came last
+}
+
+// add adds one character, lower case and decomposed, to the slug.
+func (s *slug) add(r rune) {
+	switch {
+	case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+		if s.hyphen && len(s.b) > 0 {
+			s.b = append(s.b, '-')
+		}
+		s.hyphen = false
+		s.b = append(s.b, byte(r))
+	case unicode.Is(unicode.Mn, r):
+		// A combining mark split off by NFD: drop it, keep the letter.
+	default:
+		s.hyphen = true
+	}
 }
 
 // polishToASCII transliterates the Polish letters with diacritics. Only

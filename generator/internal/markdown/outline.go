@@ -1,8 +1,6 @@
 package markdown
 
 import (
-	"bufio"
-	"bytes"
 	stdhtml "html"
 	"slices"
 	"strings"
@@ -133,11 +131,66 @@ func firstOffset(n ast.Node) int {
 // markup and images left out, entities and escapes resolved, runs of
 // white space (line breaks included) collapsed to one space.
 func plainText(n ast.Node, src []byte) string {
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf) // goldmark's Writer escapes; unescaped below
-	writeText(w, n, src)
-	_ = w.Flush()
-	return strings.Join(strings.FieldsFunc(stdhtml.UnescapeString(buf.String()), collapsible), " ")
+	var buf buffer
+	return plainTextWith(&buf, n, src)
+}
+
+// plainTextWith is plainText writing through buf, which it empties
+// first: one buffer serves all the headings of a body.
+func plainTextWith(buf *buffer, n ast.Node, src []byte) string {
+	buf.Reset()
+	writeText(buf, n, src) // goldmark's Writer escapes; unescaped below
+	return collapseSpace(stdhtml.UnescapeString(buf.String()))
+}
+
+// collapseSpace returns the words of s, the runs of characters that are
+// not collapsible white space, joined by single spaces. s comes back as
+// it is when it is written so already.
+func collapseSpace(s string) string {
+	if collapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	word := -1 // where the word being read starts; -1 between words
+	for i, r := range s {
+		switch {
+		case !collapsible(r):
+			if word < 0 {
+				word = i
+			}
+		case word >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[word:i])
+			word = -1
+		}
+	}
+	if word >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[word:])
+	}
+	return b.String()
+}
+
+// collapsed reports whether collapseSpace(s) == s: no collapsible white
+// space at either end, and none between words but a single ' '.
+func collapsed(s string) bool {
+	space := true // at the start, as after white space
+	for _, r := range s {
+		if !collapsible(r) {
+			space = false
+			continue
+		}
+		if space || r != ' ' {
+			return false
+		}
+		space = true
+	}
+	return !space || s == ""
 }
 
 // collapsible reports whether r is white space that plain text folds
