@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -20,15 +21,19 @@ type curlyQuotes struct {
 }
 
 func (c curlyQuotes) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(curlyTransformer{lang: c.lang}, 900)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(curlyTransformer{quotes: quotesFor(c.lang)}, 900)))
 }
 
 type curlyTransformer struct {
-	lang string
+	quotes quoteStyle
 }
 
 func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	// Text nodes hold bytes of src: if it has no curly quote, none has.
+	if !containsCurly(src) {
+		return
+	}
 	// Runs of inline text, block by block, in reading order: whether a
 	// mark opens or closes a quotation depends on the text around it,
 	// which may sit in the neighbouring node ("“*słowo*”").
@@ -74,22 +79,18 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			if !containsCurly(val) {
 				continue
 			}
-			prefix, suffix := "", ""
+			before, after := noRune, noRune
 			if i > 0 {
 				if r, _ := utf8.DecodeLastRune(value(run[i-1])); r != utf8.RuneError {
-					prefix = string(r)
+					before = r
 				}
 			}
 			if i+1 < len(run) && !t.SoftLineBreak() && !t.HardLineBreak() {
 				if r, _ := utf8.DecodeRune(value(run[i+1])); r != utf8.RuneError {
-					suffix = string(r)
+					after = r
 				}
 			}
-			// Quotes writes a rune for every rune, but not always of the
-			// same length: the neighbours are cut off by runes, not bytes.
-			fixed := []rune(Quotes(c.lang, prefix+string(val)+suffix))
-			fixed = fixed[utf8.RuneCountInString(prefix) : len(fixed)-utf8.RuneCountInString(suffix)]
-			s := ast.NewString([]byte(string(fixed)))
+			s := ast.NewString(appendQuotes(make([]byte, 0, len(val)+4), c.quotes, string(val), before, after))
 			// Written like the Text it replaces: escaped, entities resolved.
 			s.SetCode(false)
 			s.SetRaw(false)
@@ -106,13 +107,17 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	}
 }
 
+// containsCurly reports whether b holds one of the curly double quotes
+// “ ” „ (U+201C…U+201E, in UTF-8 E2 80 9C…9E).
 func containsCurly(b []byte) bool {
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == '“' || r == '”' || r == '„' {
+	for {
+		i := bytes.IndexByte(b, 0xE2)
+		if i < 0 || i+2 >= len(b) {
+			return false
+		}
+		if b[i+1] == 0x80 && 0x9C <= b[i+2] && b[i+2] <= 0x9E {
 			return true
 		}
-		b = b[size:]
+		b = b[i+1:]
 	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -80,6 +81,97 @@ func FuzzCollapseSpace(f *testing.F) {
 		}
 		if collapsed(s) != (want == s) {
 			t.Errorf("collapsed(%q) = %v, want %v", s, collapsed(s), want == s)
+		}
+	})
+}
+
+// quotesRunes is Quotes read rune by rune.
+func quotesRunes(lang, s string) string {
+	if !strings.ContainsAny(s, "\"“”„") {
+		return s
+	}
+	q := quotesFor(lang)
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if !isDoubleQuote(r) {
+			b.WriteRune(r)
+			continue
+		}
+		opens := i == 0 || opensQuotation(rs[i-1])
+		last := i == len(rs)-1 || unicode.IsSpace(rs[i+1])
+		switch {
+		case opens && !last:
+			b.WriteRune(q.openDouble)
+		case !opens:
+			b.WriteRune(q.closeDouble)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// quotesBetween is appendQuotes as Quotes of the text with its
+// neighbours, the neighbours cut off again (by runes: Quotes may change
+// their length).
+func quotesBetween(lang, s string, before, after rune) string {
+	prefix, suffix := "", ""
+	if before != noRune {
+		prefix = string(before)
+	}
+	if after != noRune {
+		suffix = string(after)
+	}
+	fixed := []rune(quotesRunes(lang, prefix+s+suffix))
+	return string(fixed[utf8.RuneCountInString(prefix) : len(fixed)-utf8.RuneCountInString(suffix)])
+}
+
+// containsCurlyRunes is containsCurly read rune by rune.
+func containsCurlyRunes(b []byte) bool {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == '“' || r == '”' || r == '„' {
+			return true
+		}
+		b = b[size:]
+	}
+	return false
+}
+
+func FuzzQuotes(f *testing.F) {
+	for _, s := range []string{
+		`Partnerstwo "Wspieramy rozwój"`, "“Razem”", "„x“ y”", `a " b`, `"`, `""`,
+		"(“x”) —“y”", "\xff\"a\xe2\x80\"", "a\xe2\x80\x9c", "\xe2\x80\x9d\xe2\x80",
+	} {
+		f.Add(s, '(', 'x', true)
+		f.Add(s, ' ', ' ', false)
+	}
+	f.Fuzz(func(t *testing.T, s string, before, after rune, en bool) {
+		lang := "pl"
+		if en {
+			lang = "en"
+		}
+		if got, want := Quotes(lang, s), quotesRunes(lang, s); got != want {
+			t.Errorf("Quotes(%q, %q) = %q, want %q", lang, s, got, want)
+		}
+		if got, want := containsCurly([]byte(s)), containsCurlyRunes([]byte(s)); got != want {
+			t.Errorf("containsCurly(%q) = %v, want %v", s, got, want)
+		}
+		// The curly quotes transformer passes only valid neighbours, or
+		// none, and only text with a quotation mark.
+		if !strings.ContainsAny(s, "\"“”„") {
+			return
+		}
+		if before == utf8.RuneError || !utf8.ValidRune(before) {
+			before = noRune
+		}
+		if after == utf8.RuneError || !utf8.ValidRune(after) {
+			after = noRune
+		}
+		got := string(appendQuotes(nil, quotesFor(lang), s, before, after))
+		if want := quotesBetween(lang, s, before, after); got != want {
+			t.Errorf("appendQuotes(%q, %q, %q, %q) = %q, want %q", lang, s, before, after, got, want)
 		}
 	})
 }
