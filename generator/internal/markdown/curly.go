@@ -36,15 +36,18 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	}
 	// Runs of inline text, block by block, in reading order: whether a
 	// mark opens or closes a quotation depends on the text around it,
-	// which may sit in the neighbouring node ("“*słowo*”").
-	var runs [][]ast.Node
-	var cur []ast.Node
+	// which may sit in the neighbouring node ("“*słowo*”"). The runs are
+	// kept one after another in nodes, each ending where ends says.
+	var nodes []ast.Node
+	var ends []int
+	endRun := func() {
+		if len(nodes) > 0 && (len(ends) == 0 || ends[len(ends)-1] < len(nodes)) {
+			ends = append(ends, len(nodes))
+		}
+	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() == ast.TypeBlock {
-			if len(cur) > 0 {
-				runs = append(runs, cur)
-				cur = nil
-			}
+			endRun()
 		}
 		if !entering {
 			return ast.WalkContinue, nil
@@ -53,13 +56,11 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text, *ast.String:
-			cur = append(cur, n)
+			nodes = append(nodes, n)
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(cur) > 0 {
-		runs = append(runs, cur)
-	}
+	endRun()
 	value := func(n ast.Node) []byte {
 		switch n := n.(type) {
 		case *ast.Text:
@@ -69,7 +70,10 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		return nil
 	}
-	for _, run := range runs {
+	start := 0
+	for _, end := range ends {
+		run := nodes[start:end]
+		start = end
 		for i, n := range run {
 			t, ok := n.(*ast.Text)
 			if !ok {

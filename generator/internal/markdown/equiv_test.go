@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -172,6 +173,28 @@ func FuzzQuotes(f *testing.F) {
 		got := string(appendQuotes(nil, quotesFor(lang), s, before, after))
 		if want := quotesBetween(lang, s, before, after); got != want {
 			t.Errorf("appendQuotes(%q, %q, %q, %q) = %q, want %q", lang, s, before, after, got, want)
+		}
+	})
+}
+
+// lineStartsBytes is lineStarts read byte by byte.
+func lineStartsBytes(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func FuzzLineStarts(f *testing.F) {
+	for _, s := range []string{"", "\n", "a", "a\n", "\nb", "a\nb\n\nc", "\r\n\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lineStarts([]byte(s)), lineStartsBytes([]byte(s)); !slices.Equal(got, want) {
+			t.Errorf("lineStarts(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	stdhtml "html"
 	"slices"
 	"strings"
@@ -88,13 +89,15 @@ func hasPrefixFold(b []byte, prefix string) bool {
 
 // lineStarts returns the offset of the first byte of every line of src.
 func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // lineOf returns the 1-based line on which inline node n starts. goldmark
