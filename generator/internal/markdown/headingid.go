@@ -27,14 +27,7 @@ func (headingIDs) Extend(m goldmark.Markdown) {
 
 func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	var hs []*ast.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			hs = append(hs, h)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	hs := headingNodes(doc)
 	ids := pc.IDs()
 	// Ids the author set (goldmark's heading attributes, when enabled)
 	// are reserved first, so no generated id can take them.

@@ -30,11 +30,8 @@ func summary(doc ast.Node, src []byte) string {
 // headings returns the headings of doc in document order.
 func headings(doc ast.Node, src []byte) []Heading {
 	var hs []Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !ok || !entering {
-			return ast.WalkContinue, nil
-		}
+	var buf buffer
+	for _, h := range headingNodes(doc) {
 		var id string
 		switch v, _ := h.AttributeString("id"); v := v.(type) {
 		case []byte:
@@ -42,9 +39,8 @@ func headings(doc ast.Node, src []byte) []Heading {
 		case string:
 			id = v
 		}
-		hs = append(hs, Heading{Level: h.Level, ID: id, Text: plainText(h, src)})
-		return ast.WalkSkipChildren, nil
-	})
+		hs = append(hs, Heading{Level: h.Level, ID: id, Text: plainTextWith(&buf, h, src)})
+	}
 	return hs
 }
 
