@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -91,7 +92,8 @@ func (s *elementIDs) Put(value []byte) {
 // would only also reorder runs of combining marks, which a slug drops
 // or turns into one hyphen whatever their order.
 func slugify(s string) string {
-	sl := slug{b: make([]byte, 0, len(s))}
+	var sl slug
+	sl.b.Grow(len(s))
 	for _, r := range s {
 		r = polishToASCII(unicode.ToLower(r))
 		if r < utf8.RuneSelf {
@@ -102,12 +104,12 @@ func slugify(s string) string {
 			sl.add(d)
 		}
 	}
-	return string(sl.b)
+	return sl.b.String()
 }
 
 // slug is a slug being written by slugify.
 type slug struct {
-	b      []byte
+	b      strings.Builder
 	hyphen bool // a character other than a letter or digit came last
 }
 
@@ -115,11 +117,11 @@ type slug struct {
 func (s *slug) add(r rune) {
 	switch {
 	case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-		if s.hyphen && len(s.b) > 0 {
-			s.b = append(s.b, '-')
+		if s.hyphen && s.b.Len() > 0 {
+			s.b.WriteByte('-')
 		}
 		s.hyphen = false
-		s.b = append(s.b, byte(r))
+		s.b.WriteByte(byte(r))
 	case unicode.Is(unicode.Mn, r):
 		// A combining mark split off by NFD: drop it, keep the letter.
 	default:
