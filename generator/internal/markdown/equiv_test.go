@@ -39,13 +39,13 @@ func collapseSpaceFields(s string) string {
 	return strings.Join(strings.FieldsFunc(s, collapsible), " ")
 }
 
-// TestSlugifyEveryCharacter decomposes characters one at a time, where
-// slugifyNFD decomposes the whole text; every character is tried, alone
-// and between letters.
+// TestSlugifyEveryCharacter holds slugify, which decomposes characters
+// one at a time, to slugifyNFD, which decomposes the whole text: every
+// character is tried, twice over and between letters.
 func TestSlugifyEveryCharacter(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		c := string(r)
-		for _, s := range []string{c, "A" + c + "b", "x" + c + c + "9"} {
+		for _, s := range []string{c + c, "A" + c + "b"} {
 			if got, want := slugify(s), slugifyNFD(s); got != want {
 				t.Errorf("slugify(%q) = %q, want %q", s, got, want)
 			}
