@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -20,26 +21,33 @@ type curlyQuotes struct {
 }
 
 func (c curlyQuotes) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(curlyTransformer{lang: c.lang}, 900)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(curlyTransformer{quotes: quotesFor(c.lang)}, 900)))
 }
 
 type curlyTransformer struct {
-	lang string
+	quotes quoteStyle
 }
 
 func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	// Text nodes hold bytes of src: if it has no curly quote, none has.
+	if !containsCurly(src) {
+		return
+	}
 	// Runs of inline text, block by block, in reading order: whether a
 	// mark opens or closes a quotation depends on the text around it,
-	// which may sit in the neighbouring node ("“*słowo*”").
-	var runs [][]ast.Node
-	var cur []ast.Node
+	// which may sit in the neighbouring node ("“*słowo*”"). The runs are
+	// kept one after another in nodes, each ending where ends says.
+	var nodes []ast.Node
+	var ends []int
+	endRun := func() {
+		if len(nodes) > 0 && (len(ends) == 0 || ends[len(ends)-1] < len(nodes)) {
+			ends = append(ends, len(nodes))
+		}
+	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() == ast.TypeBlock {
-			if len(cur) > 0 {
-				runs = append(runs, cur)
-				cur = nil
-			}
+			endRun()
 		}
 		if !entering {
 			return ast.WalkContinue, nil
@@ -48,13 +56,11 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text, *ast.String:
-			cur = append(cur, n)
+			nodes = append(nodes, n)
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(cur) > 0 {
-		runs = append(runs, cur)
-	}
+	endRun()
 	value := func(n ast.Node) []byte {
 		switch n := n.(type) {
 		case *ast.Text:
@@ -64,7 +70,10 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		return nil
 	}
-	for _, run := range runs {
+	start := 0
+	for _, end := range ends {
+		run := nodes[start:end]
+		start = end
 		for i, n := range run {
 			t, ok := n.(*ast.Text)
 			if !ok {
@@ -74,22 +83,18 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			if !containsCurly(val) {
 				continue
 			}
-			prefix, suffix := "", ""
+			before, after := noRune, noRune
 			if i > 0 {
 				if r, _ := utf8.DecodeLastRune(value(run[i-1])); r != utf8.RuneError {
-					prefix = string(r)
+					before = r
 				}
 			}
 			if i+1 < len(run) && !t.SoftLineBreak() && !t.HardLineBreak() {
 				if r, _ := utf8.DecodeRune(value(run[i+1])); r != utf8.RuneError {
-					suffix = string(r)
+					after = r
 				}
 			}
-			// Quotes writes a rune for every rune, but not always of the
-			// same length: the neighbours are cut off by runes, not bytes.
-			fixed := []rune(Quotes(c.lang, prefix+string(val)+suffix))
-			fixed = fixed[utf8.RuneCountInString(prefix) : len(fixed)-utf8.RuneCountInString(suffix)]
-			s := ast.NewString([]byte(string(fixed)))
+			s := ast.NewString(appendQuotes(make([]byte, 0, len(val)+4), c.quotes, string(val), before, after))
 			// Written like the Text it replaces: escaped, entities resolved.
 			s.SetCode(false)
 			s.SetRaw(false)
@@ -106,13 +111,17 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	}
 }
 
+// containsCurly reports whether b holds one of the curly double quotes
+// “ ” „ (U+201C…U+201E, in UTF-8 E2 80 9C…9E).
 func containsCurly(b []byte) bool {
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == '“' || r == '”' || r == '„' {
+	for {
+		i := bytes.IndexByte(b, 0xE2)
+		if i < 0 || i+2 >= len(b) {
+			return false
+		}
+		if b[i+1] == 0x80 && 0x9C <= b[i+2] && b[i+2] <= 0x9E {
 			return true
 		}
-		b = b[size:]
+		b = b[i+1:]
 	}
-	return false
 }

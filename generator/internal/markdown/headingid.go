@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -27,14 +28,7 @@ func (headingIDs) Extend(m goldmark.Markdown) {
 
 func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	var hs []*ast.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			hs = append(hs, h)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	hs := headingNodes(doc)
 	ids := pc.IDs()
 	// Ids the author set (goldmark's heading attributes, when enabled)
 	// are reserved first, so no generated id can take them.
@@ -46,9 +40,10 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 			ids.Put([]byte(id))
 		}
 	}
+	var buf buffer
 	for _, h := range hs {
 		if _, ok := h.AttributeString("id"); !ok {
-			h.SetAttributeString("id", ids.Generate([]byte(plainText(h, src)), h.Kind()))
+			h.SetAttributeString("id", ids.Generate([]byte(plainTextWith(&buf, h, src)), h.Kind()))
 		}
 	}
 }
@@ -91,24 +86,47 @@ func (s *elementIDs) Put(value []byte) {
 // transliterated, other Latin diacritics folded by NFD decomposition,
 // every run of other characters a single hyphen, no hyphen at either
 // end. "Cele współpracy" → "cele-wspolpracy", "Łódź" → "lodz".
+//
+// Characters are decomposed one at a time, and only those that are not
+// ASCII once lowered and transliterated: decomposing the whole text
+// would only also reorder runs of combining marks, which a slug drops
+// or turns into one hyphen whatever their order.
 func slugify(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range norm.NFD.String(strings.Map(polishToASCII, strings.ToLower(s))) {
-		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		case unicode.Is(unicode.Mn, r):
-			// A combining mark split off by NFD: drop it, keep the letter.
-		default:
-			hyphen = true
+	var sl slug
+	sl.b.Grow(len(s))
+	for _, r := range s {
+		r = polishToASCII(unicode.ToLower(r))
+		if r < utf8.RuneSelf {
+			sl.add(r)
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			sl.add(d)
 		}
 	}
-	return b.String()
+	return sl.b.String()
+}
+
+// slug is a slug being written by slugify.
+type slug struct {
+	b      strings.Builder
+	hyphen bool // a character other than a letter or digit came last
+}
+
+// add adds one character, lower case and decomposed, to the slug.
+func (s *slug) add(r rune) {
+	switch {
+	case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+		if s.hyphen && s.b.Len() > 0 {
+			s.b.WriteByte('-')
+		}
+		s.hyphen = false
+		s.b.WriteByte(byte(r))
+	case unicode.Is(unicode.Mn, r):
+		// A combining mark split off by NFD: drop it, keep the letter.
+	default:
+		s.hyphen = true
+	}
 }
 
 // polishToASCII transliterates the Polish letters with diacritics. Only

@@ -21,14 +21,7 @@ func (headingLevels) Extend(m goldmark.Markdown) {
 }
 
 func (headingLevels) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	var hs []*ast.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			hs = append(hs, h)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	hs := headingNodes(doc)
 	if len(hs) == 0 {
 		return
 	}
@@ -42,4 +35,27 @@ func (headingLevels) Transform(doc *ast.Document, _ text.Reader, _ parser.Contex
 		h.Level = level
 		prev = level
 	}
+}
+
+// headingNodes returns the headings of doc in document order.
+func headingNodes(doc ast.Node) []*ast.Heading {
+	var hs []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			hs = append(hs, h)
+		}
+		return skipInlines(n), nil
+	})
+	return hs
+}
+
+// skipInlines tells a walk looking for blocks to skip the children of n
+// if they are inline content, where no block can be.
+func skipInlines(n ast.Node) ast.WalkStatus {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading,
+		ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+		return ast.WalkSkipChildren
+	}
+	return ast.WalkContinue
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options configures a [Renderer].
@@ -106,10 +107,23 @@ func (r *Renderer) render(src []byte, link LinkFunc) (ast.Node, []byte, error) {
 		pc.Set(linkFuncKey, link)
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	var html bytes.Buffer
+	var html buffer
 	html.Grow(len(src) + len(src)/4)
 	if err := r.md.Renderer().Render(&html, src, doc); err != nil {
 		return nil, nil, fmt.Errorf("markdown: render: %w", err)
 	}
 	return doc, html.Bytes(), nil
 }
+
+// buffer is a [bytes.Buffer] that is also a goldmark [util.BufWriter],
+// so that goldmark writes straight into it instead of through a 4 KB
+// bufio.Writer of its own. Nothing is held back: Flush has nothing to do.
+type buffer struct{ bytes.Buffer }
+
+// Buffered implements [util.BufWriter]: no byte waits to be flushed.
+func (*buffer) Buffered() int { return 0 }
+
+// Flush implements [util.BufWriter].
+func (*buffer) Flush() error { return nil }
+
+var _ util.BufWriter = (*buffer)(nil)

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bufio"
 	"bytes"
 	stdhtml "html"
 	"slices"
@@ -31,11 +30,8 @@ func summary(doc ast.Node, src []byte) string {
 // headings returns the headings of doc in document order.
 func headings(doc ast.Node, src []byte) []Heading {
 	var hs []Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !ok || !entering {
-			return ast.WalkContinue, nil
-		}
+	var buf buffer
+	for _, h := range headingNodes(doc) {
 		var id string
 		switch v, _ := h.AttributeString("id"); v := v.(type) {
 		case []byte:
@@ -43,9 +39,8 @@ func headings(doc ast.Node, src []byte) []Heading {
 		case string:
 			id = v
 		}
-		hs = append(hs, Heading{Level: h.Level, ID: id, Text: plainText(h, src)})
-		return ast.WalkSkipChildren, nil
-	})
+		hs = append(hs, Heading{Level: h.Level, ID: id, Text: plainTextWith(&buf, h, src)})
+	}
 	return hs
 }
 
@@ -90,13 +85,15 @@ func hasPrefixFold(b []byte, prefix string) bool {
 
 // lineStarts returns the offset of the first byte of every line of src.
 func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // lineOf returns the 1-based line on which inline node n starts. goldmark
@@ -133,11 +130,66 @@ func firstOffset(n ast.Node) int {
 // markup and images left out, entities and escapes resolved, runs of
 // white space (line breaks included) collapsed to one space.
 func plainText(n ast.Node, src []byte) string {
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf) // goldmark's Writer escapes; unescaped below
-	writeText(w, n, src)
-	_ = w.Flush()
-	return strings.Join(strings.FieldsFunc(stdhtml.UnescapeString(buf.String()), collapsible), " ")
+	var buf buffer
+	return plainTextWith(&buf, n, src)
+}
+
+// plainTextWith is plainText writing through buf, which it empties
+// first: one buffer serves all the headings of a body.
+func plainTextWith(buf *buffer, n ast.Node, src []byte) string {
+	buf.Reset()
+	writeText(buf, n, src) // goldmark's Writer escapes; unescaped below
+	return collapseSpace(stdhtml.UnescapeString(buf.String()))
+}
+
+// collapseSpace returns the words of s, the runs of characters that are
+// not collapsible white space, joined by single spaces. s comes back as
+// it is when it is written so already.
+func collapseSpace(s string) string {
+	if collapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	word := -1 // where the word being read starts; -1 between words
+	for i, r := range s {
+		switch {
+		case !collapsible(r):
+			if word < 0 {
+				word = i
+			}
+		case word >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[word:i])
+			word = -1
+		}
+	}
+	if word >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[word:])
+	}
+	return b.String()
+}
+
+// collapsed reports whether collapseSpace(s) == s: no collapsible white
+// space at either end, and none between words but a single ' '.
+func collapsed(s string) bool {
+	space := true // at the start, as after white space
+	for _, r := range s {
+		if !collapsible(r) {
+			space = false
+			continue
+		}
+		if space || r != ' ' {
+			return false
+		}
+		space = true
+	}
+	return !space || s == ""
 }
 
 // collapsible reports whether r is white space that plain text folds

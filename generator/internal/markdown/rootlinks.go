@@ -37,15 +37,15 @@ func (r rootLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return []byte(r.address(string(dest)))
 	}
 	link, _ := pc.Get(linkFuncKey).(LinkFunc)
-	var lines []int
-	if link != nil {
-		lines = lineStarts(reader.Source())
-	}
+	var lines []int // made at the first link, for link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			switch n := n.(type) {
 			case *ast.Link:
 				if link != nil {
+					if lines == nil {
+						lines = lineStarts(reader.Source())
+					}
 					if href, ok := link(string(resolveReferences(n.Destination)), lineOf(n, lines)); ok {
 						n.Destination = []byte(href)
 						break

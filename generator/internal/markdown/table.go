@@ -33,6 +33,6 @@ func (tableHeaderScope) Transform(doc *ast.Document, _ text.Reader, _ parser.Con
 		case east.KindTableRow:
 			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
+		return skipInlines(n), nil
 	})
 }

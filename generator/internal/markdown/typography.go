@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -65,27 +66,43 @@ func Quotes(lang, s string) string {
 	if !strings.ContainsAny(s, "\"“”„") {
 		return s
 	}
-	q := quotesFor(lang)
-	rs := []rune(s)
-	var b strings.Builder
-	b.Grow(len(s) + 4)
-	for i, r := range rs {
+	return string(appendQuotes(make([]byte, 0, len(s)+4), quotesFor(lang), s, noRune, noRune))
+}
+
+// noRune stands for the start or the end of a text around the part of
+// it given to appendQuotes.
+const noRune rune = -1
+
+// appendQuotes appends s to dst with its double quotation marks replaced
+// as Quotes replaces them in a text of which s is a part: before and
+// after are the characters of that text right before and after s, or
+// noRune where s starts or ends it. Like Quotes, it writes every byte
+// that is not UTF-8 as U+FFFD.
+func appendQuotes(dst []byte, q quoteStyle, s string, before, after rune) []byte {
+	prev := before
+	for i, r := range s {
 		if !isDoubleQuote(r) {
-			b.WriteRune(r)
+			dst = utf8.AppendRune(dst, r)
+			prev = r
 			continue
 		}
-		opens := i == 0 || opensQuotation(rs[i-1])
-		last := i == len(rs)-1 || unicode.IsSpace(rs[i+1])
+		next := after
+		if j := i + utf8.RuneLen(r); j < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[j:])
+		}
+		opens := prev == noRune || opensQuotation(prev)
+		last := next == noRune || unicode.IsSpace(next)
 		switch {
 		case opens && !last:
-			b.WriteRune(q.openDouble)
+			dst = utf8.AppendRune(dst, q.openDouble)
 		case !opens:
-			b.WriteRune(q.closeDouble)
+			dst = utf8.AppendRune(dst, q.closeDouble)
 		default:
-			b.WriteRune(r)
+			dst = utf8.AppendRune(dst, r)
 		}
+		prev = r
 	}
-	return b.String()
+	return dst
 }
 
 func isDoubleQuote(r rune) bool {

@@ -1,0 +1,63 @@
+package markdown
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/generator/internal/content"
+)
+
+// corpusBodies returns the Markdown bodies of a generated 300-entry site,
+// in path order.
+func corpusBodies(tb testing.TB) [][]byte {
+	tb.Helper()
+	files := map[string][]byte{}
+	for p, data := range corpus.Files(corpus.Options{Entries: 300, Seed: 1}) {
+		files[p] = data
+	}
+	var paths []string
+	for p := range files {
+		if strings.HasSuffix(p, ".md") {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	bodies := make([][]byte, 0, len(paths))
+	for _, p := range paths {
+		f, err := content.Parse(p, files[p])
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if len(f.Body) > 0 {
+			bodies = append(bodies, f.Body)
+		}
+	}
+	return bodies
+}
+
+// BenchmarkHTML measures rendering the bodies of a generated site the
+// way a build does: Polish quotes, the external link note, root links
+// under a base path and a LinkFunc asked about every link.
+func BenchmarkHTML(b *testing.B) {
+	bodies := corpusBodies(b)
+	r := New(Options{
+		Lang:         "pl",
+		ExternalNote: "otwiera stronę zewnętrzną",
+		Address:      func(p string) string { return "/strategia" + p },
+	})
+	link := func(dest string, line int) (string, bool) { return "", false }
+	var n int
+	for _, src := range bodies {
+		n += len(src)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, src := range bodies {
+			if _, err := r.HTML(src, link); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
