@@ -26,6 +26,9 @@ package jsonld
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
+	"unicode/utf8"
 
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/site"
@@ -39,19 +42,78 @@ type Options struct {
 	URL func(path string) string
 }
 
-// node is one schema.org object. encoding/json writes a map's keys in
-// sorted order, so "@context" and "@type" come first.
+// node is one schema.org object: its values are strings, nodes and lists
+// of nodes. It is written with its keys in sorted order, so "@context"
+// and "@type" come first.
 type node map[string]any
 
 // Entry returns the JSON-LD of an entry.
 func Entry(e site.Entity, o Options) ([]byte, error) {
 	n := describe(e, o)
 	n["@context"] = "https://schema.org"
-	b, err := json.Marshal(n)
+	b, err := n.appendJSON(nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: structured data: %w", e.E().Path, err)
 	}
 	return b, nil
+}
+
+// appendJSON appends n as json.Marshal writes it, without the reflection:
+// every entry page has structured data, so it is written often.
+func (n node) appendJSON(b []byte) ([]byte, error) {
+	b = append(b, '{')
+	for i, k := range slices.Sorted(maps.Keys(n)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		var err error
+		switch v := n[k].(type) {
+		case string:
+			b = appendString(b, v)
+		case node:
+			b, err = v.appendJSON(b)
+		case []node:
+			if v == nil {
+				b = append(b, "null"...)
+				break
+			}
+			b = append(b, '[')
+			for j, x := range v {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				if b, err = x.appendJSON(b); err != nil {
+					break
+				}
+			}
+			b = append(b, ']')
+		default:
+			var m []byte
+			m, err = json.Marshal(v)
+			b = append(b, m...)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// appendString appends s quoted as json.Marshal quotes it: a string with
+// nothing to escape as it is, any other through json.Marshal, which
+// escapes <, > and & too, so that no text can end the script element.
+func appendString(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < 0x20 || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			q, _ := json.Marshal(s) // a string always encodes
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 func describe(e site.Entity, o Options) node {
