@@ -390,8 +390,21 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 	if p.cfg.Rendering != nil {
 		p.cfg.Rendering()
 	}
+	// The site files are made while the pages render: making them is
+	// one goroutine's work, which would otherwise leave the other CPUs
+	// idle at the end of the build.
+	var n int
+	siteDone := make(chan error, 1)
+	go func() {
+		var err error
+		n, err = p.writeSiteFiles(w)
+		siteDone <- err
+	}()
 	pages := p.renderer.Pages()
 	idx, err := p.renderPages(ctx, w, pages, nil)
+	if serr := <-siteDone; err == nil {
+		err = serr
+	}
 	if err != nil {
 		return err
 	}
@@ -403,10 +416,6 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 		}
 	}
 	if err := p.copyFiles(w); err != nil {
-		return err
-	}
-	n, err := p.writeSiteFiles(w)
-	if err != nil {
 		return err
 	}
 	res.Files += res.Pages + len(p.site.Assets) + n
