@@ -116,6 +116,9 @@ func limitMemory(cfg *generator.Config) {
 		metrics.Read(s)
 		if s[0].Value.Kind() == metrics.KindUint64 {
 			debug.SetMemoryLimit(renderLimit(s[0].Value.Uint64()))
+			// The limit, not the heap's growth, now says when to
+			// collect: fewer collections in the same memory.
+			debug.SetGCPercent(renderGCPercent)
 		}
 	}
 }
@@ -123,11 +126,15 @@ func limitMemory(cfg *generator.Config) {
 // renderLimit is the memory limit while pages are rendered, given the live
 // heap before: room for the pages in flight, the list items made once and
 // the link index (together about half again the model at 10,000 entries),
-// and for garbage between collections; never under 128 MiB, never over
-// memoryLimit.
+// and for garbage between collections (three times the model, plus 64
+// MiB); never under 128 MiB, never over memoryLimit.
 func renderLimit(live uint64) int64 {
-	return min(memoryLimit, max(128<<20, int64(live)*5/2+64<<20))
+	return min(memoryLimit, max(128<<20, int64(live)*3+64<<20))
 }
+
+// renderGCPercent is GOGC while pages are rendered: high enough that the
+// collector waits for renderLimit rather than for the heap to double.
+const renderGCPercent = 300
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f siteFlags
