@@ -50,6 +50,10 @@ import (
 //	               for each X and then repeated: for a part shown on many
 //	               pages (an entry's item in lists), so that its every list
 //	               does not make it again; X must be comparable (an entry)
+//	here P         what a menu needs to mark the page P it is on: .Site,
+//	               and .URL, P's address on a list page and "" on an
+//	               entry's page (no menu links to one), so that
+//	               part "menu" (here .) makes one menu for all entries
 //	capitalize S   S with its first letter in upper case, for headings
 //	jsonld P       the schema.org JSON-LD of P's entry, for
 //	               <script type="application/ld+json">; empty on other pages
@@ -80,6 +84,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"first":      first,
 		"once":       r.once,
 		"part":       r.part,
+		"here":       here,
 		"capitalize": capitalize,
 		"jsonld":     r.jsonLD,
 		"plurals":    r.plurals,
@@ -302,6 +307,19 @@ func (r *Renderer) once(name string, data any) (template.HTML, error) {
 	}
 	r.kept[name] = template.HTML(b.String())
 	return r.kept[name], nil
+}
+
+// Here is what a menu needs to know of the page it is on (the here func).
+type Here struct {
+	Site *site.Site
+	URL  string // the page's, on a list page; "" on an entry's page
+}
+
+func here(p *Page) Here {
+	if p.Entry != nil {
+		return Here{Site: p.Site}
+	}
+	return Here{Site: p.Site, URL: p.URL}
 }
 
 // partKey is what part keeps a made part by.
