@@ -80,7 +80,7 @@ func BenchmarkSiteFiles(b *testing.B) {
 			}
 			var files int
 			for b.Loop() {
-				if files, err = p.writeSiteFiles(discard{}); err != nil {
+				if files, err = p.writeSiteFiles(discard{}, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -283,7 +283,11 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 			own = os.DirFS(cfg.Layouts)
 		}
 		var rerrs content.Errors
-		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: bodies(contentFS, tree)})
+		body, readAgain := bodies(contentFS, tree)
+		if body != nil {
+			s.Settle(readAgain) // a build: nothing changes the model
+		}
+		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: body})
 		for _, e := range rerrs {
 			if e.Path == "-base-url" {
 				return nil, res, &UsageError{fmt.Errorf("-base-url %s", e.Msg)}
@@ -303,8 +307,9 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 }
 
 // bodies reads again the bodies of the entries of which tree keeps only
-// the start (content.LoadOptions.Lead), or is nil when it keeps them all.
-func bodies(fsys fs.FS, tree *content.Tree) func(*site.Entry) ([]byte, error) {
+// the start (content.LoadOptions.Lead), or is nil when it keeps them all;
+// readAgain says, by path, which bodies it reads again.
+func bodies(fsys fs.FS, tree *content.Tree) (body func(*site.Entry) ([]byte, error), readAgain func(path string) bool) {
 	refs := map[string]content.BodyRef{}
 	for _, f := range tree.Files {
 		if f.Lead {
@@ -312,14 +317,19 @@ func bodies(fsys fs.FS, tree *content.Tree) func(*site.Entry) ([]byte, error) {
 		}
 	}
 	if len(refs) == 0 {
-		return nil
+		return nil, nil
 	}
-	return func(e *site.Entry) ([]byte, error) {
+	body = func(e *site.Entry) ([]byte, error) {
 		if ref, ok := refs[e.Path]; ok {
 			return content.ReadBody(fsys, ref)
 		}
 		return e.Body, nil
 	}
+	readAgain = func(path string) bool {
+		_, ok := refs[path]
+		return ok
+	}
+	return body, readAgain
 }
 
 func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
@@ -393,14 +403,14 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 	// The site files are made while the pages render: making them is
 	// one goroutine's work, which would otherwise leave the other CPUs
 	// idle at the end of the build.
+	pages := p.renderer.Pages()
 	var n int
 	siteDone := make(chan error, 1)
 	go func() {
 		var err error
-		n, err = p.writeSiteFiles(w)
+		n, err = p.writeSiteFiles(w, pages)
 		siteDone <- err
 	}()
-	pages := p.renderer.Pages()
 	idx, err := p.renderPages(ctx, w, pages, nil)
 	if serr := <-siteDone; err == nil {
 		err = serr

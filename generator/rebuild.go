@@ -128,7 +128,7 @@ func (r *rebuilder) finish(ctx context.Context) (map[string][]byte, []string, bo
 	}
 	old := r.last.siteNames
 	var mem output.Memory
-	_, err := r.last.writeSiteFiles(&mem) // minified as a full build does
+	_, err := r.last.writeSiteFiles(&mem, nil) // minified as a full build does
 	if ctx.Err() != nil {
 		r.last.siteNames = old // still what r.files holds
 		return nil, nil, false

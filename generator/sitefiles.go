@@ -25,8 +25,9 @@ const (
 // pages link to (render.Page.Feed and .Calendar), the open data (one JSON
 // file per kind) and the search index. Whatever changes entries must make
 // them again. It passes each file to emit as soon as it is made: the open
-// data of a large site alone is hundreds of megabytes.
-func (p *prepared) siteFiles(emit func(name string, data []byte) error) error {
+// data of a large site alone is hundreds of megabytes. pages are the
+// site's pages (renderer.Pages()).
+func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data []byte) error) error {
 	s, base := p.site, p.renderer.Base()
 	if err := opendata.Each(p.site, p.renderer.AbsURL, emit); err != nil {
 		return err
@@ -40,7 +41,7 @@ func (p *prepared) siteFiles(emit func(name string, data []byte) error) error {
 	}
 	var locs []feed.Loc
 	newest := newestOf(s)
-	for _, pg := range p.renderer.Pages() {
+	for _, pg := range pages {
 		if pg.Layout != "notfound" {
 			locs = append(locs, feed.Loc{Page: pg.URL, Lastmod: newest.lastmod(pg)})
 		}
@@ -78,12 +79,16 @@ func (p *prepared) siteFiles(emit func(name string, data []byte) error) error {
 
 // writeSiteFiles writes the site files as they are made, minified when
 // the build minifies (in parallel with making the next ones), and keeps
-// their names, in order, in p.siteNames.
-func (p *prepared) writeSiteFiles(w Writer) (int, error) {
+// their names, in order, in p.siteNames. pages are the site's pages, or
+// nil to list them again.
+func (p *prepared) writeSiteFiles(w Writer, pages []*render.Page) (int, error) {
+	if pages == nil {
+		pages = p.renderer.Pages()
+	}
 	names := map[string]bool{}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	err := p.siteFiles(func(name string, data []byte) error {
+	err := p.siteFiles(pages, func(name string, data []byte) error {
 		names[name] = true
 		g.Go(func() error {
 			if p.minifier != nil {

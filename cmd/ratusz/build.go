@@ -95,11 +95,12 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// memoryLimit is the heap size at which a build's garbage collector works
+// memoryLimit is the memory at which a build's garbage collector works
 // harder instead of letting the heap grow to twice what is live, as it
 // does by default; GOMEMLIMIT replaces it. A site of 100,000 entries has
-// about 600 MB live at its peak, so a build stays under a gigabyte.
-const memoryLimit = 768 << 20
+// about 650 MB live at its peak, while its files are read, and with what
+// is not heap a build of it stays under a gigabyte.
+const memoryLimit = 928 << 20
 
 // limitMemory sets memoryLimit unless GOMEMLIMIT is set, and lowers it once
 // the site is read (renderLimit): what rendering keeps is little more than
@@ -124,12 +125,13 @@ func limitMemory(cfg *generator.Config) {
 }
 
 // renderLimit is the memory limit while pages are rendered, given the live
-// heap before: room for the pages in flight, the list items made once and
-// the link index (together about half again the model at 10,000 entries),
-// and for garbage between collections (three times the model, plus 64
-// MiB); never under 128 MiB, never over memoryLimit.
+// heap before: what rendering keeps grows to about twice the model (the
+// list items made once, the link index, the pages in flight and the site
+// files), and the garbage between collections needs as much again and
+// more, or the collector runs without pause on a large site; never under
+// 128 MiB, never over memoryLimit.
 func renderLimit(live uint64) int64 {
-	return min(memoryLimit, max(128<<20, int64(live)*3+64<<20))
+	return min(memoryLimit, max(128<<20, int64(live)*9/2))
 }
 
 // renderGCPercent is GOGC while pages are rendered: high enough that the

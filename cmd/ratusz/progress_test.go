@@ -128,7 +128,7 @@ func TestRenderLimit(t *testing.T) {
 		want int64
 	}{
 		{4 * mib, 128 * mib},
-		{36 * mib, 172 * mib},
+		{36 * mib, 162 * mib},
 		{400 * mib, memoryLimit},
 	} {
 		if got := renderLimit(tt.live); got != tt.want {

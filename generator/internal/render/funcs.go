@@ -336,8 +336,11 @@ func (r *Renderer) part(name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("part: %T cannot be told apart from other values; give an entry", data)
 	}
 	k := partKey{name, data}
-	if h, ok := r.parts.Load(k); ok {
-		return h.(template.HTML), nil
+	r.partsMu.RLock()
+	h, ok := r.parts[k]
+	r.partsMu.RUnlock()
+	if ok {
+		return h, nil
 	}
 	t := r.layouts.lookup(name)
 	if t == nil {
@@ -347,14 +350,23 @@ func (r *Renderer) part(name string, data any) (template.HTML, error) {
 	if err := t.Execute(&b, data); err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String())
-	r.parts.Store(k, h)
+	h = template.HTML(b.String())
+	r.partsMu.Lock()
+	if r.parts == nil {
+		r.parts = map[partKey]template.HTML{}
+	}
+	r.parts[k] = h
+	r.partsMu.Unlock()
 	return h, nil
 }
 
 // Forget drops the parts made by part: a render after the model changed
 // must make them again.
-func (r *Renderer) Forget() { r.parts.Clear() }
+func (r *Renderer) Forget() {
+	r.partsMu.Lock()
+	r.parts = nil
+	r.partsMu.Unlock()
+}
 
 // upcoming returns the meetings still to come: the site lists them first.
 func upcoming(ms []*site.Meeting) []*site.Meeting {

@@ -133,9 +133,10 @@ type Renderer struct {
 	assets  map[string]string // Options.Assets
 	body    func(*site.Entry) ([]byte, error)
 
-	mu    sync.Mutex
-	kept  map[string]template.HTML // parts of pages made once (the once func)
-	parts sync.Map                 // partKey → template.HTML (the part func)
+	mu      sync.Mutex
+	kept    map[string]template.HTML // parts of pages made once (the once func)
+	partsMu sync.RWMutex
+	parts   map[partKey]template.HTML // parts made by the part func
 }
 
 // Options configure a Renderer.

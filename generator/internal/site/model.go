@@ -87,7 +87,8 @@ type Site struct {
 
 	Warnings []string
 
-	kept *builder // the entries by slug and the options, for Update
+	kept    *builder // the entries by slug and the options, for Update
+	settled bool     // Settle was called: Update refuses every change
 }
 
 // A Section is a kind's folder: its index page title and intro.
@@ -358,6 +359,22 @@ func (s *Site) Hidden() []Entity {
 	}
 	slices.SortFunc(out, func(a, b Entity) int { return strings.Compare(a.E().Path, b.E().Path) })
 	return out
+}
+
+// Settle drops what only the dev server's changes need, for a build that
+// renders the site once: the entries' sort keys, which Update re-sorts
+// lists by, and the bodies that readAgain says are read again to render
+// (by path; the model keeps only their start, which the summary was made
+// from). Update refuses every change after it.
+func (s *Site) Settle(readAgain func(path string) bool) {
+	s.settled = true
+	for _, e := range s.Entities() {
+		en := e.E()
+		en.titleKey = nil
+		if readAgain(en.Path) {
+			en.Body = nil
+		}
+	}
 }
 
 // PatchBody gives e the body of f, a new version of e's file whose front

@@ -27,7 +27,7 @@ import (
 // them). The caller then builds the site anew, which reports any problems.
 func (s *Site) Update(files []*content.File) bool {
 	b := s.kept
-	if b == nil || len(files) == 0 {
+	if b == nil || s.settled || len(files) == 0 {
 		return false
 	}
 	nb := newBuilder(b.o, s, b.assets)

@@ -93,3 +93,23 @@ func TestUpdateRefusesWhatItDoesNotPatch(t *testing.T) {
 		}
 	}
 }
+
+// TestSettleDropsWhatOnlyUpdateNeeds checks a settled site, as a build
+// makes it: the bodies read again are gone, the others stay, and Update
+// refuses even the edit it would otherwise take in place.
+func TestSettleDropsWhatOnlyUpdateNeeds(t *testing.T) {
+	s := newSite(t, updateSite, site.Options{})
+	doc := s.Documents[0]
+	other := s.Documents[1]
+	s.Settle(func(path string) bool { return path == doc.Path })
+	if doc.Body != nil {
+		t.Errorf("the body read again is kept: %q", doc.Body)
+	}
+	if other.Body == nil {
+		t.Errorf("the body not read again (%s) was dropped", other.Path)
+	}
+	if s.Update([]*content.File{parse(t, "documents/a-program.md",
+		"---\ntitle: A program\ntype: program\nstatus: adopted\nadopted: {date: 2018-01-10}\ncities: [wloclawek]\ntopics: [NGO]\n---\n")}) {
+		t.Error("Update took an edit into a settled site")
+	}
+}
