@@ -204,3 +204,19 @@ func TestPartIsMadeOncePerRender(t *testing.T) {
 		t.Errorf("once of a missing template: err = %v, want one naming it", err)
 	}
 }
+
+// TestHereSharesOneMenuAmongEntryPages checks what the menu is made for:
+// every entry's page the same (no menu item is an entry), a list page its
+// own, so that the section it shows is marked as the current one.
+func TestHereSharesOneMenuAmongEntryPages(t *testing.T) {
+	s := &site.Site{}
+	doc := &Page{Site: s, URL: "dokumenty/lsr/", Entry: &site.Document{Entry: site.Entry{URL: "dokumenty/lsr/"}}}
+	meeting := &Page{Site: s, URL: "spotkania/warsztaty/", Entry: &site.Meeting{Entry: site.Entry{URL: "spotkania/warsztaty/"}}}
+	index := &Page{Site: s, URL: "dokumenty/"}
+	if here(doc) != here(meeting) {
+		t.Errorf("two entry pages get different menus: %+v and %+v", here(doc), here(meeting))
+	}
+	if got := here(index); got.URL != "dokumenty/" || got.Site != s {
+		t.Errorf("here(the documents index) = %+v, want its URL and site", got)
+	}
+}
