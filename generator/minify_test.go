@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/ratusz/ratusz/generator"
+	"github.com/ratusz/ratusz/generator/internal/output"
 	"golang.org/x/net/html"
 )
 
@@ -115,6 +116,31 @@ func TestMinifiedFilesParse(t *testing.T) {
 	}
 	if n < 10 {
 		t.Errorf("only %d XML and JSON files checked", n)
+	}
+}
+
+// The open data and the search index are written as encoding/json writes
+// them, which the minifier would change only by the last line end: a
+// build does not run it on them, and gives the same bytes.
+func TestSiteJSONIsAlreadyMinified(t *testing.T) {
+	small, plain := minified(t)
+	m := output.NewMinifier()
+	n := 0
+	for name, b := range small {
+		if path.Ext(name) != ".json" || strings.HasPrefix(name, "css/") || strings.HasPrefix(name, "js/") {
+			continue
+		}
+		n++
+		want, err := m.Bytes(name, plain[name])
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !bytes.Equal(b, want) {
+			t.Errorf("%s: %d bytes, but the minifier gives %d", name, len(b), len(want))
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d JSON files checked", n)
 	}
 }
 

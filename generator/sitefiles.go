@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"bytes"
 	"maps"
+	"path"
 	"runtime"
 	"slices"
 
@@ -91,7 +93,13 @@ func (p *prepared) writeSiteFiles(w Writer, pages []*render.Page) (int, error) {
 	err := p.siteFiles(pages, func(name string, data []byte) error {
 		names[name] = true
 		g.Go(func() error {
-			if p.minifier != nil {
+			// encoding/json writes the open data and the search index
+			// with no space to take out but the last line end: minifying
+			// them would copy tens of megabytes to give the same bytes
+			// (a test holds that).
+			if p.minifier != nil && path.Ext(name) == ".json" {
+				data = bytes.TrimSuffix(data, []byte("\n"))
+			} else if p.minifier != nil {
 				small, err := p.minifier.Bytes(name, data)
 				if err != nil {
 					return err
