@@ -129,9 +129,9 @@ func limitMemory(cfg *generator.Config) {
 // list items made once, the link index, the pages in flight and the site
 // files), and the garbage between collections needs as much again and
 // more, or the collector runs without pause on a large site; never under
-// 128 MiB, never over memoryLimit.
+// 160 MiB (a small site has room to spare), never over memoryLimit.
 func renderLimit(live uint64) int64 {
-	return min(memoryLimit, max(128<<20, int64(live)*9/2))
+	return min(memoryLimit, max(160<<20, int64(live)*9/2))
 }
 
 // renderGCPercent is GOGC while pages are rendered: high enough that the

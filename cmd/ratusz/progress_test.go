@@ -127,7 +127,7 @@ func TestRenderLimit(t *testing.T) {
 		live uint64
 		want int64
 	}{
-		{4 * mib, 128 * mib},
+		{4 * mib, 160 * mib},
 		{36 * mib, 162 * mib},
 		{400 * mib, memoryLimit},
 	} {
