@@ -88,10 +88,15 @@ func newBuilder(o Options, s *Site, assets map[string]int64) *builder {
 // sorted lists. It returns every problem found; the site is only usable
 // when there are none.
 func New(tree *content.Tree, o Options) (*Site, content.Errors) {
+	return build(tree, o, decodeBatch)
+}
+
+// build is New decoding batch files at a time with one builder.
+func build(tree *content.Tree, o Options, batch int) (*Site, content.Errors) {
 	b := newBuilder(o, &Site{Zone: time.UTC}, tree.Assets)
 	b.byKind, b.hidden = map[Kind]map[string]Entity{}, map[Kind]map[string]Entity{}
 	b.configure(tree)
-	ents := b.decodeAll(tree.Files)
+	ents := b.decodeAll(tree.Files, batch)
 	seen := map[Kind]map[string]string{} // slug → path, to find duplicates
 	for i, f := range tree.Files {
 		if path.Base(f.Path) == "_index.md" {
@@ -199,25 +204,25 @@ func (b *builder) section(f *content.File) {
 	sec.Path = f.Path
 }
 
-// decodeBatch is how many files one goroutine of decodeAll decodes with
-// one builder of its own.
+// decodeBatch is how many files New decodes with one builder of its own,
+// in one goroutine.
 const decodeBatch = 64
 
 // decodeAll decodes the entry files (all but the _index.md files) on every
-// CPU: each batch of files with a builder of its own, whose findings (the
-// problems, the references and checks waiting for resolve, the aliases, the
+// CPU: each run of batch files with a builder of its own, whose findings
+// (the problems, the references and checks waiting for resolve, the aliases, the
 // assets used) are then added to b in file order, as if b had decoded the
 // files one after the other. The entry of files[i] is at [i]; it is nil for
 // an _index.md file and for a file that makes no entry.
-func (b *builder) decodeAll(files []*content.File) []Entity {
+func (b *builder) decodeAll(files []*content.File, batch int) []Entity {
 	ents := make([]Entity, len(files))
-	batches := make([]*builder, (len(files)+decodeBatch-1)/decodeBatch)
+	batches := make([]*builder, (len(files)+batch-1)/batch)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range batches {
 		c := newBuilder(b.o, &Site{Lang: b.site.Lang, Zone: b.site.Zone, Now: b.site.Now}, b.assets)
 		batches[i] = c
-		lo, hi := i*decodeBatch, min((i+1)*decodeBatch, len(files))
+		lo, hi := i*batch, min((i+1)*batch, len(files))
 		g.Go(func() error {
 			for j := lo; j < hi; j++ {
 				if path.Base(files[j].Path) != "_index.md" {
