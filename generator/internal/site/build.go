@@ -24,7 +24,8 @@ type Options struct {
 
 	// ImageSize reads the pixel size of an image in the content tree
 	// (from "content") or the static folder (from "static"). The site
-	// model does no I/O of its own; the caller provides this.
+	// model does no I/O of its own; the caller provides this. New calls
+	// it from several goroutines at once.
 	ImageSize func(from, path string) (width, height int, err error)
 }
 
