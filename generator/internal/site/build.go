@@ -2,7 +2,9 @@ package site
 
 import (
 	"fmt"
+	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/slug"
+	"golang.org/x/sync/errgroup"
 )
 
 // Options are the build's choices that shape the site model.
@@ -21,7 +24,8 @@ type Options struct {
 
 	// ImageSize reads the pixel size of an image in the content tree
 	// (from "content") or the static folder (from "static"). The site
-	// model does no I/O of its own; the caller provides this.
+	// model does no I/O of its own; the caller provides this. New calls
+	// it from several goroutines at once.
 	ImageSize func(from, path string) (width, height int, err error)
 }
 
@@ -65,6 +69,7 @@ type builder struct {
 
 	aliasLines map[string][]written // entry path → each alias as written
 	claims     []address            // published pages and aliases, in file order
+	readers    []*reader            // made by decode, which report to errs
 }
 
 // newBuilder starts reading entries into s.
@@ -84,16 +89,22 @@ func newBuilder(o Options, s *Site, assets map[string]int64) *builder {
 // sorted lists. It returns every problem found; the site is only usable
 // when there are none.
 func New(tree *content.Tree, o Options) (*Site, content.Errors) {
+	return build(tree, o, decodeBatch)
+}
+
+// build is New decoding batch files at a time with one builder.
+func build(tree *content.Tree, o Options, batch int) (*Site, content.Errors) {
 	b := newBuilder(o, &Site{Zone: time.UTC}, tree.Assets)
 	b.byKind, b.hidden = map[Kind]map[string]Entity{}, map[Kind]map[string]Entity{}
 	b.configure(tree)
+	ents := b.decodeAll(tree.Files, batch)
 	seen := map[Kind]map[string]string{} // slug → path, to find duplicates
-	for _, f := range tree.Files {
+	for i, f := range tree.Files {
 		if path.Base(f.Path) == "_index.md" {
 			b.section(f)
 			continue
 		}
-		b.entry(f, seen)
+		b.entry(f, ents[i], seen)
 	}
 	b.resolve()
 	b.derive()
@@ -101,7 +112,7 @@ func New(tree *content.Tree, o Options) (*Site, content.Errors) {
 	if len(b.errs) > 0 {
 		return nil, b.errs.Sort()
 	}
-	b.refs, b.checks, b.claims, b.aliasLines = nil, nil, nil, nil // what Update does not need
+	b.refs, b.checks, b.claims, b.aliasLines, b.readers = nil, nil, nil, nil, nil // what Update does not need
 	b.site.kept = b
 	return b.site, nil
 }
@@ -194,9 +205,59 @@ func (b *builder) section(f *content.File) {
 	sec.Path = f.Path
 }
 
-// entry reads one entry file of any kind and adds it to the site.
-func (b *builder) entry(f *content.File, seen map[Kind]map[string]string) {
-	ent := b.decode(f)
+// decodeBatch is how many files New decodes with one builder of its own,
+// in one goroutine.
+const decodeBatch = 64
+
+// decodeAll decodes the entry files (all but the _index.md files) on every
+// CPU: each run of batch files with a builder of its own, whose findings
+// (the problems, the references and checks waiting for resolve, the aliases, the
+// assets used) are then added to b in file order, as if b had decoded the
+// files one after the other. The entry of files[i] is at [i]; it is nil for
+// an _index.md file and for a file that makes no entry.
+func (b *builder) decodeAll(files []*content.File, batch int) []Entity {
+	ents := make([]Entity, len(files))
+	batches := make([]*builder, (len(files)+batch-1)/batch)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range batches {
+		c := newBuilder(b.o, &Site{Lang: b.site.Lang, Zone: b.site.Zone, Now: b.site.Now}, b.assets)
+		batches[i] = c
+		lo, hi := i*batch, min((i+1)*batch, len(files))
+		g.Go(func() error {
+			for j := lo; j < hi; j++ {
+				if path.Base(files[j].Path) != "_index.md" {
+					ents[j] = c.decode(files[j])
+				}
+			}
+			return nil
+		})
+	}
+	_ = g.Wait() // the batches return no error
+	for _, c := range batches {
+		b.merge(c)
+	}
+	return ents
+}
+
+// merge adds to b what the builder c found while decoding files. The
+// readers c made report to b from now on: the references and checks that
+// hold them report problems when resolve runs.
+func (b *builder) merge(c *builder) {
+	b.errs = append(b.errs, c.errs...)
+	for _, r := range c.readers {
+		r.errs = &b.errs
+	}
+	b.refs = append(b.refs, c.refs...)
+	b.checks = append(b.checks, c.checks...)
+	maps.Copy(b.aliasLines, c.aliasLines) // by entry path: no two builders have the same
+	maps.Copy(b.used, c.used)
+	b.site.Assets = append(b.site.Assets, c.site.Assets...)
+}
+
+// entry adds the entry decoded from f to the site, unless another file
+// already has its address.
+func (b *builder) entry(f *content.File, ent Entity, seen map[Kind]map[string]string) {
 	if ent == nil {
 		return
 	}
@@ -221,6 +282,7 @@ func (b *builder) entry(f *content.File, seen map[Kind]map[string]string) {
 // entry at all.
 func (b *builder) decode(f *content.File) Entity {
 	r := &reader{path: f.Path, zone: b.site.Zone, errs: &b.errs, top: f.Meta.Line}
+	b.readers = append(b.readers, r)
 	top, _, nested := strings.Cut(f.Path, "/")
 	k := KindPage
 	if nested {
