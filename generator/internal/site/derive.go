@@ -3,8 +3,11 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"runtime"
 	"slices"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // derive computes what follows from the resolved entries: states, topics,
@@ -207,11 +210,20 @@ func (b *builder) regions() {
 func (b *builder) sortAll() {
 	s := b.site
 	l := s.Lang
-	// Collation keys made once: comparing them is much cheaper than
-	// collating titles again for every comparison.
-	for _, e := range s.Entities() {
-		e.E().titleKey = l.Key(e.E().Title)
+	// Collation keys made once, on every CPU: comparing them is much
+	// cheaper than collating titles again for every comparison.
+	ents := s.Entities()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for part := range slices.Chunk(ents, 256) {
+		g.Go(func() error {
+			for _, e := range part {
+				e.E().titleKey = l.Key(e.E().Title)
+			}
+			return nil
+		})
 	}
+	g.Wait()
 	sortKindLists(s, nil)
 	topicKeys := make(map[*Topic][]byte, len(s.Topics))
 	for _, t := range s.Topics {
