@@ -46,30 +46,31 @@ $GO build -o "$BENCH_DIR/bin/ratusz" ./cmd/ratusz
 $GO build -o "$BENCH_DIR/bin/ratusz-corpus" ./cmd/ratusz-corpus
 $GO build -o "$BENCH_DIR/bin/floor" ./bench/floor
 
-# measure NAME OUT CMD...: runs CMD RUNS times with an empty OUT and keeps
-# the fastest run's "wall cpu rss" (seconds, seconds, KiB) in $BENCH_DIR/NAME.
+# measure NAME OUT CMD...: runs CMD once with an empty OUT and keeps, in
+# $BENCH_DIR/NAME, the fastest run's "wall cpu rss" (seconds, seconds,
+# KiB) of this one and the ones before it.
 measure() {
-	local name=$1 out=$2 best="" run
+	local name=$1 out=$2
 	shift 2
-	for ((run = 1; run <= RUNS; run++)); do
-		rm -rf "$out"
-		sync
-		if ! /usr/bin/time -f '%e %U %S %M' -o "$BENCH_DIR/$name.time" "$@" >"$BENCH_DIR/$name.log" 2>&1; then
-			echo "bench: $name failed; see $BENCH_DIR/$name.log" >&2
-			tail -n 5 "$BENCH_DIR/$name.log" >&2
-			return 1
-		fi
-		read -r wall user sys rss < <(tail -n 1 "$BENCH_DIR/$name.time")
-		local cpu
-		cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-		if [[ -z $best ]] || awk -v a="$wall" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
-			best="$wall $cpu $rss"
-		fi
-	done
-	echo "$best" >"$BENCH_DIR/$name"
+	rm -rf "$out"
+	sync
+	if ! /usr/bin/time -f '%e %U %S %M' -o "$BENCH_DIR/$name.time" "$@" >"$BENCH_DIR/$name.log" 2>&1; then
+		echo "bench: $name failed; see $BENCH_DIR/$name.log" >&2
+		tail -n 5 "$BENCH_DIR/$name.log" >&2
+		return 1
+	fi
+	read -r wall user sys rss < <(tail -n 1 "$BENCH_DIR/$name.time")
+	local cpu best=""
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+	[[ -f $BENCH_DIR/$name ]] && best=$(cat "$BENCH_DIR/$name")
+	if [[ -z $best ]] || awk -v a="$wall" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+		echo "$wall $cpu $rss" >"$BENCH_DIR/$name"
+	fi
 	rm -rf "$out"
 }
 
+# The tools take turns, run after run, so that a machine that slows down
+# or speeds up for a while (a shared or virtual one does) favours none.
 for n in $SIZES; do
 	tree="$BENCH_DIR/tree-$n"
 	if [[ ! -f $tree/.done ]]; then
@@ -78,13 +79,10 @@ for n in $SIZES; do
 		"$BENCH_DIR/bin/ratusz-corpus" -n "$n" -out "$tree" >/dev/null
 		touch "$tree/.done"
 	fi
-	echo "bench: $n entries: ratusz" >&2
-	measure "ratusz-$n" "$OUT_DIR/out-ratusz" \
-		"$BENCH_DIR/bin/ratusz" build -quiet -content "$tree/content" -out "$OUT_DIR/out-ratusz" -now 2026-11-23 -base-url https://example.org/
-	echo "bench: $n entries: floor" >&2
-	measure "floor-$n" "$OUT_DIR/out-floor" "$BENCH_DIR/bin/floor" -content "$tree/content" -out "$OUT_DIR/out-floor"
-	rm -f "$BENCH_DIR/hugo-$n"
+	rm -f "$BENCH_DIR/ratusz-$n" "$BENCH_DIR/floor-$n" "$BENCH_DIR/hugo-$n"
+	hugo=""
 	if [[ -n $HUGO && " $HUGO_SIZES " == *" $n "* ]]; then
+		hugo=1
 		cat >"$BENCH_DIR/mounts-$n.toml" <<-TOML
 			[[module.mounts]]
 			source = "$tree/content/cities"
@@ -100,11 +98,20 @@ for n in $SIZES; do
 			source = "layouts"
 			target = "layouts"
 		TOML
-		echo "bench: $n entries: hugo" >&2
-		measure "hugo-$n" "$OUT_DIR/out-hugo" "$HUGO" --quiet --noBuildLock -s bench/hugo \
-			--config "bench/hugo/hugo.toml,$BENCH_DIR/mounts-$n.toml" -d "$OUT_DIR/out-hugo" \
-			--cacheDir "$BENCH_DIR/hugo-cache"
 	fi
+	for ((run = 1; run <= RUNS; run++)); do
+		echo "bench: $n entries, run $run of $RUNS: ratusz" >&2
+		measure "ratusz-$n" "$OUT_DIR/out-ratusz" \
+			"$BENCH_DIR/bin/ratusz" build -quiet -content "$tree/content" -out "$OUT_DIR/out-ratusz" -now 2026-11-23 -base-url https://example.org/
+		echo "bench: $n entries, run $run of $RUNS: floor" >&2
+		measure "floor-$n" "$OUT_DIR/out-floor" "$BENCH_DIR/bin/floor" -content "$tree/content" -out "$OUT_DIR/out-floor"
+		if [[ -n $hugo ]]; then
+			echo "bench: $n entries, run $run of $RUNS: hugo" >&2
+			measure "hugo-$n" "$OUT_DIR/out-hugo" "$HUGO" --quiet --noBuildLock -s bench/hugo \
+				--config "bench/hugo/hugo.toml,$BENCH_DIR/mounts-$n.toml" -d "$OUT_DIR/out-hugo" \
+				--cacheDir "$BENCH_DIR/hugo-cache"
+		fi
+	done
 done
 
 # The table.
@@ -116,7 +123,7 @@ else
 	echo "hugo: not installed (GOTOOLCHAIN=go1.27.3 go install github.com/gohugoio/hugo@v0.163.3); its columns are empty"
 fi
 echo "outputs: $OUT_DIR ($(stat -f -c %T "$OUT_DIR"))"
-echo "runs: $RUNS of each, the fastest shown; wall and CPU (user+system) in seconds, peak RSS in MiB"
+echo "runs: $RUNS of each, taking turns, the fastest shown; wall and CPU (user+system) in seconds, peak RSS in MiB"
 echo
 printf '%-8s %-7s %9s %9s %9s   %-22s %s\n' entries tool wall CPU "RSS MiB" "ratusz/hugo w,c,rss" "ratusz/floor w,c,rss"
 for n in $SIZES; do
