@@ -53,8 +53,6 @@ type Table struct {
 
 	hiddenBySlug map[site.Kind]map[string]*site.Entry
 	hiddenByPath map[string]*site.Entry
-
-	key string // everything above, to tell whether two tables are the same
 }
 
 type target struct{ url, name string }
@@ -70,7 +68,6 @@ func New(s *site.Site, pageURLs []string) *Table {
 		hiddenBySlug: map[site.Kind]map[string]*site.Entry{},
 		hiddenByPath: map[string]*site.Entry{},
 	}
-	var key strings.Builder
 	for _, k := range append(site.Kinds(), site.KindPage) {
 		t.folders[k.Folder()] = k
 		t.bySlug[k] = map[string]target{}
@@ -78,7 +75,6 @@ func New(s *site.Site, pageURLs []string) *Table {
 	}
 	for _, u := range pageURLs {
 		t.pages[u] = "/" + u
-		fmt.Fprintf(&key, "p %s\n", u)
 	}
 	if s.IntroLine > 0 {
 		t.byPath["_index.md"] = target{"", "_index.md"}
@@ -88,7 +84,6 @@ func New(s *site.Site, pageURLs []string) *Table {
 		if sec.Path != "" {
 			t.byPath[sec.Path] = target{sec.URL, sec.Path}
 			t.pages[sec.URL] = sec.Path
-			fmt.Fprintf(&key, "s %s %s\n", sec.Path, sec.URL)
 		}
 	}
 	for _, ent := range s.Entities() {
@@ -97,20 +92,35 @@ func New(s *site.Site, pageURLs []string) *Table {
 		t.bySlug[e.Kind][e.Slug] = tg
 		t.byPath[e.Path] = tg
 		t.pages[e.URL] = e.Path
-		fmt.Fprintf(&key, "e %s %s %s %s\n", e.Kind, e.Slug, e.Path, e.URL)
 	}
 	for _, ent := range s.Hidden() {
 		e := ent.E()
 		t.hiddenBySlug[e.Kind][e.Slug] = e
 		t.hiddenByPath[e.Path] = e
-		fmt.Fprintf(&key, "h %s %s %s %t %v\n", e.Kind, e.Slug, e.Path, e.Draft, e.Publish)
 	}
-	t.key = key.String()
 	return t
 }
 
-// Same reports whether u resolves every link as t does.
-func (t *Table) Same(u *Table) bool { return t != nil && u != nil && t.key == u.key }
+// Same reports whether u resolves every link as t does: the same pages
+// at the same addresses, and the same entries not published, for the
+// same reasons.
+func (t *Table) Same(u *Table) bool {
+	if t == nil || u == nil {
+		return false
+	}
+	return maps.Equal(t.folders, u.folders) && maps.Equal(t.byPath, u.byPath) && maps.Equal(t.pages, u.pages) &&
+		maps.EqualFunc(t.bySlug, u.bySlug, maps.Equal) &&
+		maps.EqualFunc(t.hiddenByPath, u.hiddenByPath, sameHidden) &&
+		maps.EqualFunc(t.hiddenBySlug, u.hiddenBySlug, func(a, b map[string]*site.Entry) bool { return maps.EqualFunc(a, b, sameHidden) })
+}
+
+// sameHidden reports whether two entries that are not published are the
+// same to a link: where they are and why they are hidden.
+func sameHidden(a, b *site.Entry) bool {
+	samePublish := (a.Publish == nil) == (b.Publish == nil) &&
+		(a.Publish == nil || a.Publish.Time.Equal(b.Publish.Time) && a.Publish.Precision == b.Publish.Precision)
+	return a.Kind == b.Kind && a.Slug == b.Slug && a.Path == b.Path && a.Draft == b.Draft && samePublish
+}
 
 // Resolve reads the destination dest of a link on line of the file from,
 // whose page has the URL own. It returns false for a link that is not to a

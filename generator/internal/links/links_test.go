@@ -1,0 +1,74 @@
+package links
+
+import (
+	"context"
+	"maps"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/site"
+)
+
+// table builds the site of files and its link table.
+func table(t *testing.T, files map[string]string) *Table {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for p, s := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	tree, errs := content.Load(context.Background(), fsys)
+	if len(errs) > 0 {
+		t.Fatalf("load: %v", errs.Err())
+	}
+	s, errs := site.New(tree, site.Options{Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)})
+	if len(errs) > 0 {
+		t.Fatalf("site: %v", errs.Err())
+	}
+	var urls []string
+	for _, e := range s.Entities() {
+		urls = append(urls, e.E().URL)
+	}
+	return New(s, urls)
+}
+
+// TestSameTables checks when the dev server may keep the links it resolved
+// in the last build: only when every link resolves as before.
+func TestSameTables(t *testing.T) {
+	base := map[string]string{
+		"cities/wloclawek.md":  "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n",
+		"documents/lsr.md":     "---\ntitle: LSR\ntype: strategia\nstatus: adopted\nadopted: {date: 2020-01-10}\ncities: [wloclawek]\n---\n",
+		"documents/projekt.md": "---\ntitle: Projekt\ntype: program\nstatus: draft\ncities: [wloclawek]\npublish: 2022-01-01\n---\n",
+	}
+	with := func(path, text string) map[string]string {
+		m := maps.Clone(base)
+		if text == "" {
+			delete(m, path)
+		} else {
+			m[path] = text
+		}
+		return m
+	}
+	a := table(t, base)
+	if !a.Same(table(t, base)) {
+		t.Error("two builds of the same site give tables that differ")
+	}
+	if !a.Same(table(t, with("documents/lsr.md", "---\ntitle: Nowy tytuł LSR\ntype: strategia\nstatus: adopted\nadopted: {date: 2020-01-10}\ncities: [wloclawek]\n---\nInna treść.\n"))) {
+		t.Error("a new title and body, at the same address, changed the table")
+	}
+	for _, tt := range []struct{ name, path, text string }{
+		{"a new entry", "documents/plan.md", "---\ntitle: Plan\ntype: plan\nstatus: draft\ncities: [wloclawek]\n---\n"},
+		{"an entry removed", "documents/lsr.md", ""},
+		{"a hidden entry's publish date", "documents/projekt.md", "---\ntitle: Projekt\ntype: program\nstatus: draft\ncities: [wloclawek]\npublish: 2022-02-01\n---\n"},
+		{"a hidden entry made a draft", "documents/projekt.md", "---\ntitle: Projekt\ntype: program\nstatus: draft\ncities: [wloclawek]\npublish: 2022-01-01\ndraft: true\n---\n"},
+	} {
+		if a.Same(table(t, with(tt.path, tt.text))) {
+			t.Errorf("%s: the tables are the same, but links may resolve otherwise", tt.name)
+		}
+	}
+	var none *Table
+	if none.Same(a) || a.Same(none) {
+		t.Error("a table is the same as no table")
+	}
+}
