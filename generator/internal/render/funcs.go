@@ -294,19 +294,29 @@ func (r *Renderer) once(name string, data any) (template.HTML, error) {
 	if h, ok := r.kept[name]; ok {
 		return h, nil
 	}
-	t := r.layouts.lookup(name)
-	if t == nil {
-		return "", fmt.Errorf("once: no template %q", name)
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
+	h, err := r.shared("once", name, data)
+	if err != nil {
 		return "", err
 	}
 	if r.kept == nil {
 		r.kept = map[string]template.HTML{}
 	}
-	r.kept[name] = template.HTML(b.String())
-	return r.kept[name], nil
+	r.kept[name] = h
+	return h, nil
+}
+
+// shared executes the shared template name with data, for the layout
+// function fn (once, part).
+func (r *Renderer) shared(fn, name string, data any) (template.HTML, error) {
+	t := r.layouts.lookup(name)
+	if t == nil {
+		return "", fmt.Errorf("%s: no template %q", fn, name)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
 }
 
 // Here is what a menu needs to know of the page it is on (the here func).
@@ -342,15 +352,10 @@ func (r *Renderer) part(name string, data any) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	t := r.layouts.lookup(name)
-	if t == nil {
-		return "", fmt.Errorf("part: no template %q", name)
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
+	h, err := r.shared("part", name, data)
+	if err != nil {
 		return "", err
 	}
-	h = template.HTML(b.String())
 	r.partsMu.Lock()
 	if r.parts == nil {
 		r.parts = map[partKey]template.HTML{}
