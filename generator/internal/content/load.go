@@ -172,7 +172,7 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 				return nil
 			}
 			f, err := Parse(p, data)
-			if err == nil && o.Lead != nil && f.bodyStart >= 0 {
+			if err == nil && o.Lead != nil {
 				// A copy, so that the file's bytes can go.
 				if lead := o.Lead(p, f.Body); len(lead) < len(f.Body) {
 					f.Body, f.Lead = bytes.Clone(lead), true
