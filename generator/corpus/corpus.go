@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"testing/fstest"
 )
 
 // MinEntries is the smallest tree that has every kind: three cities, three
@@ -75,6 +76,17 @@ func Files(o Options) iter.Seq2[string, []byte] {
 			}
 		}
 	}
+}
+
+// FS is the tree that o describes as an in-memory file system, rooted at
+// the content folder, for tests and benchmarks that build it without a
+// disk.
+func FS(o Options) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range Files(o) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	return fsys
 }
 
 // Write writes the tree that o describes into dir/content and returns the

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -268,10 +267,7 @@ type queryTime struct {
 // Rendering 10,000 pages would take minutes, so the test site's search
 // page is served with the corpus's index in place of its own.
 func BenchmarkSearchAt10000Entries(b *testing.B) {
-	fsys := fstest.MapFS{}
-	for p, data := range corpus.Files(corpus.Options{Entries: 10000, Seed: 1}) {
-		fsys[p] = &fstest.MapFile{Data: data}
-	}
+	fsys := corpus.FS(corpus.Options{Entries: 10000, Seed: 1})
 	tree, errs := content.Load(b.Context(), fsys)
 	if len(errs) > 0 {
 		b.Fatal(errs.Err())

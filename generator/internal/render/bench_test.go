@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"strconv"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/ratusz/ratusz"
@@ -25,10 +24,7 @@ func BenchmarkRender(b *testing.B) {
 	}
 	for _, n := range sizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			fsys := fstest.MapFS{}
-			for p, data := range corpus.Files(corpus.Options{Entries: n, Seed: 1}) {
-				fsys[p] = &fstest.MapFile{Data: data}
-			}
+			fsys := corpus.FS(corpus.Options{Entries: n, Seed: 1})
 			tree, errs := content.Load(context.Background(), fsys)
 			if len(errs) > 0 {
 				b.Fatal(errs.Err())

@@ -37,10 +37,7 @@ func TestIndexSizeAt10000Entries(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-entry site")
 	}
-	fsys := fstest.MapFS{}
-	for p, data := range corpus.Files(corpus.Options{Entries: 10000, Seed: 1}) {
-		fsys[p] = &fstest.MapFile{Data: data}
-	}
+	fsys := corpus.FS(corpus.Options{Entries: 10000, Seed: 1})
 	s := build(t, fsys)
 	idx, err := search.Index(s)
 	if err != nil {

@@ -164,10 +164,7 @@ func minus(a, b []string) []string {
 // one after the other with one builder: the same entries, references,
 // back-references, topics, assets and warnings, in the same order.
 func TestParallelDecodeMakesTheSameModel(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for p, data := range corpus.Files(corpus.Options{Entries: 1500, Seed: 7}) {
-		fsys[p] = &fstest.MapFile{Data: data}
-	}
+	fsys := corpus.FS(corpus.Options{Entries: 1500, Seed: 7})
 	// Photos beside some meetings, and one file nothing uses.
 	meetings := 0
 	for _, p := range slices.Sorted(maps.Keys(fsys)) {
