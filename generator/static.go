@@ -40,26 +40,12 @@ func readStatic(theme fs.FS, own fs.FS, ownFiles map[string]int64, ownDir string
 	const themeDir = "(built-in) static"
 	byName := map[string]staticFile{}
 	var errs content.Errors
-	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == "." {
-			return nil
-		}
-		if content.Ignored(p, d.IsDir()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			byName[p] = staticFile{name: p, fsys: theme, dir: themeDir}
-		}
-		return nil
-	})
-	if err != nil {
-		errs.Addf(themeDir, 0, "cannot read: %v", err)
+	themeFiles, terrs := listStatic(theme)
+	for _, e := range terrs {
+		errs.Addf(path.Join(themeDir, e.Path), e.Line, "%s", e.Msg)
+	}
+	for name := range themeFiles {
+		byName[name] = staticFile{name: name, fsys: theme, dir: themeDir}
 	}
 	for name := range ownFiles { // the site's replace the built-in ones
 		byName[name] = staticFile{name: name, fsys: own, dir: ownDir}
