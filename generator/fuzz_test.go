@@ -3,7 +3,6 @@ package generator_test
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -35,15 +34,7 @@ func FuzzBuildOne(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, folder uint8) {
 		dir := t.TempDir()
 		content := filepath.Join(dir, "content")
-		write := func(name string, b []byte) {
-			p := filepath.Join(content, name)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		write := func(name string, b []byte) { writeFile(t, filepath.Join(content, name), b) }
 		write("cities/wloclawek.md", []byte("---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n"))
 		name := "x.md"
 		if folder == uint8(len(fuzzFolders)-1) {

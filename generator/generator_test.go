@@ -33,6 +33,17 @@ func testConfig(dir string) generator.Config {
 	return cfg
 }
 
+// writeFile writes data to the file p, making the folders it is in.
+func writeFile(t testing.TB, p string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func buildMemory(t *testing.T, cfg generator.Config) (map[string][]byte, generator.Result) {
 	t.Helper()
 	var mem output.Memory
@@ -69,10 +80,7 @@ func TestGolden(t *testing.T) {
 	check := func(name string, got []byte) {
 		p := filepath.Join(golden, filepath.FromSlash(name))
 		if *update {
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			writeFile(t, p, got)
 			return
 		}
 		want, err := os.ReadFile(p)

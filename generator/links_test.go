@@ -26,13 +26,7 @@ func linkSite(t *testing.T, body string) string {
 		"content/pages/o-serwisie.md":   "---\ntitle: O serwisie\n---\n## Kontakt\n\nPisz.\n",
 	}
 	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), []byte(text))
 	}
 	return dir
 }

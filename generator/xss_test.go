@@ -109,13 +109,7 @@ func xssSite(t *testing.T, payloads []string, withPayloads bool) string {
 		files["content/meetings/sala.png"] = string(png)
 	}
 	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), []byte(text))
 	}
 	return dir
 }
