@@ -409,15 +409,6 @@ func (p *Page) File() string {
 	return p.URL + "index.html"
 }
 
-// Render executes the page's layout into a new buffer.
-func (r *Renderer) Render(p *Page) ([]byte, *content.Error) {
-	var buf bytes.Buffer
-	if err := r.RenderTo(&buf, p); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 // RenderTo executes the page's layout into buf, after what buf holds: a
 // build renders thousands of pages into a few buffers.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
