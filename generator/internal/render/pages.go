@@ -181,9 +181,14 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 		return nil, errs
 	}
 	r.layouts = l
+	// Every page's address, as Pages would list them, without making
+	// a Page for every entry.
 	var urls []string
-	for _, p := range r.Pages() {
+	for _, p := range r.ListPages() {
 		urls = append(urls, p.URL)
+	}
+	for _, e := range s.Entities() {
+		urls = append(urls, e.E().URL)
 	}
 	r.links = links.New(s, urls)
 	return r, nil
