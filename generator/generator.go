@@ -287,7 +287,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		if body != nil {
 			s.Settle(readAgain) // a build: nothing changes the model
 		}
-		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: body})
+		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: body, Compact: compactLayout(minifier)})
 		for _, e := range rerrs {
 			if e.Path == "-base-url" {
 				return nil, res, &UsageError{fmt.Errorf("-base-url %s", e.Msg)}
@@ -304,6 +304,21 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
 	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr}, res, nil
+}
+
+// compactLayout minifies layouts with m, or is nil when m is: pages are
+// minified by rendering them from minified layouts.
+func compactLayout(m *output.Minifier) func(string) (string, *content.Error) {
+	if m == nil {
+		return nil
+	}
+	return func(text string) (string, *content.Error) {
+		small, err := m.Layout(text)
+		if err != nil {
+			return "", &content.Error{Line: err.Line, Msg: "cannot minify: " + err.Msg}
+		}
+		return small, nil
+	}
 }
 
 // bodies reads again the bodies of the entries of which tree keeps only
@@ -439,9 +454,6 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 // build the pages replace pages of (nil when pages are the whole site). It
 // returns the index of the site's pages.
 func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Page, known *links.Index) (*links.Index, error) {
-	if p.minifier != nil {
-		w = output.Minify(w, p.minifier) // in the render workers
-	}
 	p.renderer.Forget() // the model may have changed since the last render
 	perrs := make([]*content.Error, len(pages))
 	ids := make([]links.PageIDs, len(pages))

@@ -221,16 +221,29 @@ func TestLayoutErrorsArePlaced(t *testing.T) {
 	}
 }
 
+// An error while a layout runs names the line of the file as written,
+// also when pages are rendered from minified layouts, whose lines are
+// not the file's, and also in a part a layout asks for.
 func TestLayoutExecutionErrorsArePlaced(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "content", "pages"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "content", "cities"), 0o755)
 	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
 	os.WriteFile(filepath.Join(dir, "content", "pages", "a.md"), []byte("---\ntitle: A\n---\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte("{{define \"main\"}}\n\n{{.Nope}}\n{{end}}"), 0o644)
-	_, err := generator.BuildTo(context.Background(), testConfig(dir), &output.Memory{})
-	want := filepath.Join(dir, "layouts") + "/page.html:3: executing \"main\" at <.Nope>: can't evaluate field Nope in type *render.Page"
-	if got := fmt.Sprint(err); got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
+	os.WriteFile(filepath.Join(dir, "content", "cities", "b.md"), []byte("---\ntitle: B\nregion: łódzkie\ntype: gmina-miejska\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte("{{define \"main\"}}\n  <p>\n    A\n  </p>\n\n{{.Nope}}\n{{end}}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "city.html"), []byte("{{define \"main\"}}\n<div>\n</div>\n{{part \"bad\" .Entry}}\n{{end}}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "_bad.html"), []byte("{{define \"bad\"}}\n<ul>\n  <li>\n    {{.Nope}}\n  </li>\n</ul>\n{{end}}"), 0o644)
+	layouts := filepath.Join(dir, "layouts")
+	want := layouts + "/city.html:4: executing \"main\" at <part \"bad\" .Entry>: error calling part: template: _bad.html:4:6: executing \"bad\" at <.Nope>: can't evaluate field Nope in type *site.City\n" +
+		layouts + "/page.html:6: executing \"main\" at <.Nope>: can't evaluate field Nope in type *render.Page"
+	for _, minify := range []bool{false, true} {
+		cfg := testConfig(dir)
+		cfg.Minify = minify
+		_, err := generator.BuildTo(context.Background(), cfg, &output.Memory{})
+		if got := fmt.Sprint(err); got != want {
+			t.Errorf("minify %v:\ngot  %s\nwant %s", minify, got, want)
+		}
 	}
 }
 

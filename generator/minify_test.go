@@ -79,6 +79,92 @@ func TestMinifiedBuildIsSmaller(t *testing.T) {
 	}
 }
 
+// A minified page says what the page as written says: the same elements
+// with the same attributes, in the same order, and the same words, with
+// the same spaces between them.
+func TestMinifiedPagesMeanTheSame(t *testing.T) {
+	small, plain := minified(t)
+	n := 0
+	for name, b := range plain {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		n++
+		// The stylesheet's fingerprint is the minified stylesheet's.
+		got, want := unhash(outline(t, small[name])), unhash(outline(t, b))
+		if got != want {
+			t.Errorf("%s: minifying changed the page:\n%s", name, firstDiff(got, want))
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d pages compared", n)
+	}
+}
+
+// outline lists a page's elements with their attributes, one a line, and
+// its text with every run of whitespace made one space, outside <pre>.
+func outline(t *testing.T, page []byte) string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var text strings.Builder
+	flush := func() {
+		if s := strings.Join(strings.Fields(text.String()), " "); s != "" {
+			b.WriteString("text: " + s + "\n")
+		}
+		text.Reset()
+	}
+	var walk func(n *html.Node, pre bool)
+	walk = func(n *html.Node, pre bool) {
+		switch n.Type {
+		case html.TextNode:
+			if pre {
+				flush()
+				b.WriteString("pre: " + n.Data + "\n")
+			} else {
+				text.WriteString(n.Data)
+			}
+			return
+		case html.ElementNode:
+			// An element starts a new line of text only where HTML
+			// breaks the line: inline elements keep the words around
+			// them together, as a reader sees them.
+			if !inline[n.Data] {
+				flush()
+			}
+			b.WriteString("<" + n.Data)
+			for _, a := range n.Attr {
+				if defaults[n.Data+" "+a.Key+"="+a.Val] {
+					continue // the minifier leaves out what HTML assumes
+				}
+				// The minifier writes lists of values without the space
+				// after the comma: "width=device-width,initial-scale=1".
+				b.WriteString(" " + a.Key + "=" + strings.ReplaceAll(a.Val, ", ", ","))
+			}
+			b.WriteString(">\n")
+			pre = pre || n.Data == "pre" || n.Data == "textarea" || n.Data == "script" || n.Data == "style"
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, pre)
+		}
+		if n.Type == html.ElementNode && !inline[n.Data] {
+			flush()
+		}
+	}
+	walk(doc, false)
+	flush()
+	return b.String()
+}
+
+// defaults are attributes with the values HTML gives them when they are
+// not there.
+var defaults = map[string]bool{"form method=get": true, "input type=text": true, "button type=submit": true}
+
+var inline = map[string]bool{"a": true, "abbr": true, "b": true, "code": true, "em": true, "i": true, "small": true, "span": true, "strong": true, "time": true, "sup": true, "sub": true, "mark": true, "q": true}
+
 // The minified sitemap and feeds are well-formed XML, the open data and
 // search index valid JSON, with the same values as before minifying.
 func TestMinifiedFilesParse(t *testing.T) {
@@ -236,7 +322,7 @@ func TestSiteStylesheetFingerprinted(t *testing.T) {
 		t.Errorf("css/ratusz.css is %q, want the site's, minified: %q", got, want)
 	}
 	sum := sha256.Sum256([]byte(want))
-	link := `href=/css/ratusz.` + hex.EncodeToString(sum[:])[:8] + `.css>`
+	link := `href="/css/ratusz.` + hex.EncodeToString(sum[:])[:8] + `.css"`
 	if page := string(files["index.html"]); !strings.Contains(page, link) {
 		t.Errorf("index.html does not link the site's stylesheet (%s)", link)
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -25,15 +24,17 @@ import (
 // It is safe for concurrent use, and the same input always gives the
 // same output.
 //
-// HTML keeps its <html>, <head> and <body> tags and its end tags, so that
-// the page reads the same in every tool; whitespace is collapsed (not in
-// <pre> or <textarea>), attribute quotes are left out where HTML allows
-// it, and inline <style> and <script> are minified. Structured data
+// HTML, and a layout of HTML (Layout), keeps its <html>, <head> and
+// <body> tags and its end tags, so that the page reads the same in every
+// tool; whitespace is collapsed (not in <pre> or <textarea>), attribute
+// quotes are left out where HTML allows it, and inline <style> and
+// <script> are minified. Structured data
 // (<script type="application/ld+json">) is left as it is. Files whose
 // name ends in .min.css or .min.js are already minified and pass as they
 // are.
 type Minifier struct {
-	m *minify.M
+	m      *minify.M
+	layout *minify.M // for html/template layouts (Layout)
 }
 
 // The media types the minifier knows, by extension.
@@ -58,7 +59,28 @@ func NewMinifier() *Minifier {
 	m.AddFunc("application/json", json.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("text/xml", xml.Minify)
-	return &Minifier{m: m}
+	layout := minify.New()
+	layout.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, TemplateDelims: html.GoTemplateDelims})
+	layout.AddFunc("text/css", css.Minify)
+	layout.AddFunc("text/javascript", js.Minify)
+	layout.AddFunc("application/javascript", js.Minify)
+	return &Minifier{m: m, layout: layout}
+}
+
+// Layout minifies an html/template layout, as HTML is minified, leaving
+// its {{actions}} as they are and keeping the quotes of attributes whose
+// values an action writes. A site renders its pages from minified layouts
+// rather than minifying every page it renders: minifying a layout once
+// costs what minifying one page costs, and the HTML of a Markdown body is
+// already as goldmark writes it, without indentation. The error has no
+// Name: the caller knows the layout's.
+func (m *Minifier) Layout(text string) (string, *MinifyError) {
+	var out bytes.Buffer
+	out.Grow(len(text))
+	if err := m.layout.Minify("text/html", &out, buffer.NewReader([]byte(text))); err != nil {
+		return "", minifyError("", err)
+	}
+	return out.String(), nil
 }
 
 // Minifies reports whether Bytes changes files of this name.
@@ -79,25 +101,21 @@ func (m *Minifier) Bytes(name string, data []byte) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(len(data))
-	if err := m.into(&out, name, data); err != nil {
-		return nil, err
+	if err := m.m.Minify(minifiable[strings.ToLower(path.Ext(name))], &out, buffer.NewReader(data)); err != nil {
+		return nil, minifyError(name, err)
 	}
 	return out.Bytes(), nil
 }
 
-// into writes the minified file name with data to dst, for a file that
-// Minifies.
-func (m *Minifier) into(dst *bytes.Buffer, name string, data []byte) error {
-	err := m.m.Minify(minifiable[strings.ToLower(path.Ext(name))], dst, buffer.NewReader(data))
-	if err != nil {
-		merr := &MinifyError{Name: name, Msg: err.Error()}
-		var perr *parse.Error
-		if errors.As(err, &perr) {
-			merr.Line, merr.Msg = perr.Line, fmt.Sprintf("%s at column %d", perr.Message, perr.Column)
-		}
-		return merr
+// minifyError places the minifier's err in the file name, at its line when
+// the minifier knows it.
+func minifyError(name string, err error) *MinifyError {
+	merr := &MinifyError{Name: name, Msg: err.Error()}
+	var perr *parse.Error
+	if errors.As(err, &perr) {
+		merr.Line, merr.Msg = perr.Line, fmt.Sprintf("%s at column %d", perr.Message, perr.Column)
 	}
-	return nil
+	return merr
 }
 
 // A MinifyError is a file the minifier could not read.
@@ -112,33 +130,4 @@ func (e *MinifyError) Error() string {
 		return fmt.Sprintf("%s:%d: cannot minify: %s", e.Name, e.Line, e.Msg)
 	}
 	return fmt.Sprintf("%s: cannot minify: %s", e.Name, e.Msg)
-}
-
-// Minify returns a Writer that minifies every file before w writes it.
-// The minifying happens in the goroutine that calls WriteFile, so
-// parallel writers minify in parallel.
-func Minify(w Writer, m *Minifier) Writer {
-	return &minifying{w: w, m: m}
-}
-
-type minifying struct {
-	w    Writer
-	m    *Minifier
-	bufs sync.Pool // *bytes.Buffer: w keeps no file, so buffers are reused
-}
-
-func (mw *minifying) WriteFile(name string, data []byte) error {
-	if !Minifies(name) {
-		return mw.w.WriteFile(name, data)
-	}
-	buf, _ := mw.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	defer mw.bufs.Put(buf)
-	buf.Reset()
-	if err := mw.m.into(buf, name, data); err != nil {
-		return err
-	}
-	return mw.w.WriteFile(name, buf.Bytes())
 }

@@ -54,3 +54,32 @@ func TestMinifierByName(t *testing.T) {
 		t.Errorf("error %v, want js/a.js:2: cannot minify: …", err)
 	}
 }
+
+// A layout is minified as a page is, but its actions stay as they are,
+// and an attribute whose value an action writes keeps its quotes: the
+// value may hold a space.
+func TestLayoutKeepsActions(t *testing.T) {
+	layout := `{{define "main"}}
+<article class="facts">
+  <h1>{{.Title}}</h1>
+  <a href="{{url .}}" title="{{.Name}}">{{.A}} {{.B}}</a>
+  {{- range .Items}}
+  <li>{{.}}</li>
+  {{- end}}
+  <pre>
+  kept   as is</pre>
+</article>
+{{end}}`
+	got, err := NewMinifier().Layout(layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Whitespace before an action collapses to one line end, which {{-
+	// takes away when the layout runs.
+	want := `{{define "main"}}<article class=facts><h1>{{.Title}}</h1><a href="{{url .}}" title="{{.Name}}">{{.A}} {{.B}}</a>
+{{- range .Items}}<li>{{.}}</li>{{- end}}<pre>
+  kept   as is</pre></article>{{end}}`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -60,8 +60,16 @@ import (
 //	opendata K     the site path of kind K's open-data file: "dane/dokumenty.json"
 //	plurals "noun" the plural forms of a noun as JSON keyed by CLDR
 //	               category ({"one":"wynik","few":"wyniki",…}), for scripts
-func (r *Renderer) funcs() template.FuncMap {
+//
+// written gives the functions of the layouts as written, when pages are
+// rendered from minified ones (LayoutOptions.Compact): they run only to
+// place an error, and once and part keep nothing.
+func (r *Renderer) funcs(written bool) template.FuncMap {
 	l := r.site.Lang
+	once, part := r.once, r.part
+	if written {
+		once, part = r.onceWritten, r.partWritten
+	}
 	return template.FuncMap{
 		"url":        r.url,
 		"absURL":     r.absURL,
@@ -82,8 +90,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"upcoming":   upcoming,
 		"consulting": consulting,
 		"first":      first,
-		"once":       r.once,
-		"part":       r.part,
+		"once":       once,
+		"part":       part,
 		"here":       here,
 		"capitalize": capitalize,
 		"jsonld":     r.jsonLD,
@@ -294,7 +302,7 @@ func (r *Renderer) once(name string, data any) (template.HTML, error) {
 	if h, ok := r.kept[name]; ok {
 		return h, nil
 	}
-	h, err := r.shared("once", name, data)
+	h, err := r.shared(r.layouts.run, "once", name, data)
 	if err != nil {
 		return "", err
 	}
@@ -305,10 +313,10 @@ func (r *Renderer) once(name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
-// shared executes the shared template name with data, for the layout
-// function fn (once, part).
-func (r *Renderer) shared(fn, name string, data any) (template.HTML, error) {
-	t := r.layouts.lookup(name)
+// shared executes the shared template name of sets with data, for the
+// layout function fn (once, part).
+func (r *Renderer) shared(sets map[string]*template.Template, fn, name string, data any) (template.HTML, error) {
+	t := r.layouts.lookup(sets, name)
 	if t == nil {
 		return "", fmt.Errorf("%s: no template %q", fn, name)
 	}
@@ -342,8 +350,8 @@ type partKey struct {
 // for the pair, and returns the same HTML every time after, until Forget.
 // Two workers asking at once may both make it: the result is the same.
 func (r *Renderer) part(name string, data any) (template.HTML, error) {
-	if data == nil || !reflect.TypeOf(data).Comparable() {
-		return "", fmt.Errorf("part: %T cannot be told apart from other values; give an entry", data)
+	if err := partData(data); err != nil {
+		return "", err
 	}
 	k := partKey{name, data}
 	r.partsMu.RLock()
@@ -352,7 +360,7 @@ func (r *Renderer) part(name string, data any) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	h, err := r.shared("part", name, data)
+	h, err := r.shared(r.layouts.run, "part", name, data)
 	if err != nil {
 		return "", err
 	}
@@ -363,6 +371,28 @@ func (r *Renderer) part(name string, data any) (template.HTML, error) {
 	r.parts[k] = h
 	r.partsMu.Unlock()
 	return h, nil
+}
+
+// partData says why data cannot be what part keeps a part by.
+func partData(data any) error {
+	if data == nil || !reflect.TypeOf(data).Comparable() {
+		return fmt.Errorf("part: %T cannot be told apart from other values; give an entry", data)
+	}
+	return nil
+}
+
+// onceWritten and partWritten are once and part in the layouts as
+// written, executed only to place an error of the minified ones: they
+// make the part every time and keep nothing.
+func (r *Renderer) onceWritten(name string, data any) (template.HTML, error) {
+	return r.shared(r.layouts.sets, "once", name, data)
+}
+
+func (r *Renderer) partWritten(name string, data any) (template.HTML, error) {
+	if err := partData(data); err != nil {
+		return "", err
+	}
+	return r.shared(r.layouts.sets, "part", name, data)
 }
 
 // Forget drops the parts made by part: a render after the model changed

@@ -171,10 +171,11 @@ func TestPagerShowsPagesNearThisOne(t *testing.T) {
 // shows what changed, and a value part cannot tell apart is refused.
 func TestPartIsMadeOncePerRender(t *testing.T) {
 	r := testRenderer(t, "pl", "/")
-	set := template.Must(template.New("base.html").Funcs(r.funcs()).Parse(
+	set := template.Must(template.New("base.html").Funcs(r.funcs(false)).Parse(
 		`{{define "item"}}<li>{{.E.Title}}</li>{{end}}` +
 			`{{define "list"}}<ul>{{range .}}{{part "item" .}}{{end}}</ul>{{end}}`))
-	r.layouts = &Layouts{sets: map[string]*template.Template{"page": set}, order: []string{"page"}}
+	sets := map[string]*template.Template{"page": set}
+	r.layouts = &Layouts{sets: sets, run: sets, order: []string{"page"}}
 	lodz := &site.City{Entry: site.Entry{Title: "Łódź <stolica>"}}
 	list := func() string {
 		var b strings.Builder

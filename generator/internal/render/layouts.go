@@ -17,8 +17,10 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -35,9 +37,25 @@ var layoutNames = []string{"home", "index", "list", "city", "programme", "organi
 
 // Layouts are a theme's parsed templates, one set per layout.
 type Layouts struct {
-	sets  map[string]*template.Template
-	order []string          // the names of sets, sorted (lookup)
-	files map[string]source // every file by name, without text, for messages
+	sets  map[string]*template.Template // the layouts as written
+	run   map[string]*template.Template // what pages are rendered with: sets, or sets minified
+	order []string                      // the names of sets, sorted (lookup)
+	files map[string]source             // every file by name, without text, for messages
+}
+
+// LayoutOptions say where a site's own layouts are and how layouts are
+// parsed.
+type LayoutOptions struct {
+	Own    fs.FS  // the site's own layouts, or nil
+	OwnDir string // own's folder, in messages
+	Funcs  template.FuncMap
+
+	// Compact, if not nil, minifies a layout file's text once, when it
+	// is read; pages are then rendered from the minified layouts. As its
+	// lines are not the file's, the layouts as written, with
+	// WrittenFuncs, are executed again to place an error.
+	Compact      func(text string) (string, *content.Error)
+	WrittenFuncs template.FuncMap
 }
 
 // source is one layout file and where it came from.
@@ -48,8 +66,9 @@ type source struct {
 }
 
 // LoadLayouts parses the built-in layouts in theme, replaced file by file by
-// those in own (which may be nil). ownDir names own's folder in messages.
-func LoadLayouts(theme fs.FS, own fs.FS, ownDir string, funcs template.FuncMap) (*Layouts, content.Errors) {
+// those in o.Own.
+func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
+	own, ownDir := o.Own, o.OwnDir
 	var errs content.Errors
 	files := map[string]source{}
 	read := func(fsys fs.FS, dir string) {
@@ -87,6 +106,53 @@ func LoadLayouts(theme fs.FS, own fs.FS, ownDir string, funcs template.FuncMap) 
 		errs.Addf("layouts/base.html", 0, "is missing")
 		return nil, errs
 	}
+	shared := sharedOf(files)
+
+	l := &Layouts{files: map[string]source{}}
+	for name, f := range files {
+		l.files[name] = source{name: name, origin: f.origin}
+	}
+	for _, name := range layoutNames {
+		if _, ok := files[name+".html"]; !ok {
+			errs.Addf("layouts/"+name+".html", 0, "is missing")
+		}
+	}
+	var perrs content.Errors
+	l.sets, perrs = parseSets(base, shared, files, o.Funcs)
+	errs = append(errs, perrs...)
+	l.run = l.sets
+	if o.Compact != nil && len(errs) == 0 {
+		small := map[string]source{}
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			f := files[name]
+			text, err := o.Compact(f.text)
+			if err != nil {
+				err.Path = f.origin
+				err.Msg += "; build with -minify=false to render the layouts as written"
+				errs = append(errs, err)
+				continue
+			}
+			f.text = text
+			small[name] = f
+		}
+		if len(errs) > 0 {
+			return l, errs
+		}
+		// The layouts as written place the errors of the minified ones.
+		l.sets, _ = parseSets(base, shared, files, o.WrittenFuncs)
+		l.run, perrs = parseSets(small[base.name], sharedOf(small), small, o.Funcs)
+		for _, e := range perrs {
+			// The line would be the minified text's.
+			e.Line, e.Msg = 0, "once minified: "+e.Msg+"; build with -minify=false to render the layouts as written"
+		}
+		errs = append(errs, perrs...)
+	}
+	l.order = slices.Sorted(maps.Keys(l.run))
+	return l, errs
+}
+
+// sharedOf is the files whose {{define}}s every layout can use, by name.
+func sharedOf(files map[string]source) []source {
 	var shared []source
 	for _, f := range files {
 		if strings.HasPrefix(f.name, "_") {
@@ -94,19 +160,19 @@ func LoadLayouts(theme fs.FS, own fs.FS, ownDir string, funcs template.FuncMap) 
 		}
 	}
 	slices.SortFunc(shared, func(a, b source) int { return strings.Compare(a.name, b.name) })
+	return shared
+}
 
-	l := &Layouts{sets: map[string]*template.Template{}, files: map[string]source{}}
-	for name, f := range files {
-		l.files[name] = source{name: name, origin: f.origin}
-	}
+// parseSets parses each layout with base and the shared files.
+func parseSets(base source, shared []source, files map[string]source, funcs template.FuncMap) (map[string]*template.Template, content.Errors) {
+	var errs content.Errors
+	sets := map[string]*template.Template{}
 	for _, name := range layoutNames {
 		f, ok := files[name+".html"]
 		if !ok {
-			errs.Addf("layouts/"+name+".html", 0, "is missing")
-			continue
+			continue // LoadLayouts reports it
 		}
 		t := template.New(base.name).Funcs(funcs)
-		ok = true
 		for i, s := range append(append([]source{base}, shared...), f) {
 			tt := t
 			if i > 0 {
@@ -119,22 +185,38 @@ func LoadLayouts(theme fs.FS, own fs.FS, ownDir string, funcs template.FuncMap) 
 			}
 		}
 		if ok {
-			l.sets[name] = t
+			sets[name] = t
 		}
 	}
-	l.order = slices.Sorted(maps.Keys(l.sets))
-	return l, errs
+	return sets, errs
 }
 
 // lookup finds a shared template by name, for once and part: in the first
-// set that has it, by the sets' names.
-func (l *Layouts) lookup(name string) *template.Template {
+// of sets (run, or the layouts as written) that has it, by the sets'
+// names.
+func (l *Layouts) lookup(sets map[string]*template.Template, name string) *template.Template {
 	for _, k := range l.order {
-		if t := l.sets[k].Lookup(name); t != nil {
+		if t := sets[k].Lookup(name); t != nil {
 			return t
 		}
 	}
 	return nil
+}
+
+// execute renders the layout name with p into buf, from the minified
+// layouts when there are; an error is placed in the layout as written.
+func (l *Layouts) execute(buf *bytes.Buffer, name string, p *Page) *content.Error {
+	err := l.run[name].Execute(buf, p)
+	if err == nil {
+		return nil
+	}
+	if l.run[name] != l.sets[name] {
+		// The minified layouts' lines are not the files'.
+		if werr := l.sets[name].Execute(io.Discard, p); werr != nil {
+			err = werr
+		}
+	}
+	return l.placed(err)
 }
 
 var reTemplateErr = regexp.MustCompile(`^(?:html/)?template: ?(?:[^:"\s]*: )?"?([^":\s]+\.html)"?:(\d+)(?::\d+)?: (.*)$`)

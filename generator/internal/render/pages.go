@@ -160,6 +160,11 @@ type Options struct {
 	// rendered, for a site whose entries keep only the start of their
 	// bodies in memory; nil means the entry's Body.
 	Body func(*site.Entry) ([]byte, error)
+
+	// Compact, if not nil, minifies a layout's text once, when it is
+	// read (output.Minifier.Layout), and pages are rendered from the
+	// minified layouts; errors still name the lines of the files.
+	Compact func(text string) (string, *content.Error)
 }
 
 // DefaultPageSize is how many entries a page of an index or topic list
@@ -176,7 +181,7 @@ func New(s *site.Site, o Options) (*Renderer, content.Errors) {
 		o.PageSize = DefaultPageSize
 	}
 	r := &Renderer{site: s, base: base, perPage: o.PageSize, assets: o.Assets, body: o.Body, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
-	l, errs := LoadLayouts(o.Theme, o.Own, o.OwnDir, r.funcs())
+	l, errs := LoadLayouts(o.Theme, LayoutOptions{Own: o.Own, OwnDir: o.OwnDir, Funcs: r.funcs(false), Compact: o.Compact, WrittenFuncs: r.funcs(true)})
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -439,10 +444,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 		defer func() { p.Body = "" }()
 	}
 	p.Site, p.Lang = r.site, r.site.Lang
-	if err := r.layouts.sets[p.Layout].Execute(buf, p); err != nil {
-		return r.layouts.placed(err)
-	}
-	return nil
+	return r.layouts.execute(buf, p.Layout, p)
 }
 
 func homeSource(s *site.Site) string {
