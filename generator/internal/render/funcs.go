@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -320,10 +321,16 @@ func (r *Renderer) shared(sets map[string]*template.Template, fn, name string, d
 	if t == nil {
 		return "", fmt.Errorf("%s: no template %q", fn, name)
 	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
+	b, _ := r.partBufs.Get().(*bytes.Buffer)
+	if b == nil {
+		b = new(bytes.Buffer)
+	}
+	defer r.partBufs.Put(b)
+	b.Reset()
+	if err := t.Execute(b, data); err != nil {
 		return "", err
 	}
+	// A copy of its length: a site keeps the parts of every entry.
 	return template.HTML(b.String()), nil
 }
 

@@ -133,10 +133,11 @@ type Renderer struct {
 	assets  map[string]string // Options.Assets
 	body    func(*site.Entry) ([]byte, error)
 
-	mu      sync.Mutex
-	kept    map[string]template.HTML // parts of pages made once (the once func)
-	partsMu sync.RWMutex
-	parts   map[partKey]template.HTML // parts made by the part func
+	mu       sync.Mutex
+	kept     map[string]template.HTML // parts of pages made once (the once func)
+	partsMu  sync.RWMutex
+	parts    map[partKey]template.HTML // parts made by the part func
+	partBufs sync.Pool                 // *bytes.Buffer, to make a part in
 }
 
 // Options configure a Renderer.
