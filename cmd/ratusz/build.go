@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"time"
 
 	"github.com/ratusz/ratusz/generator"
@@ -95,49 +93,6 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// memoryLimit is the memory at which a build's garbage collector works
-// harder instead of letting the heap grow to twice what is live, as it
-// does by default; GOMEMLIMIT replaces it. A site of 100,000 entries has
-// about 650 MB live at its peak, while its files are read, and with what
-// is not heap a build of it stays under a gigabyte.
-const memoryLimit = 928 << 20
-
-// limitMemory sets memoryLimit unless GOMEMLIMIT is set, and lowers it once
-// the site is read (renderLimit): what rendering keeps is little more than
-// the site model, and without a limit the heap's unused memory is given
-// back to the system too slowly to keep a small build small.
-func limitMemory(cfg *generator.Config) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	debug.SetMemoryLimit(memoryLimit)
-	cfg.Rendering = func() {
-		runtime.GC() // so that the live heap is the model's
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(s)
-		if s[0].Value.Kind() == metrics.KindUint64 {
-			debug.SetMemoryLimit(renderLimit(s[0].Value.Uint64()))
-			// The limit, not the heap's growth, now says when to
-			// collect: fewer collections in the same memory.
-			debug.SetGCPercent(renderGCPercent)
-		}
-	}
-}
-
-// renderLimit is the memory limit while pages are rendered, given the live
-// heap before: what rendering keeps grows to about twice the model (the
-// list items made once, the link index, the pages in flight and the site
-// files), and the garbage between collections needs as much again and
-// more, or the collector runs without pause on a large site; never under
-// 160 MiB (a small site has room to spare), never over memoryLimit.
-func renderLimit(live uint64) int64 {
-	return min(memoryLimit, max(160<<20, int64(live)*9/2))
-}
-
-// renderGCPercent is GOGC while pages are rendered: high enough that the
-// collector waits for renderLimit rather than for the heap to double.
-const renderGCPercent = 300
-
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f siteFlags
 	fs := newFlagSet("build", stderr)
@@ -154,7 +109,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if line != nil {
 		cfg.Progress = line.report
 	}
-	limitMemory(&cfg)
+	defer limitMemory(&cfg)()
 	res, err := generator.Build(ctx, cfg)
 	line.clear()
 	return report(res, err, f.quiet, "built", stderr)
@@ -177,7 +132,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if line != nil {
 		cfg.Progress = line.report
 	}
-	limitMemory(&cfg)
+	defer limitMemory(&cfg)()
 	if *external {
 		return checkExternal(ctx, cfg, f.quiet, stderr)
 	}

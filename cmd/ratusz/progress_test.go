@@ -118,21 +118,3 @@ func TestRenderingComesBetweenLoadingAndPages(t *testing.T) {
 		t.Errorf("Rendering called %d times, want once", calls)
 	}
 }
-
-// TestRenderLimit checks the memory limit of rendering for live heaps of a
-// small site, a 10,000-entry one and a 100,000-entry one.
-func TestRenderLimit(t *testing.T) {
-	const mib = 1 << 20
-	for _, tt := range []struct {
-		live uint64
-		want int64
-	}{
-		{4 * mib, 160 * mib},
-		{36 * mib, 162 * mib},
-		{400 * mib, memoryLimit},
-	} {
-		if got := renderLimit(tt.live); got != tt.want {
-			t.Errorf("renderLimit(%d MiB) = %d MiB, want %d MiB", tt.live/mib, got/mib, tt.want/mib)
-		}
-	}
-}
