@@ -262,7 +262,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 			defer f.Close()
 			return imagesize.Read(f, p)
 		}
-		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize})
+		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cfg.cache == nil})
 		errs = append(errs, prefix(cfg.Content, serrs)...)
 	}
 	var minifier *output.Minifier

@@ -27,6 +27,12 @@ type Options struct {
 	// model does no I/O of its own; the caller provides this. New calls
 	// it from several goroutines at once.
 	ImageSize func(from, path string) (width, height int, err error)
+
+	// Consume says the tree is not read again after New (a build, not
+	// the dev server): New drops each entry file's front matter once it
+	// has decoded it, so that a large site does not hold the front
+	// matter of every file and the model made from it at once.
+	Consume bool
 }
 
 // Enumerations of the content model.
@@ -228,6 +234,9 @@ func (b *builder) decodeAll(files []*content.File, batch int) []Entity {
 			for j := lo; j < hi; j++ {
 				if path.Base(files[j].Path) != "_index.md" {
 					ents[j] = c.decode(files[j])
+					if b.o.Consume {
+						files[j].Meta = nil
+					}
 				}
 			}
 			return nil

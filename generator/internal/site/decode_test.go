@@ -205,6 +205,25 @@ func TestParallelDecodeMakesTheSameModel(t *testing.T) {
 			t.Errorf("batch %d: the model differs from one builder's at\n%s\nwant\n%s", batch, excerpt(got, i), excerpt(want, i))
 		}
 	}
+	// A build consumes the tree: the same model, and no entry file's
+	// front matter kept once decoded.
+	o.Consume = true
+	s, errs := build(tree, o, decodeBatch)
+	if len(errs) > 0 {
+		t.Fatalf("consuming: %v", errs.Err())
+	}
+	if got := dumpModel(s); got != want {
+		t.Error("consuming the tree made another model")
+	}
+	kept := 0
+	for _, f := range tree.Files {
+		if f.Meta != nil && path.Base(f.Path) != "_index.md" {
+			kept++
+		}
+	}
+	if kept > 0 {
+		t.Errorf("%d entry files still hold their front matter after a build that consumes them", kept)
+	}
 }
 
 func excerpt(s string, i int) string { return s[max(0, i-200):min(len(s), i+200)] }
