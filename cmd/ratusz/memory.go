@@ -13,8 +13,9 @@ import (
 // memoryLimit is the memory at which a build's garbage collector works
 // harder instead of letting the heap grow to twice what is live, as it
 // does by default; GOMEMLIMIT replaces it. A site of 100,000 entries has
-// about 650 MB live at its peak, while its files are read, and with what
-// is not heap a build of it stays under a gigabyte.
+// about 400 MB live while its files are read and 450 MB at most while its
+// pages render, and with what is not heap a build of it stays under a
+// gigabyte.
 const memoryLimit = 928 << 20
 
 // limitMemory sets memoryLimit unless GOMEMLIMIT is set, and fits it to
