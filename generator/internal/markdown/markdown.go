@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -86,7 +87,7 @@ func (r *Renderer) RenderWith(src []byte, link LinkFunc) (Result, error) {
 		return Result{}, err
 	}
 	return Result{
-		HTML:     html,
+		HTML:     []byte(html),
 		Summary:  summary(doc, src),
 		Headings: headings(doc, src),
 		Links:    links(doc, src),
@@ -96,23 +97,23 @@ func (r *Renderer) RenderWith(src []byte, link LinkFunc) (Result, error) {
 // HTML converts the Markdown body src to HTML, asking link (if not nil)
 // about the destination of every link: RenderWith's HTML, without the
 // work of the rest of its Result.
-func (r *Renderer) HTML(src []byte, link LinkFunc) ([]byte, error) {
+func (r *Renderer) HTML(src []byte, link LinkFunc) (string, error) {
 	_, html, err := r.render(src, link)
 	return html, err
 }
 
-func (r *Renderer) render(src []byte, link LinkFunc) (ast.Node, []byte, error) {
+func (r *Renderer) render(src []byte, link LinkFunc) (ast.Node, string, error) {
 	pc := parser.NewContext(parser.WithIDs(newElementIDs()))
 	if link != nil {
 		pc.Set(linkFuncKey, link)
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	var html buffer
+	var html htmlBuffer
 	html.Grow(len(src) + len(src)/4)
 	if err := r.md.Renderer().Render(&html, src, doc); err != nil {
-		return nil, nil, fmt.Errorf("markdown: render: %w", err)
+		return nil, "", fmt.Errorf("markdown: render: %w", err)
 	}
-	return doc, html.Bytes(), nil
+	return doc, html.String(), nil
 }
 
 // buffer is a [bytes.Buffer] that is also a goldmark [util.BufWriter],
@@ -125,5 +126,21 @@ func (*buffer) Buffered() int { return 0 }
 
 // Flush implements [util.BufWriter].
 func (*buffer) Flush() error { return nil }
+
+// htmlBuffer is a [strings.Builder] that is a goldmark [util.BufWriter],
+// as buffer is, for the HTML of a body: a string made without a copy.
+type htmlBuffer struct{ strings.Builder }
+
+// Available implements [util.BufWriter]: the room left before the
+// builder grows.
+func (b *htmlBuffer) Available() int { return b.Cap() - b.Len() }
+
+// Buffered implements [util.BufWriter].
+func (*htmlBuffer) Buffered() int { return 0 }
+
+// Flush implements [util.BufWriter].
+func (*htmlBuffer) Flush() error { return nil }
+
+var _ util.BufWriter = (*htmlBuffer)(nil)
 
 var _ util.BufWriter = (*buffer)(nil)
