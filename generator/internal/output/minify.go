@@ -33,8 +33,7 @@ import (
 // name ends in .min.css or .min.js are already minified and pass as they
 // are.
 type Minifier struct {
-	m      *minify.M
-	layout *minify.M // for html/template layouts (Layout)
+	m *minify.M
 }
 
 // The media types the minifier knows, by extension.
@@ -59,13 +58,15 @@ func NewMinifier() *Minifier {
 	m.AddFunc("application/json", json.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("text/xml", xml.Minify)
-	layout := minify.New()
-	layout.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, TemplateDelims: html.GoTemplateDelims})
-	layout.AddFunc("text/css", css.Minify)
-	layout.AddFunc("text/javascript", js.Minify)
-	layout.AddFunc("application/javascript", js.Minify)
-	return &Minifier{m: m, layout: layout}
+	// Layouts, by a media type of their own: their inline CSS and
+	// JavaScript go to the minifiers above.
+	m.Add(layoutType, &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, TemplateDelims: html.GoTemplateDelims})
+	return &Minifier{m: m}
 }
+
+// layoutType is the media type the minifier knows html/template layouts
+// by.
+const layoutType = "text/x-go-template+html"
 
 // Layout minifies an html/template layout, as HTML is minified, leaving
 // its {{actions}} as they are and keeping the quotes of attributes whose
@@ -77,7 +78,7 @@ func NewMinifier() *Minifier {
 func (m *Minifier) Layout(text string) (string, *MinifyError) {
 	var out bytes.Buffer
 	out.Grow(len(text))
-	if err := m.layout.Minify("text/html", &out, buffer.NewReader([]byte(text))); err != nil {
+	if err := m.m.Minify(layoutType, &out, buffer.NewReader([]byte(text))); err != nil {
 		return "", minifyError("", err)
 	}
 	return out.String(), nil
