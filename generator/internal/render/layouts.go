@@ -117,8 +117,14 @@ func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
 			errs.Addf("layouts/"+name+".html", 0, "is missing")
 		}
 	}
+	// The layouts as written are what pages render with, or, when pages
+	// render from minified ones, what places their errors.
+	written := o.Funcs
+	if o.Compact != nil {
+		written = o.WrittenFuncs
+	}
 	var perrs content.Errors
-	l.sets, perrs = parseSets(base, shared, files, o.Funcs)
+	l.sets, perrs = parseSets(base, shared, files, written)
 	errs = append(errs, perrs...)
 	l.run = l.sets
 	if o.Compact != nil && len(errs) == 0 {
@@ -138,8 +144,6 @@ func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
 		if len(errs) > 0 {
 			return l, errs
 		}
-		// The layouts as written place the errors of the minified ones.
-		l.sets, _ = parseSets(base, shared, files, o.WrittenFuncs)
 		l.run, perrs = parseSets(small[base.name], sharedOf(small), small, o.Funcs)
 		for _, e := range perrs {
 			// The line would be the minified text's.
