@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 
 	"github.com/ratusz/ratusz/generator"
 )
@@ -30,39 +30,50 @@ func limitMemory(cfg *generator.Config) (restore func()) {
 		return func() {}
 	}
 	limit := debug.SetMemoryLimit(memoryLimit)
-	percent := -2 // not changed
-	var done atomic.Bool
+	// mu keeps a fit after a collection from undoing restore.
+	var mu sync.Mutex
+	done := false
+	percent := -2    // not changed
 	var model uint64 // the live heap when rendering starts
-	fit := func() {
-		if done.Load() {
-			return
+	fit := func() (again bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if done {
+			return false
 		}
 		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		metrics.Read(s)
 		if s[0].Value.Kind() != metrics.KindUint64 {
-			return
+			return false
 		}
 		live := s[0].Value.Uint64()
 		if model == 0 {
 			model = live
 		}
 		debug.SetMemoryLimit(renderLimit(model, live))
+		return true
 	}
 	cfg.Rendering = func() {
 		runtime.GC() // so that the live heap is the model's
-		fit()
+		if !fit() {
+			return
+		}
 		// The limit, not the heap's growth, now says when to collect:
 		// fewer collections in the same memory.
+		mu.Lock()
 		percent = debug.SetGCPercent(renderGCPercent)
+		mu.Unlock()
 		// What rendering keeps grows as pages are made (a list item of
 		// every entry, every page's ids for the link check): threefold
 		// on a site of 100,000 entries. A limit fitted only to the model
 		// would leave the collector less and less room, and it would
 		// run almost without pause.
-		afterEachGC(&done, fit)
+		afterEachGC(fit)
 	}
 	return func() {
-		done.Store(true)
+		mu.Lock()
+		defer mu.Unlock()
+		done = true
 		debug.SetMemoryLimit(limit)
 		if percent != -2 {
 			debug.SetGCPercent(percent)
@@ -85,15 +96,13 @@ func renderLimit(model, live uint64) int64 {
 // collector waits for renderLimit rather than for the heap to double.
 const renderGCPercent = 300
 
-// afterEachGC calls f after every garbage collection until done: a value
-// no one refers to is collected by the next cycle, and its cleanup then
-// calls f and makes the next such value.
-func afterEachGC(done *atomic.Bool, f func()) {
-	if done.Load() {
-		return
-	}
+// afterEachGC calls f after every garbage collection until f returns
+// false: a value no one refers to is collected by the next cycle, and its
+// cleanup then calls f and makes the next such value.
+func afterEachGC(f func() (again bool)) {
 	runtime.AddCleanup(new([16]byte), func(struct{}) {
-		f()
-		afterEachGC(done, f)
+		if f() {
+			afterEachGC(f)
+		}
 	}, struct{}{})
 }

@@ -37,7 +37,7 @@ func TestRenderLimit(t *testing.T) {
 func TestAfterEachGC(t *testing.T) {
 	var done atomic.Bool
 	var calls atomic.Int32
-	afterEachGC(&done, func() { calls.Add(1) })
+	afterEachGC(func() bool { calls.Add(1); return !done.Load() })
 	waitFor := func(n int32) {
 		t.Helper()
 		for deadline := time.Now().Add(10 * time.Second); calls.Load() < n; {
