@@ -25,6 +25,7 @@ package slug
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -53,6 +54,56 @@ func Make(name string) string {
 // letters, leaving every other character in place. The result is in Unicode
 // NFC, so text in other scripts keeps its usual form.
 func Fold(s string) string {
+	if folded, ok := foldLatin(s); ok {
+		return folded
+	}
+	return foldAny(s)
+}
+
+// latinEnd is where the characters folded one by one by table end: ASCII,
+// Latin-1 and the Latin Extended-A and -B blocks, which hold every letter
+// of Polish and of the languages its neighbours write in Latin script.
+const latinEnd = 0x250
+
+// latin is the fold of each character below latinEnd on its own, as
+// foldAny makes it. None of them folds to a combining mark, so a text of
+// them alone folds character by character (a test holds every pair of
+// them to foldAny).
+var latin = func() (t [latinEnd]string) {
+	for r := range rune(latinEnd) {
+		t[r] = foldAny(string(r))
+	}
+	return t
+}()
+
+// foldLatin folds s character by character when every character of s is
+// below latinEnd (ok), which is most of what a Polish site's search index
+// folds: a tenth of the time of foldAny, which decomposes and composes
+// again.
+func foldLatin(s string) (folded string, ok bool) {
+	i := 0 // s[:i] folds to itself: ASCII with no capital letters
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if r >= latinEnd {
+			return "", false
+		}
+		b.WriteString(latin[r])
+	}
+	return b.String(), true
+}
+
+// foldAny is Fold of any text: lowercased, decomposed (NFD), the combining
+// marks after a Latin letter dropped, the letters with no decomposition
+// mapped (foldLetter), composed again (NFC).
+func foldAny(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	latin := false // the last base character was a Latin letter

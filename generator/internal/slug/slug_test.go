@@ -93,6 +93,46 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// Folding character by character (foldLatin) gives what folding the whole
+// text does (foldAny), for every character and every pair of characters it
+// folds: no two of them compose in NFC, and none folds to a mark that
+// would.
+func TestFoldLatin(t *testing.T) {
+	var b strings.Builder
+	for r1 := range rune(latinEnd) {
+		for r2 := range rune(latinEnd) {
+			b.Reset()
+			b.WriteRune(r1)
+			if r2 > 0 {
+				b.WriteRune(r2)
+			}
+			in := b.String()
+			got, ok := foldLatin(in)
+			if !ok {
+				t.Fatalf("foldLatin(%q) refused it", in)
+			}
+			if want := foldAny(in); got != want {
+				t.Fatalf("foldLatin(%q) = %q, foldAny = %q", in, got, want)
+			}
+		}
+	}
+	for _, in := range []string{"Ω", "e\u0301", "\xff", "łΩ", "Łódź\u0301"} {
+		if got, ok := foldLatin(in); ok {
+			t.Errorf("foldLatin(%q) = %q, want it refused (a character past U+024F or not UTF-8)", in, got)
+		}
+	}
+}
+
+// BenchmarkFold folds the words of a Polish text, as the search index does.
+func BenchmarkFold(b *testing.B) {
+	words := strings.Fields("Uchwała nr XXI/123/2020 Rady Miasta Łodzi z dnia 17 stycznia 2020 r. w sprawie przyjęcia Strategii Rozwoju Gminy Miejsko-Wiejskiej Głuchołazy na lata 2021–2030 oraz programu współpracy z organizacjami pozarządowymi")
+	for b.Loop() {
+		for _, w := range words {
+			Fold(w)
+		}
+	}
+}
+
 func FuzzMake(f *testing.F) {
 	for _, tt := range makeTests {
 		f.Add(tt.in)
@@ -132,6 +172,9 @@ func FuzzFold(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		got := Fold(in)
+		if want := foldAny(in); got != want {
+			t.Fatalf("Fold(%q) = %q, folding the whole text gives %q", in, got, want)
+		}
 		if again := Fold(got); again != got {
 			t.Fatalf("Fold(Fold(%q)) = %q, want %q", in, again, got)
 		}
