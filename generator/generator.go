@@ -324,7 +324,7 @@ func compactLayout(m *output.Minifier) func(string) (string, *content.Error) {
 // bodies reads again the bodies of the entries of which tree keeps only
 // the start (content.LoadOptions.Lead), or is nil when it keeps them all;
 // readAgain says, by path, which bodies it reads again.
-func bodies(fsys fs.FS, tree *content.Tree) (body func(*site.Entry) ([]byte, error), readAgain func(path string) bool) {
+func bodies(fsys fs.FS, tree *content.Tree) (body func(e *site.Entry, buf *[]byte) ([]byte, error), readAgain func(path string) bool) {
 	refs := map[string]content.BodyRef{}
 	for _, f := range tree.Files {
 		if f.Lead {
@@ -334,9 +334,9 @@ func bodies(fsys fs.FS, tree *content.Tree) (body func(*site.Entry) ([]byte, err
 	if len(refs) == 0 {
 		return nil, nil
 	}
-	body = func(e *site.Entry) ([]byte, error) {
+	body = func(e *site.Entry, buf *[]byte) ([]byte, error) {
 		if ref, ok := refs[e.Path]; ok {
-			return content.ReadBody(fsys, ref)
+			return content.ReadBody(fsys, ref, buf)
 		}
 		return e.Body, nil
 	}

@@ -49,13 +49,30 @@ type BodyRef struct {
 func (f *File) BodyRef() BodyRef { return BodyRef{f.Path, f.bodyStart, f.size} }
 
 // ReadBody reads the body of a file again: the whole of it, when a load
-// kept only its start. The file must not have changed since.
-func ReadBody(fsys fs.FS, ref BodyRef) ([]byte, error) {
-	data, err := fs.ReadFile(fsys, ref.Path)
+// kept only its start. The file must not have changed since. With a buf,
+// it reads into *buf's memory and leaves in *buf the memory it read into,
+// for the next call: a build reads thousands of bodies one after the
+// other, and need not allocate each.
+func ReadBody(fsys fs.FS, ref BodyRef, buf *[]byte) ([]byte, error) {
+	f, err := fsys.Open(ref.Path)
 	if err != nil {
 		return nil, err
 	}
-	data, err = checkEncoding(ref.Path, data)
+	defer f.Close()
+	var b bytes.Buffer
+	if buf != nil {
+		b = *bytes.NewBuffer((*buf)[:0])
+	}
+	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
+		b.Grow(int(info.Size()) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(f); err != nil {
+		return nil, err
+	}
+	if buf != nil {
+		*buf = b.Bytes()[:0]
+	}
+	data, err := checkEncoding(ref.Path, b.Bytes())
 	if err != nil {
 		return nil, err
 	}

@@ -297,12 +297,24 @@ func TestLoadLead(t *testing.T) {
 	if !f.Lead || string(f.Body) != "Pierwszy akapit.\n" {
 		t.Fatalf("Lead %v, Body %q; want only the first line kept", f.Lead, f.Body)
 	}
-	got, err := ReadBody(fsys, f.BodyRef())
+	got, err := ReadBody(fsys, f.BodyRef(), nil)
 	if want := strings.ReplaceAll(body, "\r\n", "\n"); err != nil || string(got) != want {
 		t.Errorf("ReadBody = %q, %v; want %q", got, err, want)
 	}
+	// Read into a buffer that held a longer body before, again and
+	// again: the same body each time, in the buffer's memory.
+	buf := []byte(strings.Repeat("x", 4096))
+	for range 2 {
+		got, err := ReadBody(fsys, f.BodyRef(), &buf)
+		if want := strings.ReplaceAll(body, "\r\n", "\n"); err != nil || string(got) != want {
+			t.Errorf("ReadBody into a buffer = %q, %v; want %q", got, err, want)
+		}
+		if cap(buf) < 4096 || len(buf) != 0 {
+			t.Errorf("ReadBody left a buffer of length %d and capacity %d, want its memory (4096 bytes) back, empty", len(buf), cap(buf))
+		}
+	}
 	fsys["cities/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nInny.\n")}
-	if _, err := ReadBody(fsys, f.BodyRef()); err == nil || !strings.Contains(err.Error(), "changed") {
+	if _, err := ReadBody(fsys, f.BodyRef(), nil); err == nil || !strings.Contains(err.Error(), "changed") {
 		t.Errorf("ReadBody of a changed file: %v, want an error saying it changed", err)
 	}
 }

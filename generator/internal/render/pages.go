@@ -131,13 +131,14 @@ type Renderer struct {
 	base    address.Base // -base-url
 	perPage int
 	assets  map[string]string // Options.Assets
-	body    func(*site.Entry) ([]byte, error)
+	body    func(*site.Entry, *[]byte) ([]byte, error)
 
 	mu       sync.Mutex
 	kept     map[string]template.HTML // parts of pages made once (the once func)
 	partsMu  sync.RWMutex
 	parts    map[partKey]template.HTML // parts made by the part func
 	partBufs sync.Pool                 // *bytes.Buffer, to make a part in
+	bodyBufs sync.Pool                 // *[]byte, to read a body into (Options.Body)
 }
 
 // Options configure a Renderer.
@@ -159,8 +160,10 @@ type Options struct {
 
 	// Body, if not nil, gives an entry's Markdown when its page is
 	// rendered, for a site whose entries keep only the start of their
-	// bodies in memory; nil means the entry's Body.
-	Body func(*site.Entry) ([]byte, error)
+	// bodies in memory; nil means the entry's Body. It may read it into
+	// *buf's memory (content.ReadBody), which the renderer gives again to
+	// a later call once the page is rendered.
+	Body func(e *site.Entry, buf *[]byte) ([]byte, error)
 
 	// Compact, if not nil, minifies a layout's text once, when it is
 	// read (output.Minifier.Layout), and pages are rendered from the
@@ -429,10 +432,17 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 	}
 	body := p.body
 	if p.Entry != nil && r.body != nil {
+		buf, _ := r.bodyBufs.Get().(*[]byte)
+		if buf == nil {
+			buf = new([]byte)
+		}
 		var err error
-		if body, err = r.body(p.Entry.E()); err != nil {
+		if body, err = r.body(p.Entry.E(), buf); err != nil {
 			return &content.Error{Path: path, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
 		}
+		// Nothing made from the body refers to its bytes: the HTML and
+		// the links are copies.
+		defer r.bodyBufs.Put(buf)
 	}
 	if len(body) > 0 {
 		html, err := r.md.HTML(body, r.linker(p))
