@@ -1,9 +1,11 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"regexp"
 	"strconv"
@@ -54,25 +56,11 @@ func (f *File) BodyRef() BodyRef { return BodyRef{f.Path, f.bodyStart, f.size} }
 // for the next call: a build reads thousands of bodies one after the
 // other, and need not allocate each.
 func ReadBody(fsys fs.FS, ref BodyRef, buf *[]byte) ([]byte, error) {
-	f, err := fsys.Open(ref.Path)
+	data, err := readFile(fsys, ref.Path, buf)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var b bytes.Buffer
-	if buf != nil {
-		b = *bytes.NewBuffer((*buf)[:0])
-	}
-	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
-		b.Grow(int(info.Size()) + bytes.MinRead)
-	}
-	if _, err := b.ReadFrom(f); err != nil {
-		return nil, err
-	}
-	if buf != nil {
-		*buf = b.Bytes()[:0]
-	}
-	data, err := checkEncoding(ref.Path, b.Bytes())
+	data, err = checkEncoding(ref.Path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -83,9 +71,38 @@ func ReadBody(fsys fs.FS, ref BodyRef, buf *[]byte) ([]byte, error) {
 	return data[ref.start:], nil
 }
 
+// readFile is fs.ReadFile, reading into *buf's memory when buf is not nil
+// and leaving in *buf, empty, the memory it read into.
+func readFile(fsys fs.FS, name string, buf *[]byte) ([]byte, error) {
+	if buf == nil {
+		return fs.ReadFile(fsys, name)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := bytes.NewBuffer((*buf)[:0])
+	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
+		b.Grow(int(info.Size()) + bytes.MinRead)
+	}
+	_, err = b.ReadFrom(f)
+	*buf = b.Bytes()[:0]
+	if err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // Parse reads one content file: it checks the encoding, normalises line
 // ends, and splits and decodes the front matter. path is used in errors.
 func Parse(path string, data []byte) (*File, error) {
+	return parse(path, data, nil)
+}
+
+// parse is Parse, with a reader to give the front-matter parser instead of
+// the one it would make (4 KB a file), or nil.
+func parse(path string, data []byte, br *bufio.Reader) (*File, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(path, int64(len(data)))
 	}
@@ -109,7 +126,12 @@ func Parse(path string, data []byte) (*File, error) {
 	// does not copy the body too. What it leaves after the closing line
 	// is the start of the body.
 	end := frontMatterEnd(data)
-	rest, ferr := frontmatter.MustParse(bytes.NewReader(data[:end]), nil,
+	var r io.Reader = bytes.NewReader(data[:end])
+	if br != nil {
+		br.Reset(r)
+		r = br // bufio.NewReader(br) is br
+	}
+	rest, ferr := frontmatter.MustParse(r, nil,
 		frontmatter.NewFormat("---", "---", capture("yaml")),
 		frontmatter.NewFormat("+++", "+++", capture("toml")),
 	)

@@ -15,6 +15,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"io/fs"
@@ -148,6 +149,7 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 			mu.Unlock()
 		}
 	}
+	var readers sync.Pool // *reader
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
@@ -166,17 +168,27 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 				fileErrs[i] = tooBig(p, stamps[i].size)
 				return nil
 			}
-			data, err := fs.ReadFile(fsys, p)
+			rd, _ := readers.Get().(*reader)
+			if rd == nil {
+				rd = &reader{br: bufio.NewReader(nil)}
+			}
+			defer readers.Put(rd)
+			// With Lead, a File keeps a copy of the start of its body
+			// and nothing else of the file's bytes: the next file is
+			// read into the same memory.
+			var buf *[]byte
+			if o.Lead != nil {
+				buf = &rd.buf
+			}
+			data, err := readFile(fsys, p, buf)
 			if err != nil {
 				fileErrs[i] = Errorf(p, 0, "cannot read: %v", err)
 				return nil
 			}
-			f, err := Parse(p, data)
+			f, err := parse(p, data, rd.br)
 			if err == nil && o.Lead != nil {
-				// A copy, so that the file's bytes can go.
-				if lead := o.Lead(p, f.Body); len(lead) < len(f.Body) {
-					f.Body, f.Lead = bytes.Clone(lead), true
-				}
+				lead := o.Lead(p, f.Body)
+				f.Body, f.Lead = bytes.Clone(lead), len(lead) < len(f.Body)
 			}
 			files[i], fileErrs[i] = f, err
 			return nil
@@ -202,6 +214,13 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 		t.Files = append(t.Files, files[i])
 	}
 	return t, errs
+}
+
+// A reader is what reading and parsing a file needs and the next file can
+// have again.
+type reader struct {
+	buf []byte        // the file's bytes (LoadOptions.Lead)
+	br  *bufio.Reader // for the front-matter parser
 }
 
 // Ignored reports whether a path in a content or static tree is not

@@ -281,6 +281,30 @@ func TestErrorsSort(t *testing.T) {
 	}
 }
 
+// TestLoadLeadKeepsEachBody checks that with Lead every file keeps its own
+// body, whole when Lead keeps all of it, though files are read into
+// memory the next file is read into.
+func TestLoadLeadKeepsEachBody(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := range 40 {
+		fsys[fmt.Sprintf("cities/c%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: C%d\n---\nTreść %d.%s\n", i, i, strings.Repeat(" …", i*10)))}
+	}
+	tree, errs := (*Cache)(nil).LoadWith(context.Background(), fsys, LoadOptions{Lead: func(p string, b []byte) []byte { return b }})
+	if len(errs) > 0 {
+		t.Fatal(errs.Err())
+	}
+	if len(tree.Files) != 40 {
+		t.Fatalf("%d files, want 40", len(tree.Files))
+	}
+	for _, f := range tree.Files {
+		want := string(fsys[f.Path].Data)
+		_, want, _ = strings.Cut(want[len("---\n"):], "---\n")
+		if string(f.Body) != want || f.Lead {
+			t.Errorf("%s: Body %q (Lead %v), want %q whole", f.Path, f.Body, f.Lead, want)
+		}
+	}
+}
+
 // TestLoadLead checks that a load with Lead keeps only the start of each
 // body, and that ReadBody reads the whole body again, line ends
 // normalised, and refuses a file changed since.
