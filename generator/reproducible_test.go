@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/output"
 )
 
 // The same input built with the same -now gives byte-identical output
@@ -33,22 +35,7 @@ func TestBuildIsReproducible(t *testing.T) {
 	}
 	dirA, a := build()
 	dirB, b := build()
-	read := func(root string) map[string][]byte {
-		files := map[string][]byte{}
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			files[filepath.ToSlash(rel)], err = os.ReadFile(p)
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return files
-	}
-	fa, fb := read(a), read(b)
+	fa, fb := readTree(t, a), readTree(t, b)
 	names := func(m map[string][]byte) []string {
 		var s []string
 		for n := range m {
@@ -74,6 +61,64 @@ func TestBuildIsReproducible(t *testing.T) {
 		}
 		if today := time.Now().Format("20060102"); bytes.Contains(data, []byte(today)) || bytes.Contains(data, []byte(time.Now().Format(time.DateOnly))) {
 			t.Errorf("%s contains today's date, not -now's", name)
+		}
+	}
+}
+
+// readTree reads every file under root, by slash-separated relative path.
+func readTree(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		files[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// A build written to disk holds the files a build kept in memory (the dev
+// server's) holds, minified or not, though the disk is given the open
+// data a piece at a time.
+func TestDiskAndMemoryBuildsAgree(t *testing.T) {
+	for _, minify := range []bool{false, true} {
+		cfg := Config{
+			Content: "testdata/site/content",
+			Static:  "testdata/site/static",
+			Out:     filepath.Join(t.TempDir(), "public"),
+			Now:     time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC),
+			Minify:  minify,
+		}
+		if _, err := Build(context.Background(), cfg); err != nil {
+			t.Fatal(err)
+		}
+		var mem output.Memory
+		if _, err := BuildTo(context.Background(), cfg, &mem); err != nil {
+			t.Fatal(err)
+		}
+		disk := readTree(t, cfg.Out)
+		delete(disk, output.Marker)
+		json := 0
+		for name, data := range mem.Files {
+			if !bytes.Equal(disk[name], data) {
+				t.Errorf("minify %v: %s: %d bytes on disk, %d in memory", minify, name, len(disk[name]), len(data))
+			}
+			if strings.HasSuffix(name, ".json") {
+				json++
+			}
+			delete(disk, name)
+		}
+		for name := range disk {
+			t.Errorf("minify %v: %s is on disk, not in memory", minify, name)
+		}
+		if json < 6 {
+			t.Errorf("minify %v: %d JSON files, want the open data of every kind", minify, json)
 		}
 	}
 }

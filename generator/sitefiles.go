@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
+	"io"
 	"maps"
 	"path"
 	"runtime"
@@ -26,12 +28,13 @@ const (
 // page by page: sitemap.xml, robots.txt, the Atom feeds and calendars that
 // pages link to (render.Page.Feed and .Calendar), the open data (one JSON
 // file per kind) and the search index. Whatever changes entries must make
-// them again. It passes each file to emit as soon as it is made: the open
-// data of a large site alone is hundreds of megabytes. pages are the
-// site's pages (renderer.Pages()).
-func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data []byte) error) error {
+// them again. It passes each file to emit as soon as it is made, and the
+// open data, hundreds of megabytes on a large site, to stream, which
+// calls write to have it written a piece at a time. pages are the site's
+// pages (renderer.Pages()).
+func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data []byte) error, stream func(name string, write func(io.Writer) error) error) error {
 	s, base := p.site, p.renderer.Base()
-	if err := opendata.Each(p.site, p.renderer.AbsURL, emit); err != nil {
+	if err := opendata.Each(p.site, p.renderer.AbsURL, stream); err != nil {
 		return err
 	}
 	idx, err := search.Index(p.site)
@@ -79,10 +82,18 @@ func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 	return emit(robotsFile, feed.Robots(base, sitemapFile))
 }
 
+// A streamWriter is a Writer that also takes a file a piece at a time
+// (output.Dir).
+type streamWriter interface {
+	Writer
+	Create(name string) (io.WriteCloser, error)
+}
+
 // writeSiteFiles writes the site files as they are made, minified when
 // the build minifies (in parallel with making the next ones), and keeps
-// their names, in order, in p.siteNames. pages are the site's pages, or
-// nil to list them again.
+// their names, in order, in p.siteNames. A streamWriter is given the open
+// data a piece at a time; any other Writer, whole. pages are the site's
+// pages, or nil to list them again.
 func (p *prepared) writeSiteFiles(w Writer, pages []*render.Page) (int, error) {
 	if pages == nil {
 		pages = p.renderer.Pages()
@@ -90,6 +101,40 @@ func (p *prepared) writeSiteFiles(w Writer, pages []*render.Page) (int, error) {
 	names := map[string]bool{}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	// The streamed files are JSON, with the line end that encoding/json
+	// writes after a value when the build does not minify.
+	end := "\n"
+	if p.minifier != nil {
+		end = ""
+	}
+	stream := func(name string, write func(io.Writer) error) error {
+		names[name] = true
+		sw, ok := w.(streamWriter)
+		if !ok {
+			var b bytes.Buffer
+			if err := write(&b); err != nil {
+				return err
+			}
+			b.WriteString(end)
+			return w.WriteFile(name, b.Bytes())
+		}
+		f, err := sw.Create(name)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriterSize(f, 64<<10)
+		err = write(bw)
+		if err == nil {
+			_, err = bw.WriteString(end)
+		}
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
 	err := p.siteFiles(pages, func(name string, data []byte) error {
 		names[name] = true
 		g.Go(func() error {
@@ -109,7 +154,7 @@ func (p *prepared) writeSiteFiles(w Writer, pages []*render.Page) (int, error) {
 			return w.WriteFile(name, data)
 		})
 		return nil
-	})
+	}, stream)
 	if err != nil {
 		g.Wait()
 		return 0, err

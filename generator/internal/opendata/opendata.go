@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/site"
@@ -28,10 +29,12 @@ func File(l *lang.Lang, k site.Kind) string {
 }
 
 // Each makes every kind's file and passes it to emit with its path, one
-// at a time, so that a large site has only one in memory at once. url
-// makes the address of a site-relative path. It stops at emit's first
-// error.
-func Each(s *site.Site, url func(string) string, emit func(name string, data []byte) error) error {
+// at a time: write writes the file to w, an entry at a time, so that a
+// large site never holds a whole file (237 MB at 100,000 entries) in
+// memory. The file is JSON as json.Marshal writes it, without a line end
+// after it. url makes the address of a site-relative path. Each stops at
+// emit's first error.
+func Each(s *site.Site, url func(string) string, emit func(name string, write func(w io.Writer) error) error) error {
 	w := writer{url: url, lang: s.Lang}
 	for _, k := range site.Kinds() {
 		var count int
@@ -50,44 +53,54 @@ func Each(s *site.Site, url func(string) string, emit func(name string, data []b
 		case site.KindMeeting:
 			count, entry = len(s.Meetings), func(i int) any { return w.meeting(s.Meetings[i]) }
 		}
-		b, err := encode(kindFile{Kind: string(k), URL: url(s.Lang.Segment(k.Folder()) + "/"), Count: count}, count, entry)
+		head := kindFile{Kind: string(k), URL: url(s.Lang.Segment(k.Folder()) + "/"), Count: count}
+		err := emit(File(s.Lang, k), func(w io.Writer) error {
+			if err := encode(w, head, count, entry); err != nil {
+				return fmt.Errorf("open data of %s: %w", k.Folder(), err)
+			}
+			return nil
+		})
 		if err != nil {
-			return fmt.Errorf("open data of %s: %w", k.Folder(), err)
-		}
-		if err := emit(File(s.Lang, k), b); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// encode is json.Marshal of f with the count entries that entry makes,
-// and a line end; it encodes one entry at a time, so that it never holds
-// all of them as well as their JSON.
-func encode(f kindFile, count int, entry func(i int) any) ([]byte, error) {
+// encode writes to w json.Marshal of f with the count entries that entry
+// makes, one entry at a time, so that it never holds all of them as well
+// as their JSON.
+func encode(w io.Writer, f kindFile, count int, entry func(i int) any) error {
 	head, err := json.Marshal(f) // {"kind":…,"url":…,"count":…,"entries":null}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	head, ok := bytes.CutSuffix(head, []byte("null}"))
 	if !ok {
-		return nil, fmt.Errorf("unexpected JSON %.40s…", head)
+		return fmt.Errorf("unexpected JSON %.40s…", head)
 	}
+	// Each entry is encoded into b, which the next one reuses, and
+	// written out from there.
 	var b bytes.Buffer
 	b.Write(head)
 	b.WriteByte('[')
+	enc := json.NewEncoder(&b)
 	for i := range count {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		e, err := json.Marshal(entry(i))
-		if err != nil {
-			return nil, err
+		if err := enc.Encode(entry(i)); err != nil {
+			return err
 		}
-		b.Write(e)
+		b.Truncate(b.Len() - 1) // Encode's line end
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return err
+		}
+		b.Reset()
 	}
-	b.WriteString("]}\n")
-	return b.Bytes(), nil
+	b.WriteString("]}")
+	_, err = w.Write(b.Bytes())
+	return err
 }
 
 type kindFile struct {

@@ -184,6 +184,19 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
+// Create starts writing one file of the site, a piece at a time; closing
+// it finishes it.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	p, err := d.local(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
 // mkdir makes folder dir inside the temporary folder and the folders it is
 // in. A site has a folder for almost every page, so it remembers which
 // exist rather than asking the file system each time.
