@@ -42,7 +42,7 @@ type Dir struct {
 	final string
 	tmp   string
 	done  bool
-	dirs  sync.Map // folders inside tmp known to exist
+	dirs  sync.Map // folders inside tmp known to exist (mkdir)
 }
 
 // Check reports why out may not be used as the output folder, given the
@@ -199,21 +199,30 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 
 // mkdir makes folder dir inside the temporary folder and the folders it is
 // in. A site has a folder for almost every page, so it remembers which
-// exist rather than asking the file system each time.
-func (d *Dir) mkdir(dir string) error {
+// exist rather than asking the file system each time: the folders that
+// hold other folders. A page's own folder, which holds its index.html and
+// at most a file or two more, is made again (and found to exist) rather
+// than remembered: a site of 100,000 entries would otherwise keep 100,000
+// paths for the whole build.
+func (d *Dir) mkdir(dir string) error { return d.mkdirAll(dir, false) }
+
+// mkdirAll is mkdir, remembering dir if parent says it holds a folder.
+func (d *Dir) mkdirAll(dir string, parent bool) error {
 	if dir == d.tmp {
 		return nil
 	}
 	if _, ok := d.dirs.Load(dir); ok {
 		return nil
 	}
-	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+	if err := d.mkdirAll(filepath.Dir(dir), true); err != nil {
 		return err
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	d.dirs.Store(dir, true)
+	if parent {
+		d.dirs.Store(dir, true)
+	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package output
 import (
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -140,6 +141,48 @@ func TestBuildCommit(t *testing.T) {
 	if err := Check("public", sources...); err != nil {
 		t.Errorf("Check of ratusz's own output = %v, want nil", err)
 	}
+}
+
+// A page's folder is written into again after it is made, and a folder is
+// made inside it later: every file lands where it is named, in whatever
+// order.
+func TestWriteIntoFoldersAgain(t *testing.T) {
+	site(t)
+	d, err := Create("public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	write := func(name, text string) {
+		t.Helper()
+		if err := d.WriteFile(name, []byte(text)); err != nil {
+			t.Fatalf("WriteFile(%q) = %v", name, err)
+		}
+	}
+	write("spotkania/warsztaty/index.html", "<p>warsztaty</p>")
+	write("spotkania/warsztaty/calendar.ics", "BEGIN:VCALENDAR")
+	write("spotkania/warsztaty/zdjecia/index.html", "<p>zdjęcia</p>")
+	write("spotkania/warsztaty/index.html", "<p>warsztaty, znowu</p>")
+	w, err := d.Create("spotkania/warsztaty/dane.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "{}")
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	write("spotkania/index.html", "<p>spotkania</p>")
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	checkTree(t, "public", map[string]string{
+		"spotkania/index.html":                   "<p>spotkania</p>",
+		"spotkania/warsztaty/index.html":         "<p>warsztaty, znowu</p>",
+		"spotkania/warsztaty/calendar.ics":       "BEGIN:VCALENDAR",
+		"spotkania/warsztaty/zdjecia/index.html": "<p>zdjęcia</p>",
+		"spotkania/warsztaty/dane.json":          "{}",
+		Marker:                                   markerText,
+	})
 }
 
 func TestBuildIntoEmptyFolder(t *testing.T) {
