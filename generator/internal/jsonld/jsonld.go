@@ -26,7 +26,6 @@ package jsonld
 import (
 	"encoding/json"
 	"fmt"
-	"maps"
 	"slices"
 	"unicode/utf8"
 
@@ -51,7 +50,8 @@ type node map[string]any
 func Entry(e site.Entity, o Options) ([]byte, error) {
 	n := describe(e, o)
 	n["@context"] = "https://schema.org"
-	b, err := n.appendJSON(nil)
+	// Room for the JSON-LD of most entries, which is 1–2 KB.
+	b, err := n.appendJSON(make([]byte, 0, 2048))
 	if err != nil {
 		return nil, fmt.Errorf("%s: structured data: %w", e.E().Path, err)
 	}
@@ -62,7 +62,13 @@ func Entry(e site.Entity, o Options) ([]byte, error) {
 // every entry page has structured data, so it is written often.
 func (n node) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
-	for i, k := range slices.Sorted(maps.Keys(n)) {
+	var room [16]string // a node has fewer keys: sorted without allocating
+	keys := room[:0]
+	for k := range n {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -138,7 +144,8 @@ func describe(e site.Entity, o Options) node {
 
 // common is what every entry has: its type, name, address and summary.
 func common(typ string, e *site.Entry, o Options) node {
-	n := node{"@type": typ, "@id": o.URL(e.URL), "name": e.Title, "url": o.URL(e.URL)}
+	u := o.URL(e.URL)
+	n := node{"@type": typ, "@id": u, "name": e.Title, "url": u}
 	if e.Summary != "" {
 		n["description"] = e.Summary
 	}
@@ -147,7 +154,8 @@ func common(typ string, e *site.Entry, o Options) node {
 
 // ref names another entry of the site by its name and address.
 func ref(typ string, e site.Entity, o Options) node {
-	return node{"@type": typ, "@id": o.URL(e.E().URL), "name": e.E().Title, "url": o.URL(e.E().URL)}
+	u := o.URL(e.E().URL)
+	return node{"@type": typ, "@id": u, "name": e.E().Title, "url": u}
 }
 
 func meeting(m *site.Meeting, o Options) node {
