@@ -186,3 +186,13 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkMake makes the slugs of titles, as a site does of every entry.
+func BenchmarkMake(b *testing.B) {
+	titles := []string{"Strategia Rozwoju Gminy Miejsko-Wiejskiej Głuchołazy na lata 2021–2030", "Jabłonowo Pomorskie", "Strategia_NGO 2018–2022", "„Sudety”", "Program współpracy z organizacjami pozarządowymi na rok 2021"}
+	for b.Loop() {
+		for _, t := range titles {
+			Make(t)
+		}
+	}
+}
