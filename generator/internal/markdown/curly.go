@@ -34,16 +34,15 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	if !containsCurly(src) {
 		return
 	}
-	// Runs of inline text, block by block, in reading order: whether a
-	// mark opens or closes a quotation depends on the text around it,
-	// which may sit in the neighbouring node ("“*słowo*”"). The runs are
-	// kept one after another in nodes, each ending where ends says.
-	var nodes []ast.Node
-	var ends []int
+	// A run of inline text, in reading order, up to the next block:
+	// whether a mark opens or closes a quotation depends on the text
+	// around it, which may sit in the neighbouring node ("“*słowo*”").
+	// Each run is put right when a block starts or ends, once the walk
+	// has left the nodes in it, and its slice is used again.
+	var run []ast.Node
 	endRun := func() {
-		if len(nodes) > 0 && (len(ends) == 0 || ends[len(ends)-1] < len(nodes)) {
-			ends = append(ends, len(nodes))
-		}
+		c.quote(run, src)
+		run = run[:0]
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() == ast.TypeBlock {
@@ -56,11 +55,15 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text, *ast.String:
-			nodes = append(nodes, n)
+			run = append(run, n)
 		}
 		return ast.WalkContinue, nil
 	})
 	endRun()
+}
+
+// quote puts the curly quotes of a run of inline text in the site's style.
+func (c curlyTransformer) quote(run []ast.Node, src []byte) {
 	value := func(n ast.Node) []byte {
 		switch n := n.(type) {
 		case *ast.Text:
@@ -70,43 +73,38 @@ func (c curlyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		return nil
 	}
-	start := 0
-	for _, end := range ends {
-		run := nodes[start:end]
-		start = end
-		for i, n := range run {
-			t, ok := n.(*ast.Text)
-			if !ok {
-				continue
+	for i, n := range run {
+		t, ok := n.(*ast.Text)
+		if !ok {
+			continue
+		}
+		val := t.Segment.Value(src)
+		if !containsCurly(val) {
+			continue
+		}
+		before, after := noRune, noRune
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRune(value(run[i-1])); r != utf8.RuneError {
+				before = r
 			}
-			val := t.Segment.Value(src)
-			if !containsCurly(val) {
-				continue
+		}
+		if i+1 < len(run) && !t.SoftLineBreak() && !t.HardLineBreak() {
+			if r, _ := utf8.DecodeRune(value(run[i+1])); r != utf8.RuneError {
+				after = r
 			}
-			before, after := noRune, noRune
-			if i > 0 {
-				if r, _ := utf8.DecodeLastRune(value(run[i-1])); r != utf8.RuneError {
-					before = r
-				}
-			}
-			if i+1 < len(run) && !t.SoftLineBreak() && !t.HardLineBreak() {
-				if r, _ := utf8.DecodeRune(value(run[i+1])); r != utf8.RuneError {
-					after = r
-				}
-			}
-			s := ast.NewString(appendQuotes(make([]byte, 0, len(val)+4), c.quotes, string(val), before, after))
-			// Written like the Text it replaces: escaped, entities resolved.
-			s.SetCode(false)
-			s.SetRaw(false)
-			parent := t.Parent()
-			parent.ReplaceChild(parent, t, s)
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				// Keep the line break the text node carried.
-				br := ast.NewText()
-				br.SetSoftLineBreak(t.SoftLineBreak())
-				br.SetHardLineBreak(t.HardLineBreak())
-				parent.InsertAfter(parent, s, br)
-			}
+		}
+		s := ast.NewString(appendQuotes(make([]byte, 0, len(val)+4), c.quotes, string(val), before, after))
+		// Written like the Text it replaces: escaped, entities resolved.
+		s.SetCode(false)
+		s.SetRaw(false)
+		parent := t.Parent()
+		parent.ReplaceChild(parent, t, s)
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			// Keep the line break the text node carried.
+			br := ast.NewText()
+			br.SetSoftLineBreak(t.SoftLineBreak())
+			br.SetHardLineBreak(t.HardLineBreak())
+			parent.InsertAfter(parent, s, br)
 		}
 	}
 }
