@@ -10,12 +10,12 @@ import (
 	"github.com/ratusz/ratusz/generator"
 )
 
-// memoryLimit is the memory at which a build's garbage collector works
-// harder instead of letting the heap grow to twice what is live, as it
-// does by default; GOMEMLIMIT replaces it. A site of 100,000 entries has
-// about 400 MB live while its files are read and 450 MB at most while its
-// pages render, and with what is not heap a build of it stays under a
-// gigabyte.
+// memoryLimit is the highest memory limit a build sets (budget), the
+// memory at which its garbage collector works harder instead of letting
+// the heap grow as GOGC says; GOMEMLIMIT replaces it. A site of 100,000
+// entries has about 400 MB live while its files are read and 450 MB at
+// most while its pages render, and with what is not heap a build of it
+// stays under a gigabyte.
 const memoryLimit = 928 << 20
 
 // limitMemory sets memoryLimit unless GOMEMLIMIT is set, and from then
