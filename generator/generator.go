@@ -175,7 +175,9 @@ func BuildTo(ctx context.Context, cfg Config, w Writer) (Result, error) {
 	return res, err
 }
 
-// Writer receives a built site's files.
+// Writer receives a built site's files. Paths are slash-separated and
+// relative to the site root. WriteFile may not keep data after it
+// returns: the caller fills the same buffer with the next file.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }

@@ -54,8 +54,8 @@ func Each(s *site.Site, url func(string) string, emit func(name string, write fu
 			count, entry = len(s.Meetings), func(i int) any { return w.meeting(s.Meetings[i]) }
 		}
 		head := kindFile{Kind: string(k), URL: url(s.Lang.Segment(k.Folder()) + "/"), Count: count}
-		err := emit(File(s.Lang, k), func(w io.Writer) error {
-			if err := encode(w, head, count, entry); err != nil {
+		err := emit(File(s.Lang, k), func(out io.Writer) error {
+			if err := encode(out, head, count, entry); err != nil {
 				return fmt.Errorf("open data of %s: %w", k.Folder(), err)
 			}
 			return nil

@@ -30,13 +30,6 @@ const Marker = ".ratusz-output"
 
 const markerText = "This folder is written by ratusz. Every build replaces it as a whole;\ndo not keep anything else here.\n"
 
-// A Writer receives the files of a built site. Paths are slash-separated
-// and relative to the site root. WriteFile may not keep data after it
-// returns: the caller fills the same buffer with the next file.
-type Writer interface {
-	WriteFile(name string, data []byte) error
-}
-
 // Dir writes a site into a temporary folder and swaps it in on Commit.
 type Dir struct {
 	final string

@@ -432,17 +432,17 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 	}
 	body := p.body
 	if p.Entry != nil && r.body != nil {
-		buf, _ := r.bodyBufs.Get().(*[]byte)
-		if buf == nil {
-			buf = new([]byte)
+		read, _ := r.bodyBufs.Get().(*[]byte)
+		if read == nil {
+			read = new([]byte)
 		}
 		var err error
-		if body, err = r.body(p.Entry.E(), buf); err != nil {
+		if body, err = r.body(p.Entry.E(), read); err != nil {
 			return &content.Error{Path: path, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
 		}
 		// Nothing made from the body refers to its bytes: the HTML and
 		// the links are copies.
-		defer r.bodyBufs.Put(buf)
+		defer r.bodyBufs.Put(read)
 	}
 	if len(body) > 0 {
 		html, err := r.md.HTML(body, r.linker(p))

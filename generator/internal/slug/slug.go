@@ -36,12 +36,14 @@ import (
 func Make(name string) string {
 	folded := Fold(name)
 	var b strings.Builder
-	b.Grow(len(folded)) // a slug is never longer than its folded name
-	pending := false    // a separator was seen since the last letter or digit
+	pending := false // a separator was seen since the last letter or digit
 	for _, r := range folded {
 		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
 			pending = true
 			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(folded)) // a slug is never longer than its folded name
 		}
 		if pending && b.Len() > 0 {
 			b.WriteByte('-')
