@@ -31,7 +31,7 @@ run: build
 build:
 	$(GO) build -o $(BIN) ./cmd/ratusz
 
-## test: every test: vet, the unit tests with the race detector, then the
+## test: every test: gofmt and vet, the unit tests with the race detector, then the
 ## browser tests in chromium: accessibility (generator/internal/a11ytest) and
 ## the live-reloading dev server (generator/internal/servetest); every
 ## benchmark runs once on small trees (-short -benchtime 1x) so none rots
@@ -51,6 +51,8 @@ fuzz:
 	done
 
 vet:
+	@files=$$(find . -name '*.go' -not -path './node_modules/*' -not -path './.git/*' | xargs gofmt -l); \
+	if [ -n "$$files" ]; then echo "gofmt would change:"; echo "$$files"; exit 1; fi
 	$(GO) vet ./...
 
 ## tools: chromium, a Java runtime and npm from Debian's packages, if missing
