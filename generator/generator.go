@@ -22,6 +22,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	_ "time/tzdata" // Europe/Warsaw on machines without a zone database
 
@@ -461,30 +462,34 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 	ids := make([]links.PageIDs, len(pages))
 	p.progress.update(func(pr *Progress) { pr.Pages = len(pages) })
 	written := func(pr *Progress) { pr.Written++ }
-	var bufs sync.Pool // *bytes.Buffer, reused: a Writer keeps no file
+	// A few workers that each render page after page into their own
+	// buffer (a Writer keeps no file), rather than a goroutine a page: a
+	// worker's stack grows to what the layouts need once.
+	var next atomic.Int64
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, pg := range pages {
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(pages) {
+					return nil
+				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				buf.Reset()
+				pg := pages[i]
+				if perr := p.renderer.RenderTo(&buf, pg); perr != nil {
+					perrs[i] = perr
+					continue
+				}
+				ids[i] = links.IDs(buf.Bytes())
+				if err := w.WriteFile(pg.File(), buf.Bytes()); err != nil {
+					return err
+				}
+				p.progress.update(written)
 			}
-			buf, _ := bufs.Get().(*bytes.Buffer)
-			if buf == nil {
-				buf = new(bytes.Buffer)
-			}
-			defer bufs.Put(buf)
-			buf.Reset()
-			if perr := p.renderer.RenderTo(buf, pg); perr != nil {
-				perrs[i] = perr
-				return nil
-			}
-			ids[i] = links.IDs(buf.Bytes())
-			if err := w.WriteFile(pg.File(), buf.Bytes()); err != nil {
-				return err
-			}
-			p.progress.update(written)
-			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {

@@ -23,6 +23,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -149,49 +150,35 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 			mu.Unlock()
 		}
 	}
-	var readers sync.Pool // *reader
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	var toRead []int // the indexes in paths of the files to read
 	for i, p := range paths {
 		if was, ok := old[p]; ok && !was.mod.IsZero() && was.mod.Equal(stamps[i].mod) && was.size == stamps[i].size {
 			files[i], fileErrs[i] = was.file, was.err
 			report()
 			continue
 		}
+		toRead = append(toRead, i)
+	}
+	// A few workers that each read file after file, rather than a
+	// goroutine a file: a worker's stack grows to what parsing needs
+	// once, and its reader is used again.
+	var next atomic.Int64
+	g, ctx := errgroup.WithContext(ctx)
+	for range min(runtime.GOMAXPROCS(0), len(toRead)) {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
+			rd := &reader{br: bufio.NewReader(nil)}
+			for {
+				n := int(next.Add(1)) - 1
+				if n >= len(toRead) {
+					return nil
+				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				i := toRead[n]
+				files[i], fileErrs[i] = rd.load(fsys, paths[i], stamps[i].size, o.Lead)
+				report()
 			}
-			defer report()
-			if stamps[i].size > MaxFileSize {
-				// Not read at all: a huge file is refused by its size.
-				fileErrs[i] = tooBig(p, stamps[i].size)
-				return nil
-			}
-			rd, _ := readers.Get().(*reader)
-			if rd == nil {
-				rd = &reader{br: bufio.NewReader(nil)}
-			}
-			defer readers.Put(rd)
-			// With Lead, a File keeps a copy of the start of its body
-			// and nothing else of the file's bytes: the next file is
-			// read into the same memory.
-			var buf *[]byte
-			if o.Lead != nil {
-				buf = &rd.buf
-			}
-			data, err := readFile(fsys, p, buf)
-			if err != nil {
-				fileErrs[i] = Errorf(p, 0, "cannot read: %v", err)
-				return nil
-			}
-			f, err := parse(p, data, rd.br)
-			if err == nil && o.Lead != nil {
-				lead := o.Lead(p, f.Body)
-				f.Body, f.Lead = bytes.Clone(lead), len(lead) < len(f.Body)
-			}
-			files[i], fileErrs[i] = f, err
-			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -221,6 +208,31 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 type reader struct {
 	buf []byte        // the file's bytes (LoadOptions.Lead)
 	br  *bufio.Reader // for the front-matter parser
+}
+
+// load reads and parses the file p of the given size.
+func (rd *reader) load(fsys fs.FS, p string, size int64, lead func(path string, body []byte) []byte) (*File, error) {
+	if size > MaxFileSize {
+		// Not read at all: a huge file is refused by its size.
+		return nil, tooBig(p, size)
+	}
+	// With Lead, a File keeps a copy of the start of its body and
+	// nothing else of the file's bytes: the next file is read into the
+	// same memory.
+	var buf *[]byte
+	if lead != nil {
+		buf = &rd.buf
+	}
+	data, err := readFile(fsys, p, buf)
+	if err != nil {
+		return nil, Errorf(p, 0, "cannot read: %v", err)
+	}
+	f, err := parse(p, data, rd.br)
+	if err == nil && lead != nil {
+		l := lead(p, f.Body)
+		f.Body, f.Lead = bytes.Clone(l), len(l) < len(f.Body)
+	}
+	return f, err
 }
 
 // Ignored reports whether a path in a content or static tree is not
