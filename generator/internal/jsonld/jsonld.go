@@ -27,6 +27,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/ratusz/ratusz/generator/internal/lang"
@@ -43,83 +44,122 @@ type Options struct {
 
 // node is one schema.org object: its values are strings, nodes and lists
 // of nodes. It is written with its keys in sorted order, so "@context"
-// and "@type" come first.
-type node map[string]any
+// and "@type" come first. It is a short list rather than a map: an entry
+// page's structured data is made for every page, and a map costs more
+// to make than the few keys in it are worth.
+type node []field
+
+// field is one key of a node and its value: a text, a node or a list of
+// nodes (null when nil).
+type field struct {
+	key   string
+	text  string
+	nodes []node // an object's one node, or a list's
+	kind  kind
+}
+
+type kind uint8
+
+const (
+	textKind kind = iota
+	objectKind
+	listKind
+)
+
+func text(key, v string) field        { return field{key: key, kind: textKind, text: v} }
+func object(key string, v node) field { return field{key: key, kind: objectKind, nodes: []node{v}} }
+func list(key string, v []node) field { return field{key: key, kind: listKind, nodes: v} }
+
+// set gives f's key f's value in n, in place of any it had.
+func (n *node) set(f field) {
+	for i := range *n {
+		if (*n)[i].key == f.key {
+			(*n)[i] = f
+			return
+		}
+	}
+	*n = append(*n, f)
+}
 
 // Entry returns the JSON-LD of an entry.
-func Entry(e site.Entity, o Options) ([]byte, error) {
+func Entry(e site.Entity, o Options) []byte {
 	n := describe(e, o)
-	n["@context"] = "https://schema.org"
+	n.set(text("@context", "https://schema.org"))
 	// Room for the JSON-LD of most entries, which is 1–2 KB.
-	b, err := n.appendJSON(make([]byte, 0, 2048))
-	if err != nil {
-		return nil, fmt.Errorf("%s: structured data: %w", e.E().Path, err)
-	}
-	return b, nil
+	return n.appendJSON(make([]byte, 0, 2048))
 }
 
 // appendJSON appends n as json.Marshal writes it, without the reflection:
 // every entry page has structured data, so it is written often.
-func (n node) appendJSON(b []byte) ([]byte, error) {
+func (n node) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	var room [16]string // a node has fewer keys: sorted without allocating
-	keys := room[:0]
-	for k := range n {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for i, k := range keys {
+	slices.SortFunc(n, func(x, y field) int { return strings.Compare(x.key, y.key) })
+	for i, f := range n {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, k)
+		b = appendString(b, f.key)
 		b = append(b, ':')
-		var err error
-		switch v := n[k].(type) {
-		case string:
-			b = appendString(b, v)
-		case node:
-			b, err = v.appendJSON(b)
-		case []node:
-			if v == nil {
+		switch f.kind {
+		case textKind:
+			b = appendString(b, f.text)
+		case objectKind:
+			b = f.nodes[0].appendJSON(b)
+		case listKind:
+			if f.nodes == nil {
 				b = append(b, "null"...)
 				break
 			}
 			b = append(b, '[')
-			for j, x := range v {
+			for j, x := range f.nodes {
 				if j > 0 {
 					b = append(b, ',')
 				}
-				if b, err = x.appendJSON(b); err != nil {
-					break
-				}
+				b = x.appendJSON(b)
 			}
 			b = append(b, ']')
-		default:
-			var m []byte
-			m, err = json.Marshal(v)
-			b = append(b, m...)
-		}
-		if err != nil {
-			return nil, err
 		}
 	}
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 // appendString appends s quoted as json.Marshal quotes it: a string with
 // nothing to escape as it is, any other through json.Marshal, which
 // escapes <, > and & too, so that no text can end the script element.
+// It looks at bytes, and at runes only past ASCII: every name and
+// address of an entry passes through here.
 func appendString(b []byte, s string) []byte {
-	for _, r := range s {
-		if r < 0x20 || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
-			q, _ := json.Marshal(s) // a string always encodes
-			return append(b, q...)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if escaped[c] {
+				return appendMarshalled(b, s)
+			}
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			return appendMarshalled(b, s)
+		}
+		i += n
 	}
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
+}
+
+// escaped tells the ASCII bytes json.Marshal escapes in a string.
+var escaped = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&'
+	}
+	return t
+}()
+
+func appendMarshalled(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always encodes
+	return append(b, q...)
 }
 
 func describe(e site.Entity, o Options) node {
@@ -138,16 +178,16 @@ func describe(e site.Entity, o Options) node {
 		return programme(x, o)
 	}
 	n := common("WebPage", e.E(), o)
-	n["inLanguage"] = o.Lang.Tag()
+	n.set(text("inLanguage", o.Lang.Tag()))
 	return n
 }
 
 // common is what every entry has: its type, name, address and summary.
 func common(typ string, e *site.Entry, o Options) node {
 	u := o.URL(e.URL)
-	n := node{"@type": typ, "@id": u, "name": e.Title, "url": u}
+	n := node{text("@type", typ), text("@id", u), text("name", e.Title), text("url", u)}
 	if e.Summary != "" {
-		n["description"] = e.Summary
+		n.set(text("description", e.Summary))
 	}
 	return n
 }
@@ -155,28 +195,28 @@ func common(typ string, e *site.Entry, o Options) node {
 // ref names another entry of the site by its name and address.
 func ref(typ string, e site.Entity, o Options) node {
 	u := o.URL(e.E().URL)
-	return node{"@type": typ, "@id": u, "name": e.E().Title, "url": u}
+	return node{text("@type", typ), text("@id", u), text("name", e.E().Title), text("url", u)}
 }
 
 func meeting(m *site.Meeting, o Options) node {
 	n := common("Event", &m.Entry, o)
-	n["startDate"] = m.Date.ISO()
+	n.set(text("startDate", m.Date.ISO()))
 	switch {
 	case m.End != nil:
-		n["endDate"] = m.End.ISO()
+		n.set(text("endDate", m.End.ISO()))
 	case m.Date.Precision == site.Day:
-		n["endDate"] = m.Date.ISO() // a one-day event
+		n.set(text("endDate", m.Date.ISO())) // a one-day event
 	}
-	n["eventStatus"] = "https://schema.org/EventScheduled"
-	n["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-	n["inLanguage"] = o.Lang.Tag()
+	n.set(text("eventStatus", "https://schema.org/EventScheduled"))
+	n.set(text("eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode"))
+	n.set(text("inLanguage", o.Lang.Tag()))
 	var place node
 	var in *site.City
 	switch {
 	case m.Place != nil:
-		place = node{"@type": "Place"}
+		place = node{text("@type", "Place")}
 		if m.Place.Name != "" {
-			place["name"] = m.Place.Name
+			place.set(text("name", m.Place.Name))
 		}
 		in = m.Place.City
 		if in == nil && len(m.Cities) > 0 {
@@ -184,14 +224,14 @@ func meeting(m *site.Meeting, o Options) node {
 		}
 		addr := address(in)
 		if m.Place.Address != "" {
-			addr["streetAddress"] = m.Place.Address
+			addr.set(text("streetAddress", m.Place.Address))
 		}
-		place["address"] = addr
+		place.set(object("address", addr))
 	case len(m.Cities) > 0:
-		place = node{"@type": "Place", "name": m.Cities[0].Title, "address": address(m.Cities[0])}
+		place = node{text("@type", "Place"), text("name", m.Cities[0].Title), object("address", address(m.Cities[0]))}
 	}
 	if place != nil {
-		n["location"] = place
+		n.set(object("location", place))
 	}
 	var orgs []node
 	for _, x := range m.Organisers {
@@ -201,25 +241,25 @@ func meeting(m *site.Meeting, o Options) node {
 		orgs = append(orgs, ref("Organization", m.Partnership, o))
 	}
 	if len(orgs) > 0 {
-		n["organizer"] = orgs
+		n.set(list("organizer", orgs))
 	}
 	if len(m.Documents) > 0 {
 		var about []node
 		for _, d := range m.Documents {
 			about = append(about, ref(documentType(d), d, o))
 		}
-		n["about"] = about
+		n.set(list("about", about))
 	}
 	return n
 }
 
 // address is the postal address of a place in city, which may be nil.
 func address(c *site.City) node {
-	a := node{"@type": "PostalAddress", "addressCountry": "PL"}
+	a := node{text("@type", "PostalAddress"), text("addressCountry", "PL")}
 	if c != nil {
-		a["addressLocality"] = c.Title
+		a.set(text("addressLocality", c.Title))
 		if c.Region != "" {
-			a["addressRegion"] = c.Region
+			a.set(text("addressRegion", c.Region))
 		}
 	}
 	return a
@@ -242,29 +282,29 @@ func documentType(d *site.Document) string {
 
 func document(d *site.Document, o Options) node {
 	n := common(documentType(d), &d.Entry, o)
-	n["inLanguage"] = o.Lang.Tag()
-	n["genre"] = o.Lang.T("doctype." + d.Type)
-	n["creativeWorkStatus"] = o.Lang.T("status." + string(d.State))
+	n.set(text("inLanguage", o.Lang.Tag()))
+	n.set(text("genre", o.Lang.T("doctype."+d.Type)))
+	n.set(text("creativeWorkStatus", o.Lang.T("status."+string(d.State))))
 	if a := d.Adopted; a != nil {
 		if a.Resolution != "" {
-			n["legislationIdentifier"] = a.Resolution
+			n.set(text("legislationIdentifier", a.Resolution))
 		}
-		n["legislationDate"] = a.Date.ISO()
+		n.set(text("legislationDate", a.Date.ISO()))
 		if a.By != "" {
-			n["legislationPassedBy"] = node{"@type": "GovernmentOrganization", "name": a.By}
+			n.set(object("legislationPassedBy", node{text("@type", "GovernmentOrganization"), text("name", a.By)}))
 		}
 		if d.InForce {
-			n["legislationLegalForce"] = "https://schema.org/InForce"
+			n.set(text("legislationLegalForce", "https://schema.org/InForce"))
 		} else {
-			n["legislationLegalForce"] = "https://schema.org/NotInForce"
+			n.set(text("legislationLegalForce", "https://schema.org/NotInForce"))
 		}
-		n["legislationType"] = o.Lang.T("doctype." + d.Type)
+		n.set(text("legislationType", o.Lang.T("doctype."+d.Type)))
 		var areas []node
 		for _, c := range d.Cities {
 			areas = append(areas, ref("AdministrativeArea", c, o))
 		}
 		if len(areas) > 0 {
-			n["legislationJurisdiction"] = areas
+			n.set(list("legislationJurisdiction", areas))
 		}
 	} else {
 		var areas []node
@@ -272,35 +312,35 @@ func document(d *site.Document, o Options) node {
 			areas = append(areas, ref("AdministrativeArea", c, o))
 		}
 		if len(areas) > 0 {
-			n["spatialCoverage"] = areas
+			n.set(list("spatialCoverage", areas))
 		}
 	}
 	if p := d.Period; p != nil {
 		if p.To == 0 {
-			n["temporalCoverage"] = fmt.Sprintf("%d/..", p.From)
+			n.set(text("temporalCoverage", fmt.Sprintf("%d/..", p.From)))
 		} else {
-			n["temporalCoverage"] = fmt.Sprintf("%d/%d", p.From, p.To)
+			n.set(text("temporalCoverage", fmt.Sprintf("%d/%d", p.From, p.To)))
 		}
 	}
 	if d.Updated != nil {
-		n["dateModified"] = d.Updated.ISO()
+		n.set(text("dateModified", d.Updated.ISO()))
 	}
 	if d.Partnership != nil {
-		n["creator"] = ref("Organization", d.Partnership, o)
+		n.set(object("creator", ref("Organization", d.Partnership, o)))
 	}
 	if len(d.Attachments) > 0 {
 		var media []node
 		for _, a := range d.Attachments {
-			m := node{"@type": "MediaObject", "name": a.Title, "contentUrl": o.URL(a.URL)}
+			m := node{text("@type", "MediaObject"), text("name", a.Title), text("contentUrl", o.URL(a.URL))}
 			if a.Lang != "" {
-				m["inLanguage"] = a.Lang
+				m.set(text("inLanguage", a.Lang))
 			}
 			media = append(media, m)
 		}
-		n["associatedMedia"] = media
+		n.set(list("associatedMedia", media))
 	}
 	if kw := keywords(&d.Entry); kw != "" {
-		n["keywords"] = kw
+		n.set(text("keywords", kw))
 	}
 	return n
 }
@@ -320,21 +360,21 @@ func city(c *site.City, o Options) node {
 	n := common("AdministrativeArea", &c.Entry, o)
 	switch {
 	case c.Parent != nil:
-		n["containedInPlace"] = ref("AdministrativeArea", c.Parent, o)
+		n.set(object("containedInPlace", ref("AdministrativeArea", c.Parent, o)))
 	case c.Region != "":
-		n["containedInPlace"] = node{"@type": "AdministrativeArea", "name": c.Region}
+		n.set(object("containedInPlace", node{text("@type", "AdministrativeArea"), text("name", c.Region)}))
 	}
 	if len(c.Children) > 0 {
 		var kids []node
 		for _, k := range c.Children {
 			kids = append(kids, ref("AdministrativeArea", k, o))
 		}
-		n["containsPlace"] = kids
+		n.set(list("containsPlace", kids))
 	}
 	if c.Website != "" {
-		n["sameAs"] = c.Website
+		n.set(text("sameAs", c.Website))
 	}
-	n["address"] = address(c)
+	n.set(object("address", address(c)))
 	return n
 }
 
@@ -345,23 +385,23 @@ func partnership(p *site.Partnership, o Options) node {
 		members = append(members, ref(organisationType(m), m, o))
 	}
 	if len(members) > 0 {
-		n["member"] = members
+		n.set(list("member", members))
 	}
 	var areas []node
 	for _, c := range p.Cities {
 		areas = append(areas, ref("AdministrativeArea", c, o))
 	}
 	if len(areas) > 0 {
-		n["areaServed"] = areas
+		n.set(list("areaServed", areas))
 	}
 	if p.Founded != nil {
-		n["foundingDate"] = p.Founded.ISO()
+		n.set(text("foundingDate", p.Founded.ISO()))
 	}
 	if p.Website != "" {
-		n["sameAs"] = p.Website
+		n.set(text("sameAs", p.Website))
 	}
 	if p.Type != "" {
-		n["additionalType"] = o.Lang.T("ptype." + p.Type)
+		n.set(text("additionalType", o.Lang.T("ptype."+p.Type)))
 	}
 	return n
 }
@@ -380,17 +420,17 @@ func organisationType(org *site.Organisation) string {
 func organisation(org *site.Organisation, o Options) node {
 	n := common(organisationType(org), &org.Entry, o)
 	if org.City != nil {
-		n["address"] = address(org.City)
+		n.set(object("address", address(org.City)))
 	}
 	var parts []node
 	for _, p := range org.Partnerships {
 		parts = append(parts, ref("Organization", p, o))
 	}
 	if len(parts) > 0 {
-		n["memberOf"] = parts
+		n.set(list("memberOf", parts))
 	}
 	if org.Website != "" {
-		n["sameAs"] = org.Website
+		n.set(text("sameAs", org.Website))
 	}
 	return n
 }
@@ -398,13 +438,13 @@ func organisation(org *site.Organisation, o Options) node {
 func programme(p *site.Programme, o Options) node {
 	n := common("FundingScheme", &p.Entry, o)
 	if p.Short != "" {
-		n["alternateName"] = p.Short
+		n.set(text("alternateName", p.Short))
 	}
 	if p.Funder != "" {
-		n["funder"] = node{"@type": "Organization", "name": p.Funder}
+		n.set(object("funder", node{text("@type", "Organization"), text("name", p.Funder)}))
 	}
 	if p.Website != "" {
-		n["sameAs"] = p.Website
+		n.set(text("sameAs", p.Website))
 	}
 	return n
 }

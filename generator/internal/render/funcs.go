@@ -150,12 +150,11 @@ func sitePath(x any) (string, error) {
 func (r *Renderer) AbsURL(p string) string { return r.base.Abs(p) }
 
 // jsonLD is the structured data of an entry page.
-func (r *Renderer) jsonLD(p *Page) (template.JS, error) {
+func (r *Renderer) jsonLD(p *Page) template.JS {
 	if p == nil || p.Entry == nil {
-		return "", nil
+		return ""
 	}
-	b, err := jsonld.Entry(p.Entry, jsonld.Options{Lang: r.site.Lang, URL: r.AbsURL})
-	return template.JS(b), err
+	return template.JS(jsonld.Entry(p.Entry, jsonld.Options{Lang: r.site.Lang, URL: r.AbsURL}))
 }
 
 func (r *Renderer) openData(k site.Kind) string { return opendata.File(r.site.Lang, k) }
