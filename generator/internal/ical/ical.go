@@ -128,26 +128,42 @@ func location(m *site.Meeting) string {
 	return strings.Join(parts, ", ")
 }
 
-// text escapes a TEXT value (RFC 5545, 3.3.11).
+// text escapes a TEXT value (RFC 5545, 3.3.11). What it escapes or drops
+// is ASCII, so it goes byte by byte; most text has nothing to escape but
+// commas.
 func text(s string) string {
+	i := 0
+	for i < len(s) && !textSpecial(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\\':
+	b.Grow(len(s) + len(s)/16)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
 			b.WriteString(`\\`)
-		case r == ';':
+		case c == ';':
 			b.WriteString(`\;`)
-		case r == ',':
+		case c == ',':
 			b.WriteString(`\,`)
-		case r == '\n':
+		case c == '\n':
 			b.WriteString(`\n`)
-		case r < 0x20 && r != '\t', r == 0x7f:
+		case c < 0x20 && c != '\t', c == 0x7f:
 			// Other control characters (a CR of a CRLF) are not allowed.
 		default:
-			b.WriteRune(r)
+			b.WriteByte(c)
 		}
 	}
 	return b.String()
+}
+
+// textSpecial tells the bytes text escapes or drops.
+func textSpecial(c byte) bool {
+	return c == '\\' || c == ';' || c == ',' || c < 0x20 && c != '\t' || c == 0x7f
 }
 
 // writer writes content lines, folded.
@@ -160,6 +176,13 @@ const maxOctets = 75
 // each continuation starts with a space, and no line ends inside a UTF-8
 // character.
 func (w *writer) line(name, value string) {
+	if len(name)+1+len(value) <= maxOctets {
+		w.buf.WriteString(name)
+		w.buf.WriteByte(':')
+		w.buf.WriteString(value)
+		w.buf.WriteString("\r\n")
+		return
+	}
 	s := name + ":" + value
 	limit := maxOctets
 	for len(s) > limit {

@@ -6,8 +6,16 @@ import (
 )
 
 func TestTextEscapes(t *testing.T) {
-	if got, want := text("a\\b;c,d\r\ne"), `a\\b\;c\,d\ne`; got != want {
-		t.Errorf("text = %q, want %q", got, want)
+	for _, tt := range []struct{ in, want string }{
+		{"a\\b;c,d\r\ne", `a\\b\;c\,d\ne`},
+		{"Warsztaty – Łódź", "Warsztaty – Łódź"},
+		{"Sala „Pod Zegarem”, ul. Długa 5; piętro I", `Sala „Pod Zegarem”\, ul. Długa 5\; piętro I`},
+		{"tab\tstays, DEL\x7f and BEL\x07 go", `tab` + "\t" + `stays\, DEL and BEL go`},
+		{"", ""},
+	} {
+		if got := text(tt.in); got != tt.want {
+			t.Errorf("text(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
