@@ -54,10 +54,7 @@ func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 			continue // the feed and calendar of a list are its first page's
 		}
 		if f := pg.Feed; f != nil {
-			b, err := feed.Atom(s, base, feed.Feed{File: f.File, Page: pg.URL, Title: f.Title, Entries: feedEntries(s, pg)})
-			if err != nil {
-				return err
-			}
+			b := feed.Atom(s, base, feed.Feed{File: f.File, Page: pg.URL, Title: f.Title, Entries: feedEntries(s, pg)})
 			if err := emit(f.File, b); err != nil {
 				return err
 			}
@@ -72,11 +69,7 @@ func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 			}
 		}
 	}
-	b, err := feed.Sitemap(s, base, locs)
-	if err != nil {
-		return err
-	}
-	if err := emit(sitemapFile, b); err != nil {
+	if err := emit(sitemapFile, feed.Sitemap(s, base, locs)); err != nil {
 		return err
 	}
 	return emit(robotsFile, feed.Robots(base, sitemapFile))

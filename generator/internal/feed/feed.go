@@ -12,10 +12,8 @@
 package feed
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha1"
-	"encoding/xml"
 	"fmt"
 	"slices"
 	"strings"
@@ -71,51 +69,9 @@ func Newest(entries []site.Entity, before time.Time) *site.Date {
 	return newest
 }
 
-type atomFeed struct {
-	XMLName   xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang      string      `xml:"xml:lang,attr"`
-	ID        string      `xml:"id"`
-	Title     string      `xml:"title"`
-	Updated   string      `xml:"updated"`
-	Links     []atomLink  `xml:"link"`
-	Author    atomAuthor  `xml:"author"`
-	Generator string      `xml:"generator"`
-	Entries   []atomEntry `xml:"entry"`
-}
-
-type atomLink struct {
-	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr"`
-	Href string `xml:"href,attr"`
-}
-
-type atomAuthor struct {
-	Name string `xml:"name"`
-}
-
-type atomEntry struct {
-	ID        string       `xml:"id"`
-	Title     string       `xml:"title"`
-	Updated   string       `xml:"updated"`
-	Published string       `xml:"published,omitempty"`
-	Link      atomLink     `xml:"link"`
-	Category  atomCategory `xml:"category"`
-	Summary   *atomText    `xml:"summary"`
-}
-
-type atomCategory struct {
-	Term  string `xml:"term,attr"`
-	Label string `xml:"label,attr"`
-}
-
-type atomText struct {
-	Type string `xml:"type,attr"`
-	Text string `xml:",chardata"`
-}
-
 // Atom writes f as an Atom feed of s, under base. Entries with no date
 // at all are dated by the site's today (-now).
-func Atom(s *site.Site, base address.Base, f Feed) ([]byte, error) {
+func Atom(s *site.Site, base address.Base, f Feed) []byte {
 	type dated struct {
 		e site.Entity
 		t time.Time
@@ -143,45 +99,39 @@ func Atom(s *site.Site, base address.Base, f Feed) ([]byte, error) {
 	if s.Accessibility != nil && s.Accessibility.Publisher != "" {
 		author = s.Accessibility.Publisher
 	}
-	feed := atomFeed{
-		Lang:    s.Lang.Tag(),
-		ID:      ID(base, f.File),
-		Title:   f.Title,
-		Updated: stamp(updated),
-		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: base.Abs(f.File)},
-			{Rel: "alternate", Type: "text/html", Href: base.Abs(f.Page)},
-		},
-		Author:    atomAuthor{Name: author},
-		Generator: "ratusz",
-	}
+	var w xmlWriter
+	w.buf.Grow(1024 + 768*len(list))
+	w.start("feed", "xmlns", "http://www.w3.org/2005/Atom", "xml:lang", s.Lang.Tag())
+	w.element("id", ID(base, f.File))
+	w.element("title", f.Title)
+	w.element("updated", stamp(updated))
+	w.empty("link", "rel", "self", "type", "application/atom+xml", "href", base.Abs(f.File))
+	w.empty("link", "rel", "alternate", "type", "text/html", "href", base.Abs(f.Page))
+	w.start("author")
+	w.element("name", author)
+	w.end("author")
+	w.element("generator", "ratusz")
 	for _, d := range list {
 		en := d.e.E()
 		kind := string(en.Kind)
-		entry := atomEntry{
-			ID:       ID(base, en.URL),
-			Title:    en.Title,
-			Updated:  stamp(d.t),
-			Link:     atomLink{Rel: "alternate", Type: "text/html", Href: base.Abs(en.URL)},
-			Category: atomCategory{Term: kind, Label: s.Lang.T("kind." + kind)},
-		}
+		w.start("entry")
+		w.element("id", ID(base, en.URL))
+		w.element("title", en.Title)
+		w.element("updated", stamp(d.t))
 		if en.Publish != nil {
-			entry.Published = stamp(en.Publish.Time)
+			w.element("published", stamp(en.Publish.Time))
 		}
+		w.empty("link", "rel", "alternate", "type", "text/html", "href", base.Abs(en.URL))
+		w.empty("category", "term", kind, "label", s.Lang.T("kind."+kind))
 		if en.Summary != "" {
-			entry.Summary = &atomText{Type: "text", Text: en.Summary}
+			w.start("summary", "type", "text")
+			w.text(en.Summary)
+			w.end("summary")
 		}
-		feed.Entries = append(feed.Entries, entry)
+		w.end("entry")
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(feed); err != nil {
-		return nil, fmt.Errorf("%s: %w", f.File, err)
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	w.end("feed")
+	return w.bytes()
 }
 
 func stamp(t time.Time) string { return t.Format(time.RFC3339) }
@@ -208,38 +158,23 @@ type Loc struct {
 	Lastmod *site.Date // nil when unknown
 }
 
-type urlset struct {
-	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL
-}
-
-type sitemapURL struct {
-	XMLName xml.Name `xml:"url"`
-	Loc     string   `xml:"loc"`
-	Lastmod string   `xml:"lastmod,omitempty"`
-}
-
 // Sitemap lists the pages in locs, in their order. A lastmod after today
 // (-now) is left out, as is an unknown one: a wrong date is worse than
 // none.
-func Sitemap(s *site.Site, base address.Base, locs []Loc) ([]byte, error) {
-	set := urlset{URLs: make([]sitemapURL, 0, len(locs))}
+func Sitemap(s *site.Site, base address.Base, locs []Loc) []byte {
+	var w xmlWriter
+	w.buf.Grow(256 + 128*len(locs))
+	w.start("urlset", "xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")
 	for _, l := range locs {
-		u := sitemapURL{Loc: base.Abs(l.Page)}
+		w.start("url")
+		w.element("loc", base.Abs(l.Page))
 		if l.Lastmod != nil && l.Lastmod.Time.Before(s.Now.AddDate(0, 0, 1)) {
-			u.Lastmod = l.Lastmod.ISO()
+			w.element("lastmod", l.Lastmod.ISO())
 		}
-		set.URLs = append(set.URLs, u)
+		w.end("url")
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(set); err != nil {
-		return nil, fmt.Errorf("sitemap.xml: %w", err)
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	w.end("urlset")
+	return w.bytes()
 }
 
 // Robots is robots.txt: every page may be crawled, and the sitemap is at
