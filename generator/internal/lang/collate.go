@@ -12,7 +12,7 @@ import (
 // "Anna"); runs of digits compare by value ("Program 2" < "Program 10").
 // Compare is safe for concurrent use.
 func (l *Lang) Compare(a, b string) int {
-	c := l.collators.Get().(*collate.Collator)
+	c := l.collators.Get().(*collator)
 	defer l.collators.Put(c)
 	return c.CompareString(a, b)
 }
@@ -20,7 +20,7 @@ func (l *Lang) Compare(a, b string) int {
 // SortStrings sorts s in the order of Compare. Strings that compare equal
 // keep their order.
 func (l *Lang) SortStrings(s []string) {
-	c := l.collators.Get().(*collate.Collator)
+	c := l.collators.Get().(*collator)
 	defer l.collators.Put(c)
 	slices.SortStableFunc(s, c.CompareString)
 }
@@ -30,8 +30,15 @@ func (l *Lang) SortStrings(s []string) {
 // once is much faster than comparing them again and again. Key is safe for
 // concurrent use.
 func (l *Lang) Key(s string) []byte {
-	c := l.collators.Get().(*collate.Collator)
+	c := l.collators.Get().(*collator)
 	defer l.collators.Put(c)
-	var buf collate.Buffer
-	return slices.Clone(c.KeyFromString(&buf, s))
+	c.buf.Reset()
+	return slices.Clone(c.KeyFromString(&c.buf, s))
+}
+
+// collator is a Collator with the buffer Key makes keys in: 4 KB, made
+// once rather than for every key.
+type collator struct {
+	*collate.Collator
+	buf collate.Buffer
 }

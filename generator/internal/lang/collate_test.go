@@ -129,3 +129,15 @@ func TestKeyOrdersLikeCompare(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkKey makes the sort key of a document's title, as a build does
+// for every entry.
+func BenchmarkKey(b *testing.B) {
+	l, err := New("pl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		l.Key("Uchwała nr XXII/206/11 Rady Gminy Radomierz w sprawie powołania Rady Seniorów")
+	}
+}

@@ -54,8 +54,8 @@ type Lang struct {
 	genitive [12]string
 	segments map[string]string
 
-	// collators holds *collate.Collator values; a Collator keeps buffers
-	// and must not be shared between goroutines.
+	// collators holds *collator values; a Collator keeps buffers and
+	// must not be shared between goroutines.
 	collators sync.Pool
 }
 
@@ -86,7 +86,7 @@ func New(tag string) (*Lang, error) {
 		l.genitive = l.months
 	}
 	l.collators.New = func() any {
-		return collate.New(r.collation, collate.Numeric)
+		return &collator{Collator: collate.New(r.collation, collate.Numeric)}
 	}
 	return l, nil
 }
