@@ -40,7 +40,7 @@ func New(o Options) *Renderer {
 	return &Renderer{md: goldmark.New(goldmark.WithExtensions(
 		extension.Table,
 		extension.Strikethrough,
-		extension.Linkify,
+		linkify{},
 		typography{lang: o.Lang},
 		curlyQuotes{lang: o.Lang},
 		tableHeaderScope{},
