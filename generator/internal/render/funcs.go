@@ -51,10 +51,11 @@ import (
 //	               for each X and then repeated: for a part shown on many
 //	               pages (an entry's item in lists), so that its every list
 //	               does not make it again; X must be comparable (an entry)
-//	here P         what a menu needs to mark the page P it is on: .Site,
-//	               and .URL, P's address on a list page and "" on an
-//	               entry's page (no menu links to one), so that
-//	               part "menu" (here .) makes one menu for all entries
+//	here P         what a header and its menu need to mark the page P
+//	               they are on: .Site, .URL, P's address on a list page
+//	               and "" on an entry's page (no menu links to one), and
+//	               .Home, so that part "header" (here .) makes one header
+//	               for all entries
 //	capitalize S   S with its first letter in upper case, for headings
 //	jsonld P       the schema.org JSON-LD of P's entry, for
 //	               <script type="application/ld+json">; empty on other pages
@@ -333,17 +334,19 @@ func (r *Renderer) shared(sets map[string]*template.Template, fn, name string, d
 	return template.HTML(b.String()), nil
 }
 
-// Here is what a menu needs to know of the page it is on (the here func).
+// Here is what a site's header and menu need to know of the page they
+// are on (the here func).
 type Here struct {
 	Site *site.Site
 	URL  string // the page's, on a list page; "" on an entry's page
+	Home bool   // the page is the home page
 }
 
 func here(p *Page) Here {
 	if p.Entry != nil {
 		return Here{Site: p.Site}
 	}
-	return Here{Site: p.Site, URL: p.URL}
+	return Here{Site: p.Site, URL: p.URL, Home: p.Layout == "home"}
 }
 
 // partKey is what part keeps a made part by.
