@@ -31,15 +31,22 @@ type linkifyWords struct{ parser.InlineParser }
 
 func (p linkifyWords) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
-	if len(line) > 0 && bytes.IndexByte([]byte(" *_~("), line[0]) >= 0 {
-		line = line[1:] // the character Linkify was tried at
+	if len(line) > 0 {
+		switch line[0] {
+		case ' ', '*', '_', '~', '(':
+			line = line[1:] // the character Linkify was tried at
+		}
 	}
-	word := line
-	if i := bytes.IndexAny(word, " \t\n\r"); i >= 0 {
-		word = word[:i]
+	if bytes.HasPrefix(line, []byte("www.")) {
+		return p.InlineParser.Parse(parent, block, pc)
 	}
-	if bytes.IndexByte(word, '@') < 0 && bytes.IndexByte(word, ':') < 0 && !bytes.HasPrefix(word, []byte("www.")) {
-		return nil
+	for _, c := range line {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			return nil // the end of the word: neither @ nor : in it
+		case '@', ':':
+			return p.InlineParser.Parse(parent, block, pc)
+		}
 	}
-	return p.InlineParser.Parse(parent, block, pc)
+	return nil
 }
