@@ -3,6 +3,7 @@ package generator_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,8 @@ func linkSite(t *testing.T, body string) string {
 	return dir
 }
 
+// TestInternalLinks builds a link of each sort, minified too, as a site
+// is built by default: a minified page writes most ids without quotes.
 func TestInternalLinks(t *testing.T) {
 	const at = "content/cities/wloclawek.md:6: "
 	tests := []struct {
@@ -63,27 +66,30 @@ func TestInternalLinks(t *testing.T) {
 		{"a missing address", "\n[brak](/dokumenty/lsx/)\n", "", `link "/dokumenty/lsx/": no page has the address /dokumenty/lsx/; did you mean /dokumenty/lsr/?`},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg := testConfig(linkSite(t, tt.body))
-			cfg.BaseURL = "/strategie/"
-			var mem output.Memory
-			_, err := generator.BuildTo(context.Background(), cfg, &mem)
-			if tt.err != "" {
-				var errs generator.Errors
-				if !errors.As(err, &errs) || len(errs) != 1 || errs[0] != filepath.ToSlash(cfg.Content)+strings.TrimPrefix(at, "content")+tt.err {
-					t.Fatalf("build: %v\nwant the one problem %s%s", err, at, tt.err)
+		for _, minify := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/minify=%v", tt.name, minify), func(t *testing.T) {
+				cfg := testConfig(linkSite(t, tt.body))
+				cfg.BaseURL = "/strategie/"
+				cfg.Minify = minify
+				var mem output.Memory
+				_, err := generator.BuildTo(context.Background(), cfg, &mem)
+				if tt.err != "" {
+					var errs generator.Errors
+					if !errors.As(err, &errs) || len(errs) != 1 || errs[0] != filepath.ToSlash(cfg.Content)+strings.TrimPrefix(at, "content")+tt.err {
+						t.Fatalf("build: %v\nwant the one problem %s%s", err, at, tt.err)
+					}
+					return
 				}
-				return
-			}
-			if err != nil {
-				t.Fatalf("build: %v", err)
-			}
-			page := string(mem.Files["miasta/wloclawek/index.html"])
-			if want := `href="` + tt.href + `"`; !strings.Contains(page, want) {
-				i := strings.Index(page, "<main")
-				t.Errorf("the city page has no %s:\n%s", want, page[i:])
-			}
-		})
+				if err != nil {
+					t.Fatalf("build: %v", err)
+				}
+				page := string(mem.Files["miasta/wloclawek/index.html"])
+				if want := `href="` + tt.href + `"`; !strings.Contains(page, want) {
+					i := strings.Index(page, "<main")
+					t.Errorf("the city page has no %s:\n%s", want, page[i:])
+				}
+			})
+		}
 	}
 }
 

@@ -97,36 +97,51 @@ func (x *Index) Check() content.Errors {
 // keeps them for every page of a site, so they are kept small.
 type PageIDs string
 
-// IDs returns the values of the id attributes of an HTML page.
+// IDs returns the values of the id attributes of an HTML page: quoted,
+// or not quoted, as a minified page writes most of them (<main id=tresc>).
 func IDs(page []byte) PageIDs {
 	var ids []string
-	for rest := page; ; {
-		i := bytes.Index(rest, []byte("id="))
+	for at := 0; ; {
+		i := bytes.Index(page[at:], []byte("id="))
 		if i < 0 {
 			break
 		}
-		before := byte(' ')
-		if i > 0 {
-			before = rest[i-1]
-		}
-		rest = rest[i+len("id="):]
-		if len(rest) == 0 || (before != ' ' && before != '\t' && before != '\n' && before != '\r') {
+		i += at
+		at = i + len("id=")
+		if i == 0 || !isSpace(page[i-1]) || at == len(page) || !inTag(page[:i]) {
 			continue
 		}
-		q := rest[0]
-		if q != '"' && q != '\'' {
-			continue
+		var value []byte
+		switch q := page[at]; q {
+		case '"', '\'':
+			end := bytes.IndexByte(page[at+1:], q)
+			if end < 0 {
+				at = len(page)
+				continue
+			}
+			value = page[at+1 : at+1+end]
+			at += 1 + end + 1
+		default:
+			end := at
+			for end < len(page) && !isSpace(page[end]) && page[end] != '>' {
+				end++
+			}
+			value = page[at:end]
+			at = end
 		}
-		end := bytes.IndexByte(rest[1:], q)
-		if end < 0 {
-			break
-		}
-		ids = append(ids, html.UnescapeString(string(rest[1:1+end])))
-		rest = rest[1+end:]
+		ids = append(ids, html.UnescapeString(string(value)))
 	}
 	if len(ids) == 0 {
 		return "\x00"
 	}
 	slices.Sort(ids)
 	return PageIDs("\x00" + strings.Join(slices.Compact(ids), "\x00") + "\x00")
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// inTag reports whether the end of before is inside a tag: after a < and
+// no > since.
+func inTag(before []byte) bool {
+	return bytes.LastIndexByte(before, '<') > bytes.LastIndexByte(before, '>')
 }

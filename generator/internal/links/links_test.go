@@ -3,6 +3,7 @@ package links
 import (
 	"context"
 	"maps"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -70,5 +71,32 @@ func TestSameTables(t *testing.T) {
 	var none *Table
 	if none.Same(a) || a.Same(none) {
 		t.Error("a table is the same as no table")
+	}
+}
+
+// TestIDs reads the ids of a page as a browser finds them: quoted either
+// way or not quoted (a minified page), with entities resolved, and only
+// in tags.
+func TestIDs(t *testing.T) {
+	for _, tt := range []struct {
+		page string
+		want []string
+	}{
+		{`<main id=tresc class=wrap tabindex=-1><h2 id="cele">Cele</h2><h3 id='plan'>Plan</h3></main>`, []string{"cele", "plan", "tresc"}},
+		{`<section aria-labelledby=spotkania><h2 id=spotkania>Spotkania</h2></section>`, []string{"spotkania"}},
+		{"<h2\n  id=\"a&amp;b\"\tclass=x>A</h2><a id=koniec>", []string{"a&b", "koniec"}},
+		{`<div data-id="x" grid="y"><p>Parametr id=5 w tekście.</p></div>`, nil},
+		{`<h2 id="dwa">1</h2><h2 id="dwa">2</h2><p id=`, []string{"dwa"}},
+		{`<p id="bez końca`, nil},
+		{``, nil},
+	} {
+		got := IDs([]byte(tt.page))
+		want := PageIDs("\x00")
+		if len(tt.want) > 0 {
+			want = PageIDs("\x00" + strings.Join(tt.want, "\x00") + "\x00")
+		}
+		if got != want {
+			t.Errorf("IDs(%q) = %q, want %q", tt.page, got, want)
+		}
 	}
 }
