@@ -84,7 +84,9 @@ func (c curlyTransformer) quote(run []ast.Node, src []byte) {
 		}
 		before, after := noRune, noRune
 		if i > 0 {
-			if r, _ := utf8.DecodeLastRune(value(run[i-1])); r != utf8.RuneError {
+			if p, ok := run[i-1].(*ast.Text); ok && (p.SoftLineBreak() || p.HardLineBreak()) {
+				before = '\n' // the line break the text before ends in
+			} else if r, _ := utf8.DecodeLastRune(value(run[i-1])); r != utf8.RuneError {
 				before = r
 			}
 		}

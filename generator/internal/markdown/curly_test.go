@@ -16,6 +16,11 @@ func TestCurlyQuotesFollowTheSiteLanguage(t *testing.T) {
 		{"pl", "a < b “x” & c", "<p>a &lt; b „x” &amp; c</p>"},
 		{"pl", "`kod “bez zmian”`", "<p><code>kod “bez zmian”</code></p>"},
 		{"pl", "wiersz “jeden”\ndrugi", "<p>wiersz „jeden”\ndrugi</p>"},
+		// A quotation that starts a line opens after the line break.
+		{"pl", "Tekst\n„cytat” dalej", "<p>Tekst\n„cytat” dalej</p>"},
+		{"pl", "Tekst\n“cytat” dalej", "<p>Tekst\n„cytat” dalej</p>"},
+		{"pl", "Tekst  \n“cytat” dalej", "<p>Tekst<br>\n„cytat” dalej</p>"},
+		{"en", "Text\n„quote“ here", "<p>Text\n“quote” here</p>"},
 		{"en", "Text „German“ here.", "<p>Text “German” here.</p>"},
 		// A straight quote after a curly one in another text node: the
 		// straight one becomes three bytes long, the text stays whole.
