@@ -56,7 +56,7 @@ func (f *File) BodyRef() BodyRef { return BodyRef{f.Path, f.bodyStart, f.size} }
 // for the next call: a build reads thousands of bodies one after the
 // other, and need not allocate each.
 func ReadBody(fsys fs.FS, ref BodyRef, buf *[]byte) ([]byte, error) {
-	data, err := readFile(fsys, ref.Path, buf)
+	data, err := readFile(fsys, ref.Path, int64(ref.size), buf)
 	if err != nil {
 		return nil, err
 	}
@@ -72,8 +72,11 @@ func ReadBody(fsys fs.FS, ref BodyRef, buf *[]byte) ([]byte, error) {
 }
 
 // readFile is fs.ReadFile, reading into *buf's memory when buf is not nil
-// and leaving in *buf, empty, the memory it read into.
-func readFile(fsys fs.FS, name string, buf *[]byte) ([]byte, error) {
+// and leaving in *buf, empty, the memory it read into. size is how long
+// the file is expected to be, as the folder listed it: enough room is
+// made for that without asking the file system again; the file is read
+// to its end whatever its size.
+func readFile(fsys fs.FS, name string, size int64, buf *[]byte) ([]byte, error) {
 	if buf == nil {
 		return fs.ReadFile(fsys, name)
 	}
@@ -83,8 +86,8 @@ func readFile(fsys fs.FS, name string, buf *[]byte) ([]byte, error) {
 	}
 	defer f.Close()
 	b := bytes.NewBuffer((*buf)[:0])
-	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
-		b.Grow(int(info.Size()) + bytes.MinRead)
+	if size >= 0 && size <= MaxFileSize {
+		b.Grow(int(size) + bytes.MinRead)
 	}
 	_, err = b.ReadFrom(f)
 	*buf = b.Bytes()[:0]

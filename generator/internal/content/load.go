@@ -223,7 +223,7 @@ func (rd *reader) load(fsys fs.FS, p string, size int64, lead func(path string, 
 	if lead != nil {
 		buf = &rd.buf
 	}
-	data, err := readFile(fsys, p, buf)
+	data, err := readFile(fsys, p, size, buf)
 	if err != nil {
 		return nil, Errorf(p, 0, "cannot read: %v", err)
 	}
