@@ -78,10 +78,43 @@ const layoutType = "text/x-go-template+html"
 func (m *Minifier) Layout(text string) (string, *MinifyError) {
 	var out bytes.Buffer
 	out.Grow(len(text))
-	if err := m.m.Minify(layoutType, &out, buffer.NewReader([]byte(text))); err != nil {
+	if err := m.m.Minify(layoutType, &out, buffer.NewReader(blankComments(text))); err != nil {
 		return "", minifyError("", err)
 	}
 	return out.String(), nil
+}
+
+// blankComments returns text with what is inside its template comments
+// ({{/* … */}}) turned to spaces, line ends kept: the minifier reads a
+// quotation mark in a comment ("the site's name") as the start of a
+// string and left the rest of the layout as written.
+func blankComments(text string) []byte {
+	b := []byte(text)
+	for i := 0; ; {
+		open := bytes.Index(b[i:], []byte("{{"))
+		if open < 0 {
+			return b
+		}
+		i += open + len("{{")
+		j := i
+		if bytes.HasPrefix(b[j:], []byte("- ")) {
+			j += len("- ")
+		}
+		if !bytes.HasPrefix(b[j:], []byte("/*")) {
+			continue
+		}
+		j += len("/*")
+		end := bytes.Index(b[j:], []byte("*/"))
+		if end < 0 {
+			return b // the template parser reports the unclosed comment
+		}
+		for k := j; k < j+end; k++ {
+			if b[k] != '\n' {
+				b[k] = ' '
+			}
+		}
+		i = j + end + len("*/")
+	}
 }
 
 // Minifies reports whether Bytes changes files of this name.

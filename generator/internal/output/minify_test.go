@@ -83,3 +83,17 @@ func TestLayoutKeepsActions(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A quotation mark in a template comment does not stop the markup after
+// it from being minified, and the lines keep their numbers.
+func TestLayoutCommentWithQuotes(t *testing.T) {
+	layout := "{{/* the site's name, \"quoted\" */}}\n<ul>\n  <li>{{.}}</li>\n</ul>\n{{- /* it's\nhere */ -}}\n<p>\n  x\n</p>"
+	got, err := NewMinifier().Layout(layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "{{/*                           */}}<ul><li>{{.}}</li></ul>{{- /*     \n     */ -}}<p>x</p>"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
