@@ -337,8 +337,15 @@ func TestLoadLead(t *testing.T) {
 			t.Errorf("ReadBody left a buffer of length %d and capacity %d, want its memory (4096 bytes) back, empty", len(buf), cap(buf))
 		}
 	}
-	fsys["cities/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nInny.\n")}
-	if _, err := ReadBody(fsys, f.BodyRef(), nil); err == nil || !strings.Contains(err.Error(), "changed") {
-		t.Errorf("ReadBody of a changed file: %v, want an error saying it changed", err)
+	for _, changed := range []string{
+		"---\ntitle: A\n---\nInny.\n",
+		// As long as before, in bytes and once line ends are normalised.
+		"---\r\ntitle: A\r\n---\r\n" + strings.Replace(body, "Drugi", "Inny!", 1),
+		"---\r\ntitle: A\r\n---\r\n" + strings.Replace(body, "Drugi", "Dr\xffgi", 1),
+	} {
+		fsys["cities/a.md"] = &fstest.MapFile{Data: []byte(changed)}
+		if _, err := ReadBody(fsys, f.BodyRef(), nil); err == nil || !strings.Contains(err.Error(), "changed") {
+			t.Errorf("ReadBody of the file changed to %q: %v, want an error saying it changed", changed, err)
+		}
 	}
 }
