@@ -69,15 +69,18 @@ func Newest(entries []site.Entity, before time.Time) *site.Date {
 	return newest
 }
 
-// Atom writes f as an Atom feed of s, under base. Entries with no date
-// at all are dated by the site's today (-now).
-func Atom(s *site.Site, base address.Base, f Feed) []byte {
-	type dated struct {
-		e site.Entity
-		t time.Time
-	}
-	list := make([]dated, 0, len(f.Entries))
-	for _, e := range f.Entries {
+// dated is an entry of a feed and the time it is dated by.
+type dated struct {
+	e site.Entity
+	t time.Time
+}
+
+// newest returns the entries a feed of entries lists, each with its date
+// (Changed, else s.Now): the MaxEntries most recently changed, the newest
+// first, those of the same time by address.
+func newest(s *site.Site, entries []site.Entity) []dated {
+	list := make([]dated, 0, len(entries))
+	for _, e := range entries {
 		t := s.Now
 		if d := Changed(e); d != nil {
 			t = d.Time
@@ -90,7 +93,13 @@ func Atom(s *site.Site, base address.Base, f Feed) []byte {
 		}
 		return cmp.Compare(a.e.E().URL, b.e.E().URL)
 	})
-	list = list[:min(len(list), MaxEntries)]
+	return list[:min(len(list), MaxEntries)]
+}
+
+// Atom writes f as an Atom feed of s, under base. Entries with no date
+// at all are dated by the site's today (-now).
+func Atom(s *site.Site, base address.Base, f Feed) []byte {
+	list := newest(s, f.Entries)
 	updated := s.Now
 	if len(list) > 0 {
 		updated = list[0].t

@@ -2,17 +2,12 @@ package feed
 
 import (
 	"bytes"
-	"cmp"
-	"context"
 	"encoding/xml"
-	"slices"
 	"testing"
-	"time"
 
-	"github.com/ratusz/ratusz/generator/corpus"
 	"github.com/ratusz/ratusz/generator/internal/address"
-	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/site"
+	"github.com/ratusz/ratusz/generator/internal/site/sitetest"
 )
 
 // The feed and sitemap as structs that encoding/xml writes: what Atom and
@@ -87,14 +82,7 @@ func encode(t *testing.T, v any) []byte {
 // summaries with everything XML escapes or has no place for.
 func testSite(t *testing.T) *site.Site {
 	t.Helper()
-	tree, errs := content.Load(context.Background(), corpus.FS(corpus.Options{Entries: 200, Seed: 1}))
-	if len(errs) > 0 {
-		t.Fatal(errs.Err())
-	}
-	s, errs := site.New(tree, site.Options{Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
-	if len(errs) > 0 {
-		t.Fatal(errs.Err())
-	}
+	s := sitetest.Corpus(t, 200)
 	odd := []string{ // one thing to escape or replace in each
 		"Łódź – „Cudzysłów”",
 		`"prosty"`, "'pojedynczy'", "R&D", "<b>", "więcej > mniej",
@@ -129,24 +117,9 @@ func TestAtomAsEncodingXML(t *testing.T) {
 	}
 }
 
-// reference is the feed as the structs above, made as Atom makes it.
+// reference is the feed as the structs above, of the entries Atom lists.
 func reference(s *site.Site, base address.Base, f Feed) atomFeed {
-	type dated struct {
-		e site.Entity
-		t time.Time
-	}
-	var list []dated
-	for _, e := range f.Entries {
-		t := s.Now
-		if d := Changed(e); d != nil {
-			t = d.Time
-		}
-		list = append(list, dated{e, t})
-	}
-	slices.SortStableFunc(list, func(a, b dated) int {
-		return cmp.Or(b.t.Compare(a.t), cmp.Compare(a.e.E().URL, b.e.E().URL))
-	})
-	list = list[:min(len(list), MaxEntries)]
+	list := newest(s, f.Entries)
 	author := s.Title
 	if s.Accessibility != nil && s.Accessibility.Publisher != "" {
 		author = s.Accessibility.Publisher

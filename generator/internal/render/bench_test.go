@@ -2,17 +2,13 @@ package render_test
 
 import (
 	"bytes"
-	"context"
 	"io/fs"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/ratusz/ratusz"
-	"github.com/ratusz/ratusz/generator/corpus"
-	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/render"
-	"github.com/ratusz/ratusz/generator/internal/site"
+	"github.com/ratusz/ratusz/generator/internal/site/sitetest"
 )
 
 // BenchmarkRender measures rendering every page of a site with the
@@ -25,15 +21,7 @@ func BenchmarkRender(b *testing.B) {
 	}
 	for _, n := range sizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			fsys := corpus.FS(corpus.Options{Entries: n, Seed: 1})
-			tree, errs := content.Load(context.Background(), fsys)
-			if len(errs) > 0 {
-				b.Fatal(errs.Err())
-			}
-			s, errs := site.New(tree, site.Options{Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
-			if len(errs) > 0 {
-				b.Fatal(errs.Err())
-			}
+			s := sitetest.Corpus(b, n)
 			theme, err := fs.Sub(ratusz.Theme(), "layouts")
 			if err != nil {
 				b.Fatal(err)

@@ -3,30 +3,14 @@ package search_test
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
 	"encoding/json"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/ratusz/ratusz/generator/corpus"
-	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/search"
-	"github.com/ratusz/ratusz/generator/internal/site"
+	"github.com/ratusz/ratusz/generator/internal/site/sitetest"
 )
-
-func build(t testing.TB, fsys fstest.MapFS) *site.Site {
-	t.Helper()
-	tree, errs := content.Load(context.Background(), fsys)
-	if len(errs) > 0 {
-		t.Fatal(errs.Err())
-	}
-	s, errs := site.New(tree, site.Options{Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)})
-	if len(errs) > 0 {
-		t.Fatal(errs.Err())
-	}
-	return s
-}
 
 // budget is the most an entry may cost in the gzipped index.
 const budget = 60
@@ -37,8 +21,7 @@ func TestIndexSizeAt10000Entries(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-entry site")
 	}
-	fsys := corpus.FS(corpus.Options{Entries: 10000, Seed: 1})
-	s := build(t, fsys)
+	s := sitetest.Build(t, corpus.FS(corpus.Options{Entries: 10000, Seed: 1}), time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC))
 	idx, err := search.Index(s)
 	if err != nil {
 		t.Fatal(err)
