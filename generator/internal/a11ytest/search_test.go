@@ -15,10 +15,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/ratusz/ratusz/generator"
 	"github.com/ratusz/ratusz/generator/corpus"
-	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/search"
-	"github.com/ratusz/ratusz/generator/internal/site"
+	"github.com/ratusz/ratusz/generator/internal/site/sitetest"
 )
 
 // searchState is what a reader of the search page sees.
@@ -267,15 +266,7 @@ type queryTime struct {
 // Rendering 10,000 pages would take minutes, so the test site's search
 // page is served with the corpus's index in place of its own.
 func BenchmarkSearchAt10000Entries(b *testing.B) {
-	fsys := corpus.FS(corpus.Options{Entries: 10000, Seed: 1})
-	tree, errs := content.Load(b.Context(), fsys)
-	if len(errs) > 0 {
-		b.Fatal(errs.Err())
-	}
-	big, errs := site.New(tree, site.Options{Now: june2021})
-	if len(errs) > 0 {
-		b.Fatal(errs.Err())
-	}
+	big := sitetest.Build(b, corpus.FS(corpus.Options{Entries: 10000, Seed: 1}), june2021)
 	idx, err := search.Index(big)
 	if err != nil {
 		b.Fatal(err)

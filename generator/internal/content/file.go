@@ -67,15 +67,11 @@ func ReadBody(fsys fs.FS, ref BodyRef, buf *[]byte) ([]byte, error) {
 	}
 	// The same bytes as when the file was read and its encoding checked
 	// (a CRC-32 costs a tenth of checking UTF-8 again), so only what
-	// parse did to them is left to do.
+	// parse did to them is left to do, and they come to ref.size bytes.
 	if crc32.ChecksumIEEE(data) != ref.sum {
 		return nil, fmt.Errorf("the file changed during the build; build again")
 	}
-	data = normaliseNewlines(bytes.TrimPrefix(data, []byte(bom)))
-	if len(data) != ref.size {
-		return nil, fmt.Errorf("the file changed during the build; build again")
-	}
-	return data[ref.start:], nil
+	return normaliseNewlines(bytes.TrimPrefix(data, []byte(bom)))[ref.start:], nil
 }
 
 // readFile is fs.ReadFile, reading into *buf's memory when buf is not nil
@@ -350,11 +346,11 @@ func unclosedBracket(raw []byte, open, close byte) int {
 	return 0
 }
 
-// checkEncoding accepts UTF-8 (with or without a byte-order mark) and says
-// what else the file is when it is not.
 // bom is the UTF-8 byte order mark, which some editors start a file with.
 const bom = "\xEF\xBB\xBF"
 
+// checkEncoding accepts UTF-8 (with or without a byte-order mark) and says
+// what else the file is when it is not.
 func checkEncoding(path string, data []byte) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte(bom)):

@@ -143,5 +143,6 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // inTag reports whether the end of before is inside a tag: after a < and
 // no > since.
 func inTag(before []byte) bool {
-	return bytes.LastIndexByte(before, '<') > bytes.LastIndexByte(before, '>')
+	i := bytes.LastIndexAny(before, "<>")
+	return i >= 0 && before[i] == '<'
 }

@@ -1,15 +1,13 @@
 package links
 
 import (
-	"context"
 	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
-	"github.com/ratusz/ratusz/generator/internal/content"
-	"github.com/ratusz/ratusz/generator/internal/site"
+	"github.com/ratusz/ratusz/generator/internal/site/sitetest"
 )
 
 // table builds the site of files and its link table.
@@ -19,14 +17,7 @@ func table(t *testing.T, files map[string]string) *Table {
 	for p, s := range files {
 		fsys[p] = &fstest.MapFile{Data: []byte(s)}
 	}
-	tree, errs := content.Load(context.Background(), fsys)
-	if len(errs) > 0 {
-		t.Fatalf("load: %v", errs.Err())
-	}
-	s, errs := site.New(tree, site.Options{Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)})
-	if len(errs) > 0 {
-		t.Fatalf("site: %v", errs.Err())
-	}
+	s := sitetest.Build(t, fsys, time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC))
 	var urls []string
 	for _, e := range s.Entities() {
 		urls = append(urls, e.E().URL)
