@@ -97,3 +97,16 @@ func TestLayoutCommentWithQuotes(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A comment that is never closed is left as written, for the template
+// parser to report.
+func TestLayoutUnclosedComment(t *testing.T) {
+	layout := "<p>a</p>\n{{/* it's never closed\n<p>b</p>"
+	got, err := NewMinifier().Layout(layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, "{{/* it's never closed") {
+		t.Errorf("got %q, want the unclosed comment as written", got)
+	}
+}

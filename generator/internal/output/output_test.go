@@ -273,6 +273,10 @@ func TestWriteFileRefusesEscapes(t *testing.T) {
 		if err := d.CopyFile(name, os.DirFS("."), "content"); err == nil {
 			t.Errorf("Dir.CopyFile(%q) = nil, want an error", name)
 		}
+		if f, err := d.Create(name); err == nil {
+			f.Close()
+			t.Errorf("Dir.Create(%q) = nil, want an error", name)
+		}
 	}
 	// Nothing landed outside the temporary folder.
 	for _, p := range []string{filepath.Join(root, "x"), filepath.Join(filepath.Dir(root), "x"), filepath.Join(root, `a\b`)} {
