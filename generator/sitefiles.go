@@ -208,11 +208,13 @@ func calendarMeetings(s *site.Site, pg *render.Page) []*site.Meeting {
 }
 
 // newest holds the newest change of each kind's entries and of all of
-// them, worked out once for the sitemap's many list pages.
+// them, worked out once for the sitemap's many list pages, and of each
+// topic's entries, worked out once for all the pages of its list.
 type newest struct {
-	s      *site.Site
-	byKind map[site.Kind]*site.Date
-	all    *site.Date
+	s       *site.Site
+	byKind  map[site.Kind]*site.Date
+	byTopic map[*site.Topic]*site.Date
+	all     *site.Date
 }
 
 func newestOf(s *site.Site) newest {
@@ -221,7 +223,7 @@ func newestOf(s *site.Site) newest {
 	for _, e := range s.Entities() {
 		byKind[e.E().Kind] = append(byKind[e.E().Kind], e)
 	}
-	n := newest{s: s, byKind: map[site.Kind]*site.Date{}, all: feed.Newest(s.Entities(), tomorrow)}
+	n := newest{s: s, byKind: map[site.Kind]*site.Date{}, byTopic: map[*site.Topic]*site.Date{}, all: feed.Newest(s.Entities(), tomorrow)}
 	for k, es := range byKind {
 		n.byKind[k] = feed.Newest(es, tomorrow)
 	}
@@ -237,7 +239,12 @@ func (n newest) lastmod(pg *render.Page) *site.Date {
 	case pg.Entry != nil:
 		return feed.Changed(pg.Entry)
 	case pg.Topic != nil:
-		return feed.Newest(pg.Topic.Entries, n.s.Now.AddDate(0, 0, 1))
+		d, ok := n.byTopic[pg.Topic]
+		if !ok {
+			d = feed.Newest(pg.Topic.Entries, n.s.Now.AddDate(0, 0, 1))
+			n.byTopic[pg.Topic] = d
+		}
+		return d
 	case pg.Statement != nil:
 		return &pg.Statement.Updated
 	case pg.Section != nil:

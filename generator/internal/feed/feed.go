@@ -12,10 +12,10 @@
 package feed
 
 import (
-	"cmp"
 	"crypto/sha1"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -77,23 +77,35 @@ type dated struct {
 
 // newest returns the entries a feed of entries lists, each with its date
 // (Changed, else s.Now): the MaxEntries most recently changed, the newest
-// first, those of the same time by address.
+// first, those of the same time by address. A list of every document of a
+// large site is not sorted to keep fifty: each entry is compared with the
+// last of those kept so far, which most entries are not newer than.
 func newest(s *site.Site, entries []site.Entity) []dated {
-	list := make([]dated, 0, len(entries))
+	list := make([]dated, 0, min(len(entries), MaxEntries)+1)
 	for _, e := range entries {
-		t := s.Now
-		if d := Changed(e); d != nil {
-			t = d.Time
+		d := dated{e, s.Now}
+		if c := Changed(e); c != nil {
+			d.t = c.Time
 		}
-		list = append(list, dated{e, t})
+		if len(list) == MaxEntries && !first(d, list[len(list)-1]) {
+			continue
+		}
+		// After every entry kept that comes first or is a tie, as a
+		// stable sort would put it.
+		i := sort.Search(len(list), func(i int) bool { return first(d, list[i]) })
+		list = slices.Insert(list, i, d)
+		list = list[:min(len(list), MaxEntries)]
 	}
-	slices.SortStableFunc(list, func(a, b dated) int {
-		if c := b.t.Compare(a.t); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.e.E().URL, b.e.E().URL)
-	})
-	return list[:min(len(list), MaxEntries)]
+	return list
+}
+
+// first reports whether a feed lists a before b: the newer first, then by
+// address.
+func first(a, b dated) bool {
+	if c := b.t.Compare(a.t); c != 0 {
+		return c < 0
+	}
+	return a.e.E().URL < b.e.E().URL
 }
 
 // Atom writes f as an Atom feed of s, under base. Entries with no date

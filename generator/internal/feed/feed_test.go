@@ -3,6 +3,8 @@ package feed
 import (
 	"bytes"
 	"encoding/xml"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ratusz/ratusz/generator/internal/address"
@@ -155,6 +157,49 @@ func reference(s *site.Site, base address.Base, f Feed) atomFeed {
 		feed.Entries = append(feed.Entries, entry)
 	}
 	return feed
+}
+
+// TestNewestAsStableSort holds the entries a feed lists to the first
+// MaxEntries of all its entries sorted, stably, newest first and then by
+// address: in the site's order, reversed, and with entries twice (the same
+// date and address, where only the order they came in decides), and with
+// every date the same.
+func TestNewestAsStableSort(t *testing.T) {
+	s := sitetest.Corpus(t, 400)
+	all := s.Entities()
+	reversed := slices.Clone(all)
+	slices.Reverse(reversed)
+	twice := append(slices.Clone(all[:120]), all[60:180]...)
+	undated := slices.Clone(all[:90])
+	for _, e := range undated {
+		e := e.E()
+		e.Updated, e.Publish = &site.Date{Time: s.Now}, nil
+	}
+	for name, entries := range map[string][]site.Entity{"site order": all, "reversed": reversed, "twice": twice, "one date": undated, "few": all[:7]} {
+		want := make([]dated, len(entries))
+		for i, e := range entries {
+			want[i] = dated{e, s.Now}
+			if d := Changed(e); d != nil {
+				want[i].t = d.Time
+			}
+		}
+		slices.SortStableFunc(want, func(a, b dated) int {
+			if c := b.t.Compare(a.t); c != 0 {
+				return c
+			}
+			return strings.Compare(a.e.E().URL, b.e.E().URL)
+		})
+		want = want[:min(len(want), MaxEntries)]
+		got := newest(s, entries)
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d entries, want %d", name, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].e != want[i].e || !got[i].t.Equal(want[i].t) {
+				t.Errorf("%s: entry %d is %s (%s), want %s (%s)", name, i, got[i].e.E().Path, got[i].t, want[i].e.E().Path, want[i].t)
+			}
+		}
+	}
 }
 
 // TestSitemapAsEncodingXML holds Sitemap to encoding/xml's encoding of
