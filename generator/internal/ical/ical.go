@@ -46,6 +46,7 @@ func CollectionFile(page string) string { return page + "calendar.ics" }
 // Encode writes c as an iCalendar object of s under base.
 func Encode(s *site.Site, base address.Base, c Calendar) []byte {
 	var w writer
+	w.buf.Grow(256 + 768*len(c.Meetings)) // an event is about 660 bytes
 	w.line("BEGIN", "VCALENDAR")
 	w.line("VERSION", "2.0")
 	w.line("PRODID", "-//ratusz//ratusz//"+strings.ToUpper(s.Lang.Tag()))
