@@ -101,14 +101,17 @@ type PageIDs string
 // or not quoted, as a minified page writes most of them (<main id=tresc>).
 func IDs(page []byte) PageIDs {
 	var ids []string
+	// Every = is looked at, not every i: an = is rare in text and in a
+	// minified tag ends most attribute names, where "id=" is one of few.
 	for at := 0; ; {
-		i := bytes.Index(page[at:], []byte("id="))
-		if i < 0 {
+		eq := bytes.IndexByte(page[at:], '=')
+		if eq < 0 {
 			break
 		}
-		i += at
-		at = i + len("id=")
-		if i == 0 || !isSpace(page[i-1]) || at == len(page) || !inTag(page[:i]) {
+		eq += at
+		at = eq + 1
+		i := eq - len("id")
+		if i < 1 || page[i] != 'i' || page[i+1] != 'd' || !isSpace(page[i-1]) || at == len(page) || !inTag(page[:i]) {
 			continue
 		}
 		var value []byte
