@@ -19,14 +19,7 @@ type xmlWriter struct {
 // start opens the element name with the attributes attrs, given as name
 // and value after name and value.
 func (w *xmlWriter) start(name string, attrs ...string) {
-	w.startTag(name, attrs)
-	w.buf.WriteByte('>')
-	w.depth++
-	w.inner = false
-}
-
-func (w *xmlWriter) startTag(name string, attrs []string) {
-	if w.depth == 0 && w.buf.Len() == 0 {
+	if w.buf.Len() == 0 { // the first element: the document starts
 		w.buf.WriteString(xml.Header)
 	} else {
 		w.newline(w.depth)
@@ -40,6 +33,9 @@ func (w *xmlWriter) startTag(name string, attrs []string) {
 		w.escape(attrs[i+1])
 		w.buf.WriteByte('"')
 	}
+	w.buf.WriteByte('>')
+	w.depth++
+	w.inner = false
 }
 
 // end closes the element name: on a line of its own when it has
