@@ -355,7 +355,7 @@ func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
 	var errs content.Errors
 	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs.Addf(p, 0, "cannot read: %v", err)
+			errs.Addf(p, 1, "cannot read: %v", err)
 			return nil
 		}
 		if p == "." {
@@ -370,13 +370,13 @@ func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
 		switch {
 		case d.IsDir():
 		case d.Type()&fs.ModeSymlink != 0:
-			errs.Addf(p, 0, "is a symbolic link; static/ must hold real files, so that the site cannot publish anything from outside it")
+			errs.Addf(p, 1, "is a symbolic link; static/ must hold real files, so that the site cannot publish anything from outside it")
 		case !d.Type().IsRegular():
-			errs.Addf(p, 0, "is not a regular file")
+			errs.Addf(p, 1, "is not a regular file")
 		default:
 			info, err := d.Info()
 			if err != nil {
-				errs.Addf(p, 0, "cannot read: %v", err)
+				errs.Addf(p, 1, "cannot read: %v", err)
 				return nil
 			}
 			files[p] = info.Size()

@@ -213,7 +213,7 @@ func TestLayoutErrorsArePlaced(t *testing.T) {
 	got := fmt.Sprint(err)
 	for _, want := range []string{
 		filepath.Join(dir, "layouts") + "/page.html:2: bad character U+007D '}'",
-		filepath.Join(dir, "layouts") + "/strona.html: is not a layout ratusz uses",
+		filepath.Join(dir, "layouts") + "/strona.html:1: is not a layout ratusz uses",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("error does not contain %q:\n%s", want, got)
@@ -375,7 +375,7 @@ func TestStaticSymlinkIsAnError(t *testing.T) {
 		t.Skip(err)
 	}
 	_, err := generator.BuildTo(context.Background(), testConfig(dir), &output.Memory{})
-	want := filepath.Join(dir, "static") + "/hasla.txt: is a symbolic link; static/ must hold real files, so that the site cannot publish anything from outside it"
+	want := filepath.Join(dir, "static") + "/hasla.txt:1: is a symbolic link; static/ must hold real files, so that the site cannot publish anything from outside it"
 	if got := fmt.Sprint(err); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -7,9 +7,13 @@ import (
 	"slices"
 )
 
-// An Error is a problem at a place in the content tree. Path is relative to
-// the content root, slash-separated; Line is 1-based, or 0 when the problem
-// is with the file as a whole.
+// An Error is a problem at a place in the content tree, printed as
+// path:line: message. Path is relative to the content root,
+// slash-separated; Line is 1-based. A problem with a file or folder as a
+// whole (its size, its encoding, a symbolic link, a slug another file has
+// too) is at line 1, so that editors and scripts that read path:line find
+// it like any other. Line 0 is left for what is not at any file, such as
+// a cancelled load, and is printed as path: message.
 type Error struct {
 	Path string
 	Line int

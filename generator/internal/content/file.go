@@ -24,7 +24,7 @@ const MaxFileSize = 4 << 20
 
 // tooBig is the error for a content file over MaxFileSize.
 func tooBig(path string, size int64) *Error {
-	return Errorf(path, 0, "file is %.1f MiB (%d bytes); a content file may be at most %d MiB (%d bytes) — move large text into an attachment", float64(size)/(1<<20), size, MaxFileSize>>20, MaxFileSize)
+	return Errorf(path, 1, "file is %.1f MiB (%d bytes); a content file may be at most %d MiB (%d bytes) — move large text into an attachment", float64(size)/(1<<20), size, MaxFileSize>>20, MaxFileSize)
 }
 
 // A File is one content file, split into front matter and body.

@@ -147,7 +147,7 @@ func TestParseMaxFileSize(t *testing.T) {
 		t.Errorf("a file of exactly MaxFileSize bytes: got %v, want no error", err)
 	}
 	_, err := Parse("pages/duzy.md", []byte(exact+"a"))
-	checkError(t, err, "pages/duzy.md", 0, fmt.Sprintf(`^file is 4\.0 MiB \(%d bytes\); a content file may be at most 4 MiB`, MaxFileSize+1))
+	checkError(t, err, "pages/duzy.md", 1, fmt.Sprintf(`^file is 4\.0 MiB \(%d bytes\); a content file may be at most 4 MiB`, MaxFileSize+1))
 }
 
 func TestParseFrontMatter(t *testing.T) {

@@ -129,7 +129,7 @@ func FuzzParse(f *testing.F) {
 			if e.Path != path {
 				t.Errorf("got error for %q, want %q", e.Path, path)
 			}
-			if e.Line < 0 || e.Line > lines+1 {
+			if e.Line < 1 || e.Line > lines+1 {
 				t.Errorf("got error on line %d of a file with %d lines: %v", e.Line, lines, e)
 			}
 			if file != nil {

@@ -88,7 +88,7 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 	var stamps []cached // each path's size and modification time
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs.Addf(p, 0, "cannot read: %v", err)
+			errs.Addf(p, 1, "cannot read: %v", err)
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -106,9 +106,9 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 		switch {
 		case d.IsDir():
 		case d.Type()&fs.ModeSymlink != 0:
-			errs.Addf(p, 0, "is a symbolic link; content must be real files inside the content folder")
+			errs.Addf(p, 1, "is a symbolic link; content must be real files inside the content folder")
 		case !d.Type().IsRegular():
-			errs.Addf(p, 0, "is not a regular file")
+			errs.Addf(p, 1, "is not a regular file")
 		case strings.EqualFold(path.Ext(p), ".md"):
 			paths = append(paths, p)
 			info, err := d.Info()
@@ -120,7 +120,7 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 		default:
 			info, err := d.Info()
 			if err != nil {
-				errs.Addf(p, 0, "cannot read: %v", err)
+				errs.Addf(p, 1, "cannot read: %v", err)
 				return nil
 			}
 			t.Assets[p] = info.Size()
@@ -128,7 +128,7 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 		return nil
 	})
 	if err != nil {
-		errs.Addf(".", 0, "cannot read the content folder: %v", err)
+		errs.Addf(".", 1, "cannot read the content folder: %v", err)
 		return t, errs
 	}
 
@@ -182,6 +182,7 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 		})
 	}
 	if err := g.Wait(); err != nil {
+		// The load was cancelled: no file is at fault, so no line.
 		errs.Addf(".", 0, "%v", err)
 		return t, errs
 	}
@@ -225,7 +226,7 @@ func (rd *reader) load(fsys fs.FS, p string, size int64, lead func(path string, 
 	}
 	data, err := readFile(fsys, p, size, buf)
 	if err != nil {
-		return nil, Errorf(p, 0, "cannot read: %v", err)
+		return nil, Errorf(p, 1, "cannot read: %v", err)
 	}
 	f, err := parse(p, data, rd.br)
 	if err == nil && lead != nil {
@@ -264,12 +265,12 @@ func (c *Cache) File(path string) *File {
 func (c *Cache) Reload(fsys fs.FS, p string) (*File, error) {
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
-		return nil, Errorf(p, 0, "cannot read: %v", err)
+		return nil, Errorf(p, 1, "cannot read: %v", err)
 	}
 	var f *File
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		err = Errorf(p, 0, "cannot read: %v", err)
+		err = Errorf(p, 1, "cannot read: %v", err)
 	} else {
 		f, err = Parse(p, data)
 	}

@@ -104,7 +104,7 @@ func TestLoadReportsEveryFile(t *testing.T) {
 	want := []string{
 		"cities/brzozie.md:3: key \"title\" appears twice (first on line 2); keep one",
 		"cities/wapielsk.md:1: no front matter; a content file starts with a --- line (YAML) or a +++ line (TOML), then title: and the other keys, then the same line again",
-		"cities/zabrze/mapa: is not a regular file",
+		"cities/zabrze/mapa:1: is not a regular file",
 		"documents/lsr.md:2: front matter opened with --- is never closed; add a line with --- after the last key",
 		"documents/plan.md:1: file is UTF-16; save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
 		"meetings/sesja.md:2: TOML front matter: expected value but found \"Sesja\" instead",
@@ -170,10 +170,23 @@ func TestLoadSymlink(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "elsewhere"), filepath.Join(dir, "cities", "zalaczniki")); err != nil {
 		t.Fatal(err)
 	}
+	// Links that lead out of the site: to a file and to a folder.
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "hasla.txt"), []byte("tajne"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "hasla.txt"), filepath.Join(dir, "elsewhere", "hasla.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "poza")); err != nil {
+		t.Fatal(err)
+	}
 	tree, errs := Load(context.Background(), os.DirFS(dir))
 	want := []string{
-		"cities/wlocławek.md: is a symbolic link; content must be real files inside the content folder",
-		"cities/zalaczniki: is a symbolic link; content must be real files inside the content folder",
+		"cities/wlocławek.md:1: is a symbolic link; content must be real files inside the content folder",
+		"cities/zalaczniki:1: is a symbolic link; content must be real files inside the content folder",
+		"elsewhere/hasla.txt:1: is a symbolic link; content must be real files inside the content folder",
+		"poza:1: is a symbolic link; content must be real files inside the content folder",
 	}
 	if got := messages(errs.Sort()); !slices.Equal(got, want) {
 		t.Errorf("got errors\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
@@ -183,6 +196,62 @@ func TestLoadSymlink(t *testing.T) {
 	}
 	if got, want := tree.Assets, map[string]int64{"elsewhere/strategia.pdf": 4}; !maps.Equal(got, want) {
 		t.Errorf("got assets %v, want %v", got, want)
+	}
+}
+
+// failingFS is a file system whose named files and folders cannot be
+// opened, as when their permissions forbid it.
+type failingFS struct {
+	fsys fs.FS
+	fail map[string]bool
+}
+
+func (f failingFS) Open(name string) (fs.File, error) {
+	if f.fail[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.fsys.Open(name)
+}
+
+// TestLoadFileErrorsHaveALine checks that a problem with a file or folder
+// as a whole is reported at its line 1, like every other content problem:
+// path:line: message.
+func TestLoadFileErrorsHaveALine(t *testing.T) {
+	big := "---\ntitle: Duży\n---\n" + strings.Repeat("a", MaxFileSize)
+	fsys := failingFS{
+		fsys: fstest.MapFS{
+			"cities/wloclawek.md":         file("---\ntitle: Włocławek\n---\n"),
+			"cities/zabrze.md":            file("---\ntitle: Zabrze\n---\n"),
+			"cities/herb.svg":             file("<svg/>"),
+			"documents/lsr.md":            file(big),
+			"documents/kolejka":           &fstest.MapFile{Mode: fs.ModeNamedPipe},
+			"documents/skroty.md":         &fstest.MapFile{Data: []byte("cities/wloclawek.md"), Mode: fs.ModeSymlink},
+			"meetings/tajne/warsztaty.md": file("---\ntitle: W\n---\n"),
+		},
+		fail: map[string]bool{"cities/zabrze.md": true, "meetings/tajne": true},
+	}
+	tree, errs := Load(context.Background(), fsys)
+	want := []string{
+		"cities/zabrze.md:1: cannot read: open cities/zabrze.md: permission denied",
+		"documents/kolejka:1: is not a regular file",
+		fmt.Sprintf("documents/lsr.md:1: file is 4.0 MiB (%d bytes); a content file may be at most 4 MiB (%d bytes) — move large text into an attachment", len(big), MaxFileSize),
+		"documents/skroty.md:1: is a symbolic link; content must be real files inside the content folder",
+		"meetings/tajne:1: cannot read: open meetings/tajne: permission denied",
+	}
+	if got := messages(errs.Sort()); !slices.Equal(got, want) {
+		t.Errorf("got errors\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	if got, want := paths(tree), []string{"cities/wloclawek.md"}; !slices.Equal(got, want) {
+		t.Errorf("got files %q, want %q", got, want)
+	}
+
+	// Reading one file again after a change reports the same way.
+	var c Cache
+	if _, err := c.Reload(fsys, "cities/zabrze.md"); err == nil || err.Error() != want[0] {
+		t.Errorf("Reload of an unreadable file: got %v, want %s", err, want[0])
+	}
+	if _, err := c.Reload(fsys, "cities/usuniety.md"); err == nil || !strings.HasPrefix(err.Error(), "cities/usuniety.md:1: cannot read: ") {
+		t.Errorf("Reload of a missing file: got %v, want cities/usuniety.md:1: cannot read: …", err)
 	}
 }
 

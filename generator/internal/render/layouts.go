@@ -86,7 +86,7 @@ func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
 			}
 			b, err := fs.ReadFile(fsys, e.Name())
 			if err != nil {
-				errs.Addf(path.Join(dir, e.Name()), 0, "cannot read: %v", err)
+				errs.Addf(path.Join(dir, e.Name()), 1, "cannot read: %v", err)
 				continue
 			}
 			files[e.Name()] = source{name: e.Name(), origin: path.Join(dir, e.Name()), text: string(b)}
@@ -97,7 +97,7 @@ func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
 	if own != nil {
 		for name, f := range files {
 			if f.origin == path.Join(ownDir, name) && !strings.HasPrefix(name, "_") && name != "base.html" && !slices.Contains(layoutNames, strings.TrimSuffix(name, ".html")) {
-				errs.Addf(f.origin, 0, "is not a layout ratusz uses; layouts are base.html, %s.html, and shared _name.html files", strings.Join(layoutNames, ".html, "))
+				errs.Addf(f.origin, 1, "is not a layout ratusz uses; layouts are base.html, %s.html, and shared _name.html files", strings.Join(layoutNames, ".html, "))
 			}
 		}
 	}

@@ -279,7 +279,9 @@ func (b *builder) entry(f *content.File, ent Entity, seen map[Kind]map[string]st
 		key = e.URL
 	}
 	if other, dup := seen[e.Kind][key]; dup {
-		b.errs.Addf(f.Path, 0, "has the same address %q as %s; rename one of the files (file names that differ only in case or Polish letters make the same address)", "/"+e.URL, other)
+		// A problem of the file as a whole: at its line 1, as content
+		// reports those.
+		b.errs.Addf(f.Path, 1, "has the same address %q as %s; rename one of the files (file names that differ only in case or Polish letters make the same address)", "/"+e.URL, other)
 		return
 	}
 	seen[e.Kind][key] = f.Path
@@ -302,7 +304,7 @@ func (b *builder) decode(f *content.File) Entity {
 	name := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 	e := Entry{Kind: k, Path: f.Path, Slug: slug.Make(name), Body: f.Body, BodyLine: f.BodyLine}
 	if e.Slug == "" {
-		r.errorf(0, "file name %q has no letters or digits to make an address from; rename the file", path.Base(f.Path))
+		r.errorf(1, "file name %q has no letters or digits to make an address from; rename the file", path.Base(f.Path))
 		return nil
 	}
 	b.common(r, &e, m, f)

@@ -102,7 +102,7 @@ func faultyTree(t *testing.T) (*content.Tree, []string) {
 		if i%15 == 0 { // two files, one address
 			add("cities/Dup-"+n+".md", "---\ntitle: Dup "+n+"\nregion: mazowieckie\n---\n")
 			add("cities/dup-"+n+".md", "---\ntitle: dup "+n+"\nregion: mazowieckie\n---\n")
-			want = append(want, `cities/dup-`+n+`.md: has the same address "/miasta/dup-`+n+`/" as cities/Dup-`+n+`.md; rename one of the files (file names that differ only in case or Polish letters make the same address)`)
+			want = append(want, `cities/dup-`+n+`.md:1: has the same address "/miasta/dup-`+n+`/" as cities/Dup-`+n+`.md; rename one of the files (file names that differ only in case or Polish letters make the same address)`)
 		}
 	}
 	tree, errs := content.Load(context.Background(), fsys)
