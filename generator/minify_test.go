@@ -375,3 +375,60 @@ func copyDir(t *testing.T, from, to string) string {
 	}
 	return dst
 }
+
+// No tag of a minified page holds a line end, a tab or two spaces between
+// its attributes: the search page's <form>, whose attributes stand on
+// lines of their own in the layout, is one tag of every kind of page
+// checked.
+func TestMinifiedTagsHaveNoWhitespaceRuns(t *testing.T) {
+	small, _ := minified(t)
+	builtIn, _ := buildMemory(t, generator.Config{Content: "../content", Now: june2021, Minify: true})
+	tags := 0
+	for site, files := range map[string]map[string][]byte{"test site": small, "built-in": builtIn} {
+		for name, b := range files {
+			if path.Ext(name) != ".html" {
+				continue
+			}
+			z := html.NewTokenizer(bytes.NewReader(b))
+			for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+				if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
+					continue
+				}
+				tags++
+				if bad := tagWhitespace(z.Raw()); bad != "" {
+					t.Errorf("%s %s: whitespace %q inside the tag %.80q", site, name, bad, z.Raw())
+				}
+			}
+		}
+	}
+	if tags < 1000 {
+		t.Errorf("only %d tags checked", tags)
+	}
+}
+
+// tagWhitespace returns the first run of whitespace but a single space
+// outside the quoted values of a tag as written, or "".
+func tagWhitespace(raw []byte) string {
+	var quote byte
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f':
+			j := i
+			for j < len(raw) && strings.IndexByte(" \n\t\r\f", raw[j]) >= 0 {
+				j++
+			}
+			if string(raw[i:j]) != " " || j < len(raw) && raw[j] == '>' {
+				return string(raw[i:j])
+			}
+			i = j - 1
+		}
+	}
+	return ""
+}

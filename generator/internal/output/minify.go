@@ -81,7 +81,7 @@ func (m *Minifier) Layout(text string) (string, *MinifyError) {
 	if err := m.m.Minify(layoutType, &out, buffer.NewReader(blankComments(text))); err != nil {
 		return "", minifyError("", err)
 	}
-	return out.String(), nil
+	return tagSpace(out.String()), nil
 }
 
 // blankComments returns text with what is inside its template comments
