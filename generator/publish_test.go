@@ -102,7 +102,7 @@ func TestStructuredData(t *testing.T) {
 		}},
 		{"dokumenty/program-ngo/index.html", map[string]any{
 			"@type":                  "DigitalDocument",
-			"creativeWorkStatus":     "w konsultacjach",
+			"creativeWorkStatus":     "w konsultacjach – zostało 15 dni",
 			"spatialCoverage.0.name": "Wałbrzych",
 		}},
 		{"miasta/walbrzych/index.html", map[string]any{

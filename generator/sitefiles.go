@@ -47,7 +47,9 @@ func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 	var locs []feed.Loc
 	newest := newestOf(s)
 	for _, pg := range pages {
-		if pg.Layout != "notfound" {
+		// A draft built with -drafts is for its editors: no sitemap,
+		// feed or calendar a search engine or a resident follows lists it.
+		if pg.Layout != "notfound" && !isDraft(pg.Entry) {
 			locs = append(locs, feed.Loc{Page: pg.URL, Lastmod: newest.lastmod(pg)})
 		}
 		if pg.Pager != nil && pg.Pager.Number > 1 {
@@ -191,20 +193,36 @@ func feedEntries(s *site.Site, pg *render.Page) []site.Entity {
 	return es
 }
 
-// calendarMeetings are the meetings in a page's calendar.
+// calendarMeetings are the meetings in a page's calendar: a meeting's
+// own, or those a city, a programme or the home page lists but the
+// drafts.
 func calendarMeetings(s *site.Site, pg *render.Page) []*site.Meeting {
 	switch e := pg.Entry.(type) {
 	case *site.City:
-		return e.Meetings
+		return published(e.Meetings)
 	case *site.Programme:
-		return e.Meetings
+		return published(e.Meetings)
 	case *site.Meeting:
 		return []*site.Meeting{e}
 	}
 	if pg.Layout == "home" {
-		return s.Meetings
+		return published(s.Meetings)
 	}
 	return nil
+}
+
+// published leaves out the drafts of a list, which only -drafts builds.
+func published(ms []*site.Meeting) []*site.Meeting {
+	if !slices.ContainsFunc(ms, isDraft) {
+		return ms
+	}
+	return slices.DeleteFunc(slices.Clone(ms), isDraft)
+}
+
+// isDraft reports whether e is an entry with draft: true.
+func isDraft[E site.Entity](e E) bool {
+	en := site.Entity(e)
+	return en != nil && en.E().Draft
 }
 
 // newest holds the newest change of each kind's entries and of all of
@@ -218,30 +236,28 @@ type newest struct {
 }
 
 func newestOf(s *site.Site) newest {
-	tomorrow := s.Now.AddDate(0, 0, 1)
 	byKind := map[site.Kind][]site.Entity{}
 	for _, e := range s.Entities() {
 		byKind[e.E().Kind] = append(byKind[e.E().Kind], e)
 	}
-	n := newest{s: s, byKind: map[site.Kind]*site.Date{}, byTopic: map[*site.Topic]*site.Date{}, all: feed.Newest(s.Entities(), tomorrow)}
+	n := newest{s: s, byKind: map[site.Kind]*site.Date{}, byTopic: map[*site.Topic]*site.Date{}, all: s.Changed}
 	for k, es := range byKind {
-		n.byKind[k] = feed.Newest(es, tomorrow)
+		n.byKind[k] = feed.Newest(es)
 	}
 	return n
 }
 
 // lastmod is when what a page shows last changed, for the sitemap: an
-// entry's own date (feed.Changed), else the newest of the entries the page
-// lists, else the accessibility statement's update.
-// Dates after today are left out.
+// entry's own date (site.Entry.Changed), else the newest of the entries
+// the page lists, else the accessibility statement's update.
 func (n newest) lastmod(pg *render.Page) *site.Date {
 	switch {
 	case pg.Entry != nil:
-		return feed.Changed(pg.Entry)
+		return pg.Entry.E().Changed
 	case pg.Topic != nil:
 		d, ok := n.byTopic[pg.Topic]
 		if !ok {
-			d = feed.Newest(pg.Topic.Entries, n.s.Now.AddDate(0, 0, 1))
+			d = feed.Newest(pg.Topic.Entries)
 			n.byTopic[pg.Topic] = d
 		}
 		return d

@@ -118,7 +118,9 @@ func TestAtomFeeds(t *testing.T) {
 	for _, e := range wloclawek.Entries {
 		titles = append(titles, e.Title)
 	}
-	if got := strings.Join(titles, " | "); got != "Posiedzenie zarządu LGD | Lokalna Strategia Rozwoju | Plan rozwoju 2007–2013" {
+	// The plan of 2007–2013 has a period but no date of its own: it is
+	// in no feed, rather than dated by the day of the build.
+	if got := strings.Join(titles, " | "); got != "Posiedzenie zarządu LGD | Lokalna Strategia Rozwoju" {
 		t.Errorf("Włocławek's feed lists %s", got)
 	}
 }

@@ -5,10 +5,13 @@
 //
 // Every address comes from address.Base.Abs: absolute when -base-url is,
 // else a path (the build warns about that). An entry's date in a feed and
-// in the sitemap is Changed: its updated date, else its publish date, else
-// the date of what it is (a document's adoption or consultation date, a
-// meeting's date, a partnership's founding). A feed lists at most
-// MaxEntries entries, the most recently changed first.
+// in the sitemap is its site.Entry.Changed: the newest of its own dates
+// (updated, publish, a document's adoption or consultation start, a
+// meeting's date, a partnership's founding) that is not after the build's
+// day. An entry with none is not in the feeds: no date comes from the
+// clock, so that a build on a day when nothing happens changes no file. A
+// feed lists at most MaxEntries entries, the most recently changed first,
+// and never a draft.
 package feed
 
 import (
@@ -36,33 +39,11 @@ type Feed struct {
 	Entries []site.Entity
 }
 
-// Changed is the date an entry last changed, as far as the site knows:
-// updated, else publish, else the date of what it is; nil when none.
-func Changed(e site.Entity) *site.Date {
-	en := e.E()
-	if en.Updated != nil {
-		return en.Updated
-	}
-	if en.Publish != nil {
-		return en.Publish
-	}
-	switch x := e.(type) {
-	case *site.Document:
-		return x.Date
-	case *site.Meeting:
-		return &x.Date
-	case *site.Partnership:
-		return x.Founded
-	}
-	return nil
-}
-
-// Newest is the latest Changed date of entries before the moment before,
-// or nil.
-func Newest(entries []site.Entity, before time.Time) *site.Date {
+// Newest is the latest Changed date of entries, or nil.
+func Newest(entries []site.Entity) *site.Date {
 	var newest *site.Date
 	for _, e := range entries {
-		if d := Changed(e); d != nil && d.Time.Before(before) && (newest == nil || d.Time.After(newest.Time)) {
+		if d := e.E().Changed; d != nil && (newest == nil || d.Time.After(newest.Time)) {
 			newest = d
 		}
 	}
@@ -76,17 +57,19 @@ type dated struct {
 }
 
 // newest returns the entries a feed of entries lists, each with its date
-// (Changed, else s.Now): the MaxEntries most recently changed, the newest
-// first, those of the same time by address. A list of every document of a
-// large site is not sorted to keep fifty: each entry is compared with the
-// last of those kept so far, which most entries are not newer than.
-func newest(s *site.Site, entries []site.Entity) []dated {
+// (Changed): the MaxEntries most recently changed, the newest first, those
+// of the same time by address; drafts and entries with no date are left
+// out. A list of every document of a large site is not sorted to keep
+// fifty: each entry is compared with the last of those kept so far, which
+// most entries are not newer than.
+func newest(entries []site.Entity) []dated {
 	list := make([]dated, 0, min(len(entries), MaxEntries)+1)
 	for _, e := range entries {
-		d := dated{e, s.Now}
-		if c := Changed(e); c != nil {
-			d.t = c.Time
+		c := e.E().Changed
+		if c == nil || e.E().Draft {
+			continue
 		}
+		d := dated{e, c.Time}
 		if len(list) == MaxEntries && !first(d, list[len(list)-1]) {
 			continue
 		}
@@ -108,13 +91,20 @@ func first(a, b dated) bool {
 	return a.e.E().URL < b.e.E().URL
 }
 
-// Atom writes f as an Atom feed of s, under base. Entries with no date
-// at all are dated by the site's today (-now).
+// Atom writes f as an Atom feed of s, under base. The feed is dated by
+// its newest entry; one that lists nothing, by the newest date of the
+// whole site (s.Changed), or else by the start of the Unix epoch: a date
+// that never changes, where the build's day would change the feed daily.
 func Atom(s *site.Site, base address.Base, f Feed) []byte {
-	list := newest(s, f.Entries)
-	updated := s.Now
-	if len(list) > 0 {
+	list := newest(f.Entries)
+	var updated time.Time
+	switch {
+	case len(list) > 0:
 		updated = list[0].t
+	case s.Changed != nil:
+		updated = s.Changed.Time
+	default:
+		updated = time.Unix(0, 0).UTC()
 	}
 	author := s.Title
 	if s.Accessibility != nil && s.Accessibility.Publisher != "" {
@@ -139,7 +129,7 @@ func Atom(s *site.Site, base address.Base, f Feed) []byte {
 		w.element("id", ID(base, en.URL))
 		w.element("title", en.Title)
 		w.element("updated", stamp(d.t))
-		if en.Publish != nil {
+		if en.Publish != nil && !en.Publish.Time.After(d.t) {
 			w.element("published", stamp(en.Publish.Time))
 		}
 		w.empty("link", "rel", "alternate", "type", "text/html", "href", base.Abs(en.URL))

@@ -121,7 +121,7 @@ func TestAtomAsEncodingXML(t *testing.T) {
 
 // reference is the feed as the structs above, of the entries Atom lists.
 func reference(s *site.Site, base address.Base, f Feed) atomFeed {
-	list := newest(s, f.Entries)
+	list := newest(f.Entries)
 	author := s.Title
 	if s.Accessibility != nil && s.Accessibility.Publisher != "" {
 		author = s.Accessibility.Publisher
@@ -148,7 +148,7 @@ func reference(s *site.Site, base address.Base, f Feed) atomFeed {
 			Link:     atomLink{Rel: "alternate", Type: "text/html", Href: base.Abs(en.URL)},
 			Category: atomCategory{Term: kind, Label: s.Lang.T("kind." + kind)},
 		}
-		if en.Publish != nil {
+		if en.Publish != nil && !en.Publish.Time.After(d.t) {
 			entry.Published = stamp(en.Publish.Time)
 		}
 		if en.Summary != "" {
@@ -163,7 +163,7 @@ func reference(s *site.Site, base address.Base, f Feed) atomFeed {
 // MaxEntries of all its entries sorted, stably, newest first and then by
 // address: in the site's order, reversed, and with entries twice (the same
 // date and address, where only the order they came in decides), and with
-// every date the same.
+// every date the same. Entries with no date and drafts are left out.
 func TestNewestAsStableSort(t *testing.T) {
 	s := sitetest.Corpus(t, 400)
 	all := s.Entities()
@@ -172,16 +172,26 @@ func TestNewestAsStableSort(t *testing.T) {
 	twice := append(slices.Clone(all[:120]), all[60:180]...)
 	undated := slices.Clone(all[:90])
 	for _, e := range undated {
-		e := e.E()
-		e.Updated, e.Publish = &site.Date{Time: s.Now}, nil
+		e.E().Changed = &site.Date{Time: s.Now}
 	}
-	for name, entries := range map[string][]site.Entity{"site order": all, "reversed": reversed, "twice": twice, "one date": undated, "few": all[:7]} {
-		want := make([]dated, len(entries))
-		for i, e := range entries {
-			want[i] = dated{e, s.Now}
-			if d := Changed(e); d != nil {
-				want[i].t = d.Time
+	drafts := slices.Clone(all[:150])
+	for i := 0; i < len(drafts); i += 3 {
+		drafts[i].E().Draft = true
+	}
+	defer func() {
+		for _, e := range drafts {
+			e.E().Draft = false
+		}
+	}()
+	for name, entries := range map[string][]site.Entity{"site order": all, "reversed": reversed, "twice": twice, "one date": undated, "few": all[:7], "drafts": drafts} {
+		var want []dated
+		for _, e := range entries {
+			if d := e.E().Changed; d != nil && !e.E().Draft {
+				want = append(want, dated{e, d.Time})
 			}
+		}
+		if len(want) == len(entries) && name != "one date" && name != "few" {
+			t.Fatalf("%s: every entry has a date and none is a draft: the test tests nothing", name)
 		}
 		slices.SortStableFunc(want, func(a, b dated) int {
 			if c := b.t.Compare(a.t); c != 0 {
@@ -190,7 +200,7 @@ func TestNewestAsStableSort(t *testing.T) {
 			return strings.Compare(a.e.E().URL, b.e.E().URL)
 		})
 		want = want[:min(len(want), MaxEntries)]
-		got := newest(s, entries)
+		got := newest(entries)
 		if len(got) != len(want) {
 			t.Fatalf("%s: %d entries, want %d", name, len(got), len(want))
 		}
@@ -218,7 +228,7 @@ func TestSitemapAsEncodingXML(t *testing.T) {
 		l := Loc{Page: e.E().URL + "?a=1&b='2'"}
 		u := sitemapURL{Loc: base.Abs(l.Page)}
 		if i%3 > 0 {
-			l.Lastmod = Changed(e)
+			l.Lastmod = latest(site.OwnDates(e))
 			switch {
 			case l.Lastmod == nil:
 			case l.Lastmod.Time.After(s.Now.AddDate(0, 0, 1)):
@@ -239,4 +249,15 @@ func TestSitemapAsEncodingXML(t *testing.T) {
 	if got, want := Sitemap(s, base, nil), encode(t, urlset{}); !bytes.Equal(got, want) {
 		t.Errorf("Sitemap of no pages wrote\n%s\nencoding/xml writes\n%s", got, want)
 	}
+}
+
+// latest is the latest of dates, after today or not, or nil.
+func latest(dates []*site.Date) *site.Date {
+	var out *site.Date
+	for _, d := range dates {
+		if d != nil && (out == nil || d.Time.After(out.Time)) {
+			out = d
+		}
+	}
+	return out
 }

@@ -75,7 +75,11 @@ func event(w *writer, s *site.Site, base address.Base, m *site.Meeting) {
 		host = "localhost"
 	}
 	w.line("UID", text(m.Slug+"@"+host+strings.TrimSuffix(base.Path(), "/")))
-	w.line("DTSTAMP", s.Now.UTC().Format(utcStamp))
+	stamp := m.Date.Time
+	if m.Changed != nil {
+		stamp = m.Changed.Time
+	}
+	w.line("DTSTAMP", stamp.UTC().Format(utcStamp))
 	start := m.Date.Time.In(s.Zone)
 	if !m.Date.HasClock() {
 		last := start

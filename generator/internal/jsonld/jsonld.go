@@ -284,7 +284,7 @@ func document(d *site.Document, o Options) node {
 	n := common(documentType(d), &d.Entry, o)
 	n.set(text("inLanguage", o.Lang.Tag()))
 	n.set(text("genre", o.Lang.T("doctype."+d.Type)))
-	n.set(text("creativeWorkStatus", o.Lang.T("status."+string(d.State))))
+	n.set(text("creativeWorkStatus", d.StatusText))
 	if a := d.Adopted; a != nil {
 		if a.Resolution != "" {
 			n.set(text("legislationIdentifier", a.Resolution))
@@ -437,8 +437,8 @@ func organisation(org *site.Organisation, o Options) node {
 
 func programme(p *site.Programme, o Options) node {
 	n := common("FundingScheme", &p.Entry, o)
-	if p.Short != "" {
-		n.set(text("alternateName", p.Short))
+	if short := p.ShortName(); short != "" {
+		n.set(text("alternateName", short))
 	}
 	if p.Funder != "" {
 		n.set(object("funder", node{text("@type", "Organization"), text("name", p.Funder)}))

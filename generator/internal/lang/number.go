@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/feature/plural"
 )
@@ -23,6 +24,21 @@ func (l *Lang) Count(n int, noun string) string {
 		i = len(forms) - 1
 	}
 	return fmt.Sprint(n) + " " + forms[i]
+}
+
+// Phrase writes the form of the phrase noun that n asks for, with n in
+// place of its {n}: "zostały 2 dni", "zostało 25 dni", "2 days left". It
+// is Count for phrases in which the number does not come first.
+func (l *Lang) Phrase(n int, noun string) string {
+	forms, ok := l.nouns[noun]
+	if !ok {
+		return fmt.Sprint(n) + " " + noun
+	}
+	i := slices.Index(l.rules.forms, l.pluralForm(n))
+	if i < 0 {
+		i = len(forms) - 1
+	}
+	return strings.Replace(forms[i], "{n}", fmt.Sprint(n), 1)
 }
 
 // PluralForms returns the forms of a noun keyed by their CLDR plural

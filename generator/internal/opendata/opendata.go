@@ -186,9 +186,10 @@ type adoption struct {
 }
 
 type consultation struct {
-	From *string `json:"from"`
-	To   *string `json:"to"`
-	URL  *string `json:"url"`
+	From  *string `json:"from"`
+	To    *string `json:"to"`
+	URL   *string `json:"url"`
+	Phase string  `json:"phase"`
 }
 
 type attachment struct {
@@ -204,8 +205,11 @@ type document struct {
 	Type             string        `json:"type"`
 	Status           string        `json:"status"`
 	State            string        `json:"state"`
+	StatusText       string        `json:"status_text"`
 	InForce          bool          `json:"in_force"`
+	Archived         bool          `json:"archived"`
 	ConsultationOpen bool          `json:"consultation_open"`
+	DaysLeft         *int          `json:"days_left"`
 	Cities           []Ref         `json:"cities"`
 	Partnership      *Ref          `json:"partnership"`
 	Programmes       []Ref         `json:"programmes"`
@@ -354,7 +358,7 @@ func (w writer) attachment(a *site.Attachment) attachment {
 func (w writer) document(d *site.Document) document {
 	out := document{
 		entry: w.entry(&d.Entry), Type: d.Type, Status: string(d.Status), State: string(d.State),
-		InForce: d.InForce, ConsultationOpen: d.ConsultationOpen, Cities: refs(w, d.Cities),
+		StatusText: d.StatusText, InForce: d.InForce, Archived: d.Archived, ConsultationOpen: d.ConsultationOpen, Cities: refs(w, d.Cities),
 		Partnership: optRef(w, d.Partnership, d.Partnership != nil), Programmes: refs(w, d.Programmes),
 		Period: periodOf(d.Period), Attachments: []attachment{}, Meetings: refs(w, d.Meetings),
 	}
@@ -362,7 +366,10 @@ func (w writer) document(d *site.Document) document {
 		out.Adopted = &adoption{Date: a.Date.ISO(), By: str(a.By), Resolution: str(a.Resolution)}
 	}
 	if c := d.Consultation; c != nil {
-		out.Consultation = &consultation{From: date(c.From), To: date(c.To), URL: str(c.URL)}
+		out.Consultation = &consultation{From: date(c.From), To: date(c.To), URL: str(c.URL), Phase: string(d.Phase)}
+	}
+	if d.ConsultationOpen && d.DaysLeft > 0 {
+		out.DaysLeft = &d.DaysLeft
 	}
 	for _, a := range d.Attachments {
 		out.Attachments = append(out.Attachments, w.attachment(a))

@@ -279,9 +279,15 @@ func dict(kv ...any) (map[string]any, error) {
 	return m, nil
 }
 
-// newest returns the n documents with the latest dates, newest first.
+// newest returns the n documents with the latest dates, newest first,
+// leaving out the archive: the home page shows what is current.
 func newest(docs []*site.Document, n int) []*site.Document {
-	s := slices.Clone(docs)
+	s := make([]*site.Document, 0, len(docs))
+	for _, d := range docs {
+		if !d.Archived {
+			s = append(s, d)
+		}
+	}
 	slices.SortStableFunc(s, func(a, b *site.Document) int {
 		var ta, tb time.Time
 		if a.Date != nil {

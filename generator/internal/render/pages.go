@@ -320,14 +320,18 @@ func (r *Renderer) groups(k site.Kind) []Group {
 	case site.KindDocument:
 		in := Group{Heading: l.T("documents.in_force"), ID: "obowiazujace"}
 		other := Group{Heading: l.T("documents.other"), ID: "pozostale"}
+		archive := Group{Heading: l.T("documents.archived"), ID: "archiwalne"}
 		for _, d := range s.Documents {
-			if d.InForce {
+			switch {
+			case d.InForce:
 				in.Entries = append(in.Entries, d)
-			} else {
+			case d.Archived:
+				archive.Entries = append(archive.Entries, d)
+			default:
 				other.Entries = append(other.Entries, d)
 			}
 		}
-		return nonEmpty(in, other)
+		return nonEmpty(in, other, archive)
 	case site.KindMeeting:
 		up := Group{Heading: l.T("meetings.upcoming"), ID: "nadchodzace"}
 		past := Group{Heading: l.T("meetings.past"), ID: "minione"}
@@ -438,7 +442,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 		}
 		var err error
 		if body, err = r.body(p.Entry.E(), read); err != nil {
-			return &content.Error{Path: path, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
+			return &content.Error{Path: path, Line: 1, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
 		}
 		// Nothing made from the body refers to its bytes: the HTML and
 		// the links are copies.

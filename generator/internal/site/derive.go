@@ -16,52 +16,18 @@ func (b *builder) derive() {
 	s := b.site
 	now := s.Now
 	for _, d := range s.Documents {
-		d.derive(now)
+		d.derive(now, s.Lang)
 	}
 	for _, m := range s.Meetings {
 		m.derive(now)
 	}
+	s.dateChanges()
 	b.backrefs()
 	b.topicIndex()
 	b.regions()
 	b.unusedAssets()
 	b.sortAll()
 	slices.Sort(s.Warnings)
-}
-
-func (d *Document) derive(now time.Time) {
-	switch d.Status {
-	case StatusDraft:
-		d.State = StateDraft
-	case StatusExpired:
-		d.State = StateExpired
-	case StatusAdopted:
-		d.State, d.InForce = StateAdopted, true
-		if d.Period.Ended(now.Year()) {
-			d.State, d.InForce = StatePeriodEnded, false
-		}
-	case StatusConsultation:
-		d.State = StateConsultation
-		if c := d.Consultation; c != nil {
-			if c.To != nil && endOfDay(*c.To).Before(now) {
-				d.State = StateConsultationClosed
-			} else if c.From == nil || !c.From.Time.After(now) {
-				d.ConsultationOpen = true
-			}
-		}
-	}
-	switch {
-	case d.Adopted != nil:
-		d.Date = &d.Adopted.Date
-	case d.Consultation != nil && d.Consultation.From != nil:
-		d.Date = d.Consultation.From
-	case d.Updated != nil:
-		d.Date = d.Updated
-	case d.Publish != nil:
-		d.Date = d.Publish
-	case d.Period != nil:
-		d.Date = &Date{Time: time.Date(d.Period.From, 1, 1, 0, 0, 0, 0, now.Location()), Precision: Year}
-	}
 }
 
 // endOfDay is the last moment of a date given without a time.
@@ -78,13 +44,17 @@ func (m *Meeting) derive(now time.Time) {
 		last = *m.End
 	}
 	m.Upcoming = !endOfDay(last).Before(now)
-	// Where the meeting belongs: the cities written, the place's city, or
-	// else the partnership's cities.
+	// Where the meeting belongs: the cities written, the place's city and
+	// every city of its partnership.
 	if m.Place != nil && m.Place.City != nil && !slices.Contains(m.Cities, m.Place.City) {
 		m.Cities = append(m.Cities, m.Place.City)
 	}
-	if len(m.Cities) == 0 && m.Partnership != nil {
-		m.Cities = slices.Clone(m.Partnership.Cities)
+	if m.Partnership != nil {
+		for _, c := range m.Partnership.Cities {
+			if !slices.Contains(m.Cities, c) {
+				m.Cities = append(m.Cities, c)
+			}
+		}
 	}
 }
 
@@ -319,16 +289,24 @@ func sortBy[T comparable](s *[]T, f func(a, b T) int) {
 	*s = slices.Compact(l)
 }
 
-// compareDocuments puts documents in force first, then the newest first.
+// compareDocuments puts documents in force first, then those still in
+// the making or not yet in force, then the archive; each part newest
+// first.
 func compareDocuments(a, b *Document, byTitle func(a, b Entity) int) int {
-	if a.InForce != b.InForce {
-		if a.InForce {
-			return -1
-		}
-		return 1
-	}
 	ta, tb := dateOf(a.Date), dateOf(b.Date)
-	return cmp.Or(tb.Compare(ta), byTitle(a, b))
+	return cmp.Or(cmp.Compare(a.standing(), b.standing()), tb.Compare(ta), byTitle(a, b))
+}
+
+// standing is the part of the documents' lists d is in: 0 in force, 1
+// current, 2 archived.
+func (d *Document) standing() int {
+	switch {
+	case d.InForce:
+		return 0
+	case d.Archived:
+		return 2
+	}
+	return 1
 }
 
 func dateOf(d *Date) time.Time {

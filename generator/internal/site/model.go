@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/lang"
@@ -85,6 +86,10 @@ type Site struct {
 
 	Accessibility *Accessibility // the accessibility statement, or nil
 
+	// Changed is the newest Changed of all entries, nil when none has
+	// one: the date of a feed that lists nothing.
+	Changed *Date
+
 	Warnings []string
 
 	kept    *builder // the entries by slug and the options, for Update
@@ -119,6 +124,12 @@ type Entry struct {
 	Aliases  []string
 	Source   string
 	Params   map[string]any
+
+	// Changed is the newest of the entry's own dates (OwnDates) that is
+	// not after the build's day: its date in the feeds, the sitemap and
+	// the calendars. Nil when it has none: such an entry is left out of
+	// the feeds, as no date in the output comes from the clock.
+	Changed *Date
 
 	titleKey  []byte   // the title's collation key, for sorting
 	spellings []string // the topics as written
@@ -157,6 +168,22 @@ type Programme struct {
 	Partnerships []*Partnership
 	Documents    []*Document
 	Meetings     []*Meeting
+}
+
+// ShortName is the programme's short name where it adds something to
+// its title: "" when the title is the short name ("URBACT") or already
+// holds it as a word ("Program URBACT", "… (RLKS)").
+func (p *Programme) ShortName() string {
+	short := strings.TrimSpace(p.Short)
+	if short == "" || strings.EqualFold(short, strings.TrimSpace(p.Title)) {
+		return ""
+	}
+	for _, w := range strings.FieldsFunc(p.Title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '+' }) {
+		if w == short {
+			return ""
+		}
+	}
+	return short
 }
 
 // Organisation is an NGO, office, institution or church body.
@@ -208,26 +235,47 @@ type Document struct {
 	Consultation *Consultation
 	Attachments  []*Attachment
 
-	// Derived from Status, Period, Consultation and today.
+	// Derived once, by derive, from Status, Adopted, Period, Consultation
+	// and the build's day; every page, list, feed, calendar, JSON-LD
+	// block, search entry and open-data record reads these and none
+	// works them out again.
 	State            State
-	InForce          bool
-	ConsultationOpen bool  // in consultation today
-	Date             *Date // the date it is sorted by: adoption, consultation start, update
+	StatusText       string // what a resident reads: "w konsultacjach – zostało 25 dni"
+	InForce          bool   // adopted, its period begun and not over
+	Archived         bool   // expired, its period over, or a draft whose years are over
+	Phase            Phase  // of the consultation, whatever the status
+	ConsultationOpen bool   // in consultation today, as the status shows it
+	DaysLeft         int    // of an open consultation, today included; 0 without an end
+	Date             *Date  // the date it is sorted by: adoption, consultation start, update
 
 	Meetings []*Meeting // that discussed or produced it
 }
 
 // State is the status a resident sees: the written status, corrected by
-// today's date. Its value names the UI string "status.<state>".
+// the build's day. Its value names the UI string "status.<state>", a
+// short label for facets; Document.StatusText says it in full.
 type State string
 
 const (
-	StateDraft              State = "draft"
-	StateConsultation       State = "consultation"
-	StateConsultationClosed State = "consultation_closed"
-	StateAdopted            State = "adopted"
-	StateExpired            State = "expired"
-	StatePeriodEnded        State = "expired_period"
+	StateDraft               State = "draft"                // projekt
+	StateDraftArchived       State = "draft_archived"       // a draft whose years are over
+	StateConsultationPlanned State = "consultation_planned" // its window is still to come
+	StateConsultation        State = "consultation"         // its window is open today
+	StateConsultationClosed  State = "consultation_closed"  // its window is over
+	StateAdopted             State = "adopted"              // in force
+	StateAdoptedFuture       State = "adopted_future"       // adopted, in force from period.from
+	StateExpired             State = "expired"              // archival as written
+	StatePeriodEnded         State = "expired_period"       // adopted, its years over
+)
+
+// Phase is where a consultation's window stands on the build's day.
+type Phase string
+
+const (
+	PhaseNone    Phase = ""        // no consultation
+	PhasePlanned Phase = "planned" // before from
+	PhaseOpen    Phase = "open"    // from from to the last day of to, both included
+	PhaseClosed  Phase = "closed"  // after the day of to
 )
 
 // Adoption says who adopted a document, when and by which resolution.

@@ -106,7 +106,7 @@ func TestDocumentsInForceFirstThenNewest(t *testing.T) {
 		"Konsultowana":         "consultation open",
 		"Konsultowana do dziś": "consultation open", // the last day counts
 		"Po konsultacjach":     "consultation_closed",
-		"Przed konsultacjami":  "consultation",
+		"Przed konsultacjami":  "consultation_planned", // its window opens in July
 	} {
 		if states[title] != want {
 			t.Errorf("%s: state %q, want %q", title, states[title], want)
@@ -271,5 +271,25 @@ func TestTwoSpellingsInOneEntryAreOneTopic(t *testing.T) {
 	}, site.Options{})
 	if len(s.Topics) != 1 || len(s.Topics[0].Entries) != 1 || len(s.Pages[0].Topics) != 1 {
 		t.Errorf("topics %d, entries of the topic %d, topics of the page %d; want 1, 1, 1", len(s.Topics), len(s.Topics[0].Entries), len(s.Pages[0].Topics))
+	}
+}
+
+// TestProgrammeShortName: a programme's short name is shown beside its
+// title only when it adds something: never „URBACT (URBACT)”.
+func TestProgrammeShortName(t *testing.T) {
+	for _, tt := range []struct{ title, short, want string }{
+		{"URBACT", "URBACT", ""},
+		{"Urbact", "URBACT", ""},
+		{"Program URBACT IV", "URBACT", ""},
+		{"Rozwój Lokalny Kierowany przez Społeczność (RLKS)", "RLKS", ""},
+		{"Rozwój Lokalny Kierowany przez Społeczność", "RLKS", "RLKS"},
+		{"Europejski Fundusz Społeczny Plus", "EFS+", "EFS+"},
+		{"Fundusze Europejskie dla Pomorza", "FEP", "FEP"},
+		{"Program bez skrótu", "", ""},
+	} {
+		p := &site.Programme{Entry: site.Entry{Title: tt.title}, Short: tt.short}
+		if got := p.ShortName(); got != tt.want {
+			t.Errorf("%q, short %q: ShortName %q, want %q", tt.title, tt.short, got, tt.want)
+		}
 	}
 }

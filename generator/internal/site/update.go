@@ -4,7 +4,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/slug"
@@ -61,7 +60,7 @@ func (s *Site) Update(files []*content.File) bool {
 	for i, old := range olds {
 		touched = append(touched, backrefTargets(old)...)
 		editBackrefs(old, false)
-		adopt(old, news[i], s.Now)
+		adopt(old, news[i], s)
 		editBackrefs(old, true)
 		touched = append(touched, backrefTargets(old)...)
 		kinds[old.E().Kind] = true
@@ -70,6 +69,7 @@ func (s *Site) Update(files []*content.File) bool {
 		sortBackrefs(e)
 	}
 	sortKindLists(s, kinds)
+	s.dateChanges()
 	return true
 }
 
@@ -110,7 +110,7 @@ func assetsOf(e Entity) []string {
 
 // adopt gives old everything of n but the lists of the entries that refer
 // to old, and derives what follows from it again.
-func adopt(old, n Entity, now time.Time) {
+func adopt(old, n Entity, s *Site) {
 	ne := n.E()
 	ne.titleKey = old.E().titleKey
 	ne.Topics = old.E().Topics // the same spellings: the same merged topics
@@ -135,10 +135,10 @@ func adopt(old, n Entity, now time.Time) {
 		x := n.(*Document)
 		x.Meetings = o.Meetings
 		*o = *x
-		o.derive(now)
+		o.derive(s.Now, s.Lang)
 	case *Meeting:
 		*o = *n.(*Meeting)
-		o.derive(now)
+		o.derive(s.Now)
 	}
 }
 
