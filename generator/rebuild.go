@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -45,6 +46,9 @@ type rebuilder struct {
 	pages  int              // how many pages the last build rendered
 	how    string           // how it rebuilt: "body", "model", "entries", "layout" or "full"
 	stale  bool             // whether the site files are of an earlier build (finish)
+
+	log    io.Writer // where warnings are printed; nil for nowhere
+	warned []string  // the warnings printed last, printed again only when they change
 }
 
 // shape is what a page shows of the site's lists: when it changes, the page
@@ -83,10 +87,11 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 			return files, nil
 		}
 	}
-	p, _, err := prepare(ctx, r.cfg)
+	p, res, err := prepare(ctx, r.cfg)
 	if err != nil {
 		return nil, problems(err)
 	}
+	r.warn(res.Warnings)
 	if layouts, ok := r.layoutFiles(changed); ok && r.last != nil {
 		files, err := r.relayout(ctx, p, layouts)
 		if err == nil {
@@ -109,7 +114,6 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 		}
 	}
 	var mem output.Memory
-	var res Result
 	if err := p.write(ctx, &mem, &res); err != nil {
 		return nil, problems(err)
 	}
@@ -144,6 +148,22 @@ func (r *rebuilder) finish(ctx context.Context) (map[string][]byte, []string, bo
 	maps.Copy(files, mem.Files)
 	r.files, r.stale = files, false
 	return files, nil, true
+}
+
+// warn prints the warnings of a build as ratusz build does, one a line,
+// unless they are the ones it printed last: an editor sees each once, and
+// again after it changed, not on every save. The warning about a
+// -base-url without a host is left out: it is about the addresses of the
+// published files, and the dev server serves on its own address.
+func (r *rebuilder) warn(warnings []string) {
+	warnings = slices.DeleteFunc(slices.Clone(warnings), func(w string) bool { return strings.HasPrefix(w, "-base-url ") })
+	if r.log == nil || slices.Equal(warnings, r.warned) {
+		return
+	}
+	r.warned = slices.Clone(warnings)
+	for _, w := range warnings {
+		fmt.Fprintln(r.log, "warning:", w)
+	}
 }
 
 // errWhole says that a change cannot be rendered in part.

@@ -32,6 +32,7 @@ func Serve(ctx context.Context, cfg Config, o ServeOptions) error {
 		return &UsageError{fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
 	}
 	r := newRebuilder(cfg) // re-reads changed files, re-renders affected pages
+	r.log = o.Log
 	s := serve.New(serve.Options{
 		Base:   base,
 		Build:  r.build,
