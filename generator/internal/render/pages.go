@@ -322,10 +322,10 @@ func (r *Renderer) groups(k site.Kind) []Group {
 		other := Group{Heading: l.T("documents.other"), ID: "pozostale"}
 		archive := Group{Heading: l.T("documents.archived"), ID: "archiwalne"}
 		for _, d := range s.Documents {
-			switch {
-			case d.InForce:
+			switch d.Part {
+			case site.PartInForce:
 				in.Entries = append(in.Entries, d)
-			case d.Archived:
+			case site.PartArchive:
 				archive.Entries = append(archive.Entries, d)
 			default:
 				other.Entries = append(other.Entries, d)

@@ -289,24 +289,12 @@ func sortBy[T comparable](s *[]T, f func(a, b T) int) {
 	*s = slices.Compact(l)
 }
 
-// compareDocuments puts documents in force first, then those still in
-// the making or not yet in force, then the archive; each part newest
-// first.
+// compareDocuments puts documents in force (or adopted and in force from
+// a later year) first, then those in the making, then the archive; each
+// part newest first.
 func compareDocuments(a, b *Document, byTitle func(a, b Entity) int) int {
 	ta, tb := dateOf(a.Date), dateOf(b.Date)
-	return cmp.Or(cmp.Compare(a.standing(), b.standing()), tb.Compare(ta), byTitle(a, b))
-}
-
-// standing is the part of the documents' lists d is in: 0 in force, 1
-// current, 2 archived.
-func (d *Document) standing() int {
-	switch {
-	case d.InForce:
-		return 0
-	case d.Archived:
-		return 2
-	}
-	return 1
+	return cmp.Or(cmp.Compare(a.Part, b.Part), tb.Compare(ta), byTitle(a, b))
 }
 
 func dateOf(d *Date) time.Time {

@@ -243,6 +243,7 @@ type Document struct {
 	StatusText       string // what a resident reads: "w konsultacjach – zostało 25 dni"
 	InForce          bool   // adopted, its period begun and not over
 	Archived         bool   // expired, its period over, or a draft whose years are over
+	Part             Part   // the part of the documents' lists it is in
 	Phase            Phase  // of the consultation, whatever the status
 	ConsultationOpen bool   // in consultation today, as the status shows it
 	DaysLeft         int    // of an open consultation, today included; 0 without an end
@@ -266,6 +267,16 @@ const (
 	StateAdoptedFuture       State = "adopted_future"       // adopted, in force from period.from
 	StateExpired             State = "expired"              // archival as written
 	StatePeriodEnded         State = "expired_period"       // adopted, its years over
+)
+
+// Part is the part of the lists of documents a document is in, in the
+// order of the lists.
+type Part int
+
+const (
+	PartInForce Part = iota // in force, or adopted and in force from a later year
+	PartCurrent             // a draft or in consultation
+	PartArchive             // archival
 )
 
 // Phase is where a consultation's window stands on the build's day.

@@ -86,8 +86,9 @@ func TestDocumentsInForceFirstThenNewest(t *testing.T) {
 		"documents/d7.md": doc("Po konsultacjach", "consultation", "consultation: {from: 2021-03-01, to: 2021-03-31}\n"),
 		"documents/d8.md": doc("Przed konsultacjami", "consultation", "consultation: {from: 2021-07-01, to: 2021-07-31}\n"),
 		"documents/d9.md": doc("Konsultowana do dziś", "consultation", "consultation: {from: 2021-05-01, to: 2021-06-01}\n"),
+		"documents/e1.md": doc("Obowiązująca od 2022", "adopted", "adopted: {date: 2021-05-01}\nperiod: 2022-2030\n"),
 	}, site.Options{})
-	want := "Nowa obowiązująca, Stara obowiązująca, Przed konsultacjami, Konsultowana, Konsultowana do dziś, Projekt, Po konsultacjach, Zakończona, Archiwalna" // same date: by title
+	want := "Obowiązująca od 2022, Nowa obowiązująca, Stara obowiązująca, Przed konsultacjami, Konsultowana, Konsultowana do dziś, Projekt, Po konsultacjach, Zakończona, Archiwalna" // same date: by title
 	if got := titles(s.Documents); got != want {
 		t.Errorf("documents:\n got %s\nwant %s", got, want)
 	}
@@ -107,6 +108,7 @@ func TestDocumentsInForceFirstThenNewest(t *testing.T) {
 		"Konsultowana do dziś": "consultation open", // the last day counts
 		"Po konsultacjach":     "consultation_closed",
 		"Przed konsultacjami":  "consultation_planned", // its window opens in July
+		"Obowiązująca od 2022": "adopted_future",       // listed with those in force
 	} {
 		if states[title] != want {
 			t.Errorf("%s: state %q, want %q", title, states[title], want)

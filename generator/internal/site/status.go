@@ -63,6 +63,14 @@ func (d *Document) derive(now time.Time, l *lang.Lang) {
 			d.DaysLeft = daysBetween(now, dayOf(c.To.Time)) + 1
 		}
 	}
+	switch {
+	case d.InForce || d.State == StateAdoptedFuture:
+		d.Part = PartInForce
+	case d.Archived:
+		d.Part = PartArchive
+	default:
+		d.Part = PartCurrent
+	}
 	d.StatusText = d.statusText(l)
 	switch {
 	case d.Adopted != nil:
