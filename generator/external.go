@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -18,6 +19,7 @@ type ExternalOptions struct {
 	Timeout     time.Duration // per request; default 10 s
 	Concurrency int           // requests at once; default 8
 	PerHost     int           // requests at once to one host; default 2
+	Client      *http.Client  // default: a client of its own
 }
 
 // ExternalLinks is what CheckExternal found.
@@ -25,12 +27,18 @@ type ExternalLinks struct {
 	Checked int      // links checked (an address used twice counts twice)
 	Broken  []string // "path:line: link URL: 404 Not Found", sorted
 	Moved   []string // links that work through a permanent redirect
+
+	// NetworkDown, when not "", says that no other site could be reached
+	// at all (linkcheck.NetworkDown) and why: then no link is called
+	// broken, since none could be tried.
+	NetworkDown string
 }
 
 // CheckExternal validates the site as Check does, then requests every
 // address of another site (http and https) that the published entries'
 // bodies and the front-matter keys website, source and consultation.url
-// link to. A build never does this.
+// link to. A build never does this. When not one of those sites can be
+// reached, it says so in NetworkDown instead of calling every link broken.
 func CheckExternal(ctx context.Context, cfg Config, o ExternalOptions) (ExternalLinks, error) {
 	var out ExternalLinks
 	p, _, err := prepare(ctx, cfg)
@@ -76,8 +84,13 @@ func CheckExternal(ctx context.Context, cfg Config, o ExternalOptions) (External
 			add(f, f.BodyLine+max(l.Line, 1)-1, l.Dest)
 		}
 	}
-	for _, r := range linkcheck.Check(ctx, found, linkcheck.Options{Timeout: o.Timeout, Concurrency: o.Concurrency, PerHost: o.PerHost}) {
-		out.Checked++
+	results := linkcheck.Check(ctx, found, linkcheck.Options{Timeout: o.Timeout, Concurrency: o.Concurrency, PerHost: o.PerHost, Client: o.Client})
+	out.Checked = len(results)
+	if reason, down := linkcheck.NetworkDown(results); down && ctx.Err() == nil {
+		out.NetworkDown = reason
+		return out, nil
+	}
+	for _, r := range results {
 		switch {
 		case r.Broken:
 			out.Broken = append(out.Broken, r.String())

@@ -2,6 +2,9 @@
 // somewhere: each address once, a HEAD request (a GET when the server
 // refuses HEAD), redirects followed, with bounded concurrency overall and
 // per host and a timeout per request.
+//
+// A check can also tell a broken link from a machine that cannot reach
+// other sites at all: see [NetworkDown].
 package linkcheck
 
 import (
@@ -10,10 +13,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"slices"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -38,6 +45,14 @@ type Result struct {
 	Broken bool
 	Status string // "200 OK", "404 Not Found" or the network error
 	Moved  string // where a permanent redirect led, or ""
+
+	// Unreached: the request failed before any connection was made,
+	// because the name did not resolve, there was no route to the host or
+	// the connection timed out (a host that refuses it was reached).
+	Unreached bool
+	// Local: that failure was of this machine's own network (no route to
+	// any network, a name server that does not answer), not of the link.
+	Local bool
 }
 
 // String is the line a person reads: "path:line: link URL: 404 Not Found".
@@ -112,18 +127,85 @@ func Check(ctx context.Context, links []Link, o Options) []Result {
 // check requests one address: HEAD, then GET when HEAD is refused.
 func check(ctx context.Context, client *http.Client, u string, timeout time.Duration) Result {
 	r := Result{}
+	var connected atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		ConnectDone: func(_, _ string, err error) {
+			if err == nil {
+				connected.Store(true)
+			}
+		},
+	})
 	resp, moved, err := request(ctx, client, http.MethodHead, u, timeout)
 	if err == nil && (resp.StatusCode == http.StatusMethodNotAllowed || resp.StatusCode == http.StatusNotImplemented) {
 		resp, moved, err = request(ctx, client, http.MethodGet, u, timeout)
 	}
 	if err != nil {
 		r.Broken, r.Status = true, err.Error()
+		if !connected.Load() && ctx.Err() == nil {
+			r.Unreached, r.Local = unreached(err)
+		}
 		return r
 	}
 	r.Status = resp.Status
 	r.Broken = resp.StatusCode >= 400
 	r.Moved = moved
 	return r
+}
+
+// unreached classifies a request that failed before any connection was
+// made: whether it failed before reaching a server and, if so, whether the
+// cause is this machine's own network. A host that refuses the connection
+// was reached.
+func unreached(err error) (before, local bool) {
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		// "no such host" and "server misbehaving" are answers of a name
+		// server, about a name that may just be gone or broken; a name
+		// server that cannot be reached or does not answer is this
+		// machine's own trouble.
+		return true, !dns.IsNotFound && dns.Err != "server misbehaving"
+	}
+	switch {
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.ENETDOWN), errors.Is(err, syscall.EADDRNOTAVAIL):
+		return true, true
+	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, context.DeadlineExceeded):
+		return true, false
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Timeout() {
+		return true, false
+	}
+	return false, false
+}
+
+// NetworkDown reports whether results show that this machine reached no
+// other site at all, rather than that the links are broken: not one
+// address was answered, every request failed before reaching a server
+// (name lookup, routing), and either a failure was of the machine's own
+// network or the addresses lead to at least three hosts (one or two dead
+// names are more likely than a network that is down). reason is the first
+// failure, for the message.
+func NetworkDown(results []Result) (reason string, down bool) {
+	hosts := map[string]bool{}
+	local := false
+	for _, r := range results {
+		if !r.Unreached {
+			return "", false
+		}
+		if r.Local && !local {
+			local, reason = true, r.Status
+		}
+		if reason == "" {
+			reason = r.Status
+		}
+		if u, err := url.Parse(r.URL); err == nil {
+			hosts[u.Hostname()] = true
+		}
+	}
+	if len(results) == 0 || (!local && len(hosts) < 3) {
+		return "", false
+	}
+	return reason, true
 }
 
 // request makes one request, following redirects, and returns the final
@@ -155,7 +237,7 @@ func request(ctx context.Context, client *http.Client, method, u string, timeout
 			err = uerr.Err
 		}
 		if errors.Is(err, context.DeadlineExceeded) {
-			err = fmt.Errorf("no answer within %s", timeout)
+			err = &noAnswer{timeout, err}
 		}
 		return nil, "", err
 	}
@@ -167,3 +249,13 @@ func request(ctx context.Context, client *http.Client, method, u string, timeout
 	}
 	return resp, moved, nil
 }
+
+// noAnswer is a request given up after its timeout; it keeps the error
+// beneath for unreached.
+type noAnswer struct {
+	timeout time.Duration
+	err     error
+}
+
+func (e *noAnswer) Error() string { return fmt.Sprintf("no answer within %s", e.timeout) }
+func (e *noAnswer) Unwrap() error { return e.err }

@@ -5,8 +5,10 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -119,5 +121,135 @@ func TestCheckPerHost(t *testing.T) {
 	}
 	if most != 2 {
 		t.Errorf("at most %d requests at once to one host, want 2", most)
+	}
+}
+
+// failingDial is a client whose every connection fails with err, as on a
+// machine with no network; no request leaves this machine.
+func failingDial(err func(host string) error) *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			host, _, _ := net.SplitHostPort(addr)
+			return nil, err(host)
+		},
+	}}
+}
+
+// deadResolver is a client whose name server is a loopback port nothing
+// listens on.
+func deadResolver(t *testing.T) *http.Client {
+	t.Helper()
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dns := pc.LocalAddr().String()
+	pc.Close()
+	r := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "udp", dns)
+	}}
+	d := &net.Dialer{Resolver: r}
+	return &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}
+}
+
+func noRoute(host string) error {
+	return &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ENETUNREACH)}
+}
+
+func noSuchHost(host string) error {
+	return &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+}
+
+// NetworkDown tells a machine that reaches no other site from links that
+// are broken.
+func TestNetworkDown(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/ok" {
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	threeHosts := []Link{
+		{"content/a.md", 1, "https://bip.gmina.example.test/"},
+		{"content/a.md", 2, "https://www.wloclawek.example.test/lsr"},
+		{"content/b.md", 3, "http://zabrze.example.test/"},
+	}
+	oneHost := threeHosts[:1]
+	tests := []struct {
+		name   string
+		links  []Link
+		client *http.Client
+		down   bool
+		reason string // in the reason given
+	}{
+		{"no route to any network", oneHost, failingDial(noRoute), true, "network is unreachable"},
+		{"no name server", threeHosts, deadResolver(t), true, "lookup bip.gmina.example.test"},
+		{"no such host, for every host", threeHosts, failingDial(noSuchHost), true, "no such host"},
+		// One dead name is a broken link, not a network that is down.
+		{"no such host, one host", oneHost, failingDial(noSuchHost), false, ""},
+		// A site that answers, even with 404, shows the network is up.
+		{"one site answers", append([]Link{{"content/c.md", 1, srv.URL + "/brak"}}, threeHosts...), nil, false, ""},
+		{"every site answers", []Link{{"content/c.md", 1, srv.URL + "/ok"}}, nil, false, ""},
+		{"no links", nil, failingDial(noRoute), false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			client := tt.client
+			if client == nil {
+				// The httptest server is reached; every other host fails
+				// as on a machine without a route.
+				client = &http.Client{Transport: &http.Transport{
+					DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+						if addr == srv.Listener.Addr().String() {
+							var d net.Dialer
+							return d.DialContext(ctx, network, addr)
+						}
+						return nil, noRoute(addr)
+					},
+				}}
+			}
+			res := Check(context.Background(), tt.links, Options{Client: client, Timeout: 5 * time.Second})
+			reason, down := NetworkDown(res)
+			if down != tt.down {
+				var lines []string
+				for _, r := range res {
+					lines = append(lines, r.String())
+				}
+				t.Fatalf("NetworkDown = %v (%q), want %v; results:\n%s", down, reason, tt.down, strings.Join(lines, "\n"))
+			}
+			if !strings.Contains(reason, tt.reason) {
+				t.Errorf("reason %q, want it to mention %q", reason, tt.reason)
+			}
+		})
+	}
+}
+
+// A dial that times out has not reached a server; a server that is slow to
+// answer has been reached.
+func TestUnreachedTimeout(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	hang := &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if addr == srv.Listener.Addr().String() {
+				var d net.Dialer
+				return d.DialContext(ctx, network, addr)
+			}
+			<-ctx.Done() // packets dropped: the dial waits for its deadline
+			return nil, &net.OpError{Op: "dial", Net: network, Err: ctx.Err()}
+		},
+	}}
+	res := Check(context.Background(), []Link{
+		{"content/a.md", 1, "https://bip.gmina.example.test/"},
+		{"content/a.md", 2, srv.URL + "/wolno"},
+	}, Options{Client: hang, Timeout: 200 * time.Millisecond})
+	if !res[0].Unreached || res[0].Status != "no answer within 200ms" {
+		t.Errorf("a dial that timed out: unreached %v, status %q; want unreached, \"no answer within 200ms\"", res[0].Unreached, res[0].Status)
+	}
+	if res[1].Unreached || !res[1].Broken {
+		t.Errorf("a server that does not answer in time: unreached %v, broken %v; want reached and broken", res[1].Unreached, res[1].Broken)
 	}
 }
