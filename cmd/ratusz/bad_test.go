@@ -126,6 +126,9 @@ var generated = map[string]func(t *testing.T){
 			t.Fatal(err)
 		}
 		for _, link := range []string{"content/documents/pliki/tajne.pdf", "static/tajne.pdf"} {
+			if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			if err := os.Symlink(outside, link); err != nil {
 				t.Skipf("no symbolic links here: %v", err)
 			}

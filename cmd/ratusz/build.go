@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ratusz/ratusz/generator"
@@ -37,6 +38,9 @@ func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
 // config turns the flags into a generator.Config.
 func (f *siteFlags) config(set map[string]bool) (generator.Config, error) {
 	cfg := generator.Config{Content: f.content, Out: f.out, BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Minify: f.minify}
+	if err := checkBaseURL(f.baseURL); err != nil {
+		return cfg, err
+	}
 	var err error
 	if cfg.Layouts, err = optionalDir("-layouts", f.layouts, set["layouts"]); err != nil {
 		return cfg, err
@@ -72,32 +76,68 @@ func optionalDir(flagName, dir string, explicit bool) (string, error) {
 	return "", nil
 }
 
-func parse(fs *flag.FlagSet, args []string) (map[string]bool, error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
-		}
-		return nil, &exitError{2, errors.New("")}
+// checkBaseURL refuses a -base-url that is neither an absolute URL nor a
+// path: "bip.gmina.pl/strategie" would otherwise be taken for the path
+// /bip.gmina.pl/strategie/. The generator checks the rest.
+func checkBaseURL(raw string) error {
+	if raw == "" || strings.HasPrefix(raw, "/") || strings.Contains(raw, "://") {
+		return nil
 	}
-	if fs.NArg() > 0 {
-		return nil, usageErr("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	msg := fmt.Sprintf("-base-url %q is neither an absolute URL (with https://) nor a path (starting with /)", raw)
+	if s := baseURLFix(raw); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	return set, nil
+	return usageErr("%s", msg)
 }
 
-func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
+// baseURLFix guesses what a -base-url without a scheme or leading slash
+// meant: an address when it starts with a host name
+// ("bip.gmina.pl/strategie" → "https://bip.gmina.pl/strategie/"), else a
+// path ("strategie" → "/strategie/"); "" when it is neither.
+func baseURLFix(raw string) string {
+	dots := func(seg string) bool { return seg == "." || seg == ".." }
+	if strings.ContainsAny(raw, "?#@\\ ") || slices.ContainsFunc(strings.Split(raw, "/"), dots) {
+		return ""
+	}
+	host, rest, _ := strings.Cut(raw, "/")
+	tail := "/"
+	if rest = strings.Trim(rest, "/"); rest != "" {
+		tail = "/" + rest + "/"
+	}
+	name, port, hasPort := strings.Cut(host, ":")
+	if hasPort && (port == "" || strings.Trim(port, "0123456789") != "") {
+		return ""
+	}
+	switch {
+	case name == "localhost":
+		return "http://" + host + tail
+	case isHostName(name):
+		return "https://" + strings.ToLower(host) + tail
+	case hasPort:
+		return ""
+	}
+	return "/" + strings.Trim(raw, "/") + "/"
+}
+
+// isHostName reports whether s looks like a domain name: letters, digits,
+// hyphens and inner dots, at least one dot.
+func isHostName(s string) bool {
+	if !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f siteFlags
-	fs := newFlagSet("build", stderr)
+	fs := newFlagSet("build")
 	f.register(fs, true)
-	set, err := parse(fs, args)
+	set, err := parse(fs, args, stdout)
 	if err != nil {
 		return err
 	}
@@ -112,15 +152,15 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer limitMemory(&cfg)()
 	res, err := generator.Build(ctx, cfg)
 	line.clear()
-	return report(res, err, f.quiet, "built", stderr)
+	return report(res, err, f.quiet, true, stderr)
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f siteFlags
-	fs := newFlagSet("check", stderr)
+	fs := newFlagSet("check")
 	f.register(fs, false)
 	external := fs.Bool("external", false, "also request every link to another site and report the broken ones")
-	set, err := parse(fs, args)
+	set, err := parse(fs, args, stdout)
 	if err != nil {
 		return err
 	}
@@ -134,20 +174,24 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer limitMemory(&cfg)()
 	if *external {
-		return checkExternal(ctx, cfg, f.quiet, stderr)
+		return checkExternal(ctx, cfg, generator.ExternalOptions{}, f.quiet, stderr)
 	}
 	res, err := generator.Check(ctx, cfg)
 	line.clear()
-	return report(res, err, f.quiet, "checked", stderr)
+	return report(res, err, f.quiet, false, stderr)
 }
 
 // checkExternal is check -external: the content is checked first; then
 // every broken link to another site is printed, one a line, and makes
-// the exit status 1.
-func checkExternal(ctx context.Context, cfg generator.Config, quiet bool, stderr io.Writer) error {
-	res, err := generator.CheckExternal(ctx, cfg, generator.ExternalOptions{})
+// the exit status 1. When no other site can be reached at all, one line
+// says so, and the exit status is 1 too: nothing could be checked.
+func checkExternal(ctx context.Context, cfg generator.Config, o generator.ExternalOptions, quiet bool, stderr io.Writer) error {
+	res, err := generator.CheckExternal(ctx, cfg, o)
 	if err != nil {
-		return report(generator.Result{}, err, quiet, "checked", stderr)
+		return report(generator.Result{}, err, quiet, false, stderr)
+	}
+	if res.NetworkDown != "" {
+		return &exitError{1, fmt.Errorf("the network is unreachable, so none of the %d external %s could be checked (%s)", res.Checked, plural(res.Checked, "link", "links"), res.NetworkDown)}
 	}
 	for _, b := range res.Broken {
 		fmt.Fprintln(stderr, b)
@@ -167,15 +211,20 @@ func checkExternal(ctx context.Context, cfg generator.Config, quiet bool, stderr
 }
 
 // report prints a build's errors one a line, or its warnings and then one
-// line of summary: entries, pages, time and warnings.
-func report(res generator.Result, err error, quiet bool, verb string, stderr io.Writer) error {
+// line of summary: entries, pages, time and warnings. build says whether
+// it was a build, which writes (and on errors wrote nothing), or a check.
+func report(res generator.Result, err error, quiet, build bool, stderr io.Writer) error {
 	var errs generator.Errors
 	switch {
 	case errors.As(err, &errs):
 		for _, e := range errs {
 			fmt.Fprintln(stderr, e)
 		}
-		return &exitError{1, fmt.Errorf("%d %s; nothing was written", len(errs), plural(len(errs), "error", "errors"))}
+		summary := fmt.Sprintf("%d %s", len(errs), plural(len(errs), "error", "errors"))
+		if build {
+			summary += "; nothing was written"
+		}
+		return &exitError{1, errors.New(summary)}
 	case generator.IsUsage(err):
 		return &exitError{2, err}
 	case err != nil:
@@ -186,6 +235,10 @@ func report(res generator.Result, err error, quiet bool, verb string, stderr io.
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
+	}
+	verb := "checked"
+	if build {
+		verb = "built"
 	}
 	fmt.Fprintf(stderr, "ratusz: %s %d %s, %d %s in %s, %d %s\n", verb,
 		res.Entries, plural(res.Entries, "entry", "entries"),
@@ -200,11 +253,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "devel"
 }

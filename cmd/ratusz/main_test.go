@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,11 +15,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ratusz/ratusz/generator"
 )
 
 // now makes every build in these tests treat the same day as today.
@@ -72,11 +77,43 @@ func TestVersion(t *testing.T) {
 	if code != 0 {
 		t.Errorf("ratusz version: exit %d, want 0", code)
 	}
-	if !regexp.MustCompile(`^ratusz \S+\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^ratusz \S+( \S+)?( \(\S+\))?\n$`).MatchString(stdout) {
 		t.Errorf("ratusz version printed %q, want \"ratusz VERSION\"", stdout)
 	}
 	if stderr != "" {
 		t.Errorf("ratusz version wrote to stderr: %q", stderr)
+	}
+}
+
+// formatVersion says which source a binary was built from, whichever way
+// it was built.
+func TestFormatVersion(t *testing.T) {
+	vcs := func(rev, time, modified string) []debug.BuildSetting {
+		return []debug.BuildSetting{{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: rev}, {Key: "vcs.time", Value: time}, {Key: "vcs.modified", Value: modified}}
+	}
+	const rev = "de49674f4ea6075ab9791316bea2c2f2a25a90cc"
+	tests := []struct {
+		name string
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{"go install ratusz@v1.2.0", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}}, "v1.2.0"},
+		{"go build at a commit, stamped with a pseudo-version",
+			&debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261202180324-de49674f4ea6+dirty"}, Settings: vcs(rev, "2026-12-02T18:03:24Z", "true")},
+			"v0.0.0-20261202180324-de49674f4ea6+dirty"},
+		{"go build at a tag", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}, Settings: vcs(rev, "2026-12-02T18:03:24Z", "false")},
+			"v1.2.0 de49674f4ea6 (2026-12-02T18:03:24Z)"},
+		{"a working tree with changes", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "2026-12-02T18:03:24Z", "true")},
+			"de49674f4ea6+dirty (2026-12-02T18:03:24Z)"},
+		{"a clean working tree", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "2026-12-02T18:03:24Z", "false")},
+			"de49674f4ea6 (2026-12-02T18:03:24Z)"},
+		{"-buildvcs=false", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "devel"},
+		{"no build information", nil, "devel"},
+	}
+	for _, tt := range tests {
+		if got := formatVersion(tt.bi); got != tt.want {
+			t.Errorf("%s: formatVersion = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
 
@@ -86,16 +123,30 @@ func TestUsageErrors(t *testing.T) {
 		want string // in stderr
 	}{
 		{nil, "Usage:"},
-		{[]string{"bogus"}, `unknown command "bogus"`},
-		{[]string{"build", "-bogus"}, "flag provided but not defined: -bogus"},
+		{[]string{"bogus"}, `unknown command "bogus"; the commands are build, serve, check, new, version, help`},
+		{[]string{"server"}, `unknown command "server"; did you mean "serve"?`},
+		{[]string{"biuld", "-drafts"}, `unknown command "biuld"; did you mean "build"?`},
+		{[]string{"help", "nosuch"}, `help: unknown command "nosuch"`},
+		{[]string{"help", "chek"}, `help: unknown command "chek"; did you mean "check"?`},
+		{[]string{"help", "build", "check"}, "help: give one command"},
+		{[]string{"build", "-bogus"}, "build: unknown flag -bogus\nRun 'ratusz help build' for its flags."},
+		{[]string{"build", "-drfats"}, `build: unknown flag -drfats; did you mean "-drafts"?`},
+		{[]string{"check", "--extrenal"}, `check: unknown flag -extrenal; did you mean "-external"?`},
+		{[]string{"serve", "-adr", "x"}, `serve: unknown flag -adr; did you mean "-addr"?`},
+		{[]string{"new", "-titel", "x", "city", "x"}, `new: unknown flag -titel; did you mean "-title"?`},
+		{[]string{"build", "-drafts=maybe"}, "build: invalid boolean value"},
 		{[]string{"build", "extra-arg"}, `unexpected argument "extra-arg"`},
+		{[]string{"version", "extra-arg"}, `unexpected argument "extra-arg"`},
 		{[]string{"build", "-now", "2021-13-01"}, "-now"},
 		{[]string{"build", "-now", "1.06.2021"}, "-now"},
 		{[]string{"build", "-now", "2021-06-01", "-layouts", "missing-dir"}, "-layouts missing-dir"},
 		{[]string{"build", "-now", "2021-06-01", "-static", "missing-dir"}, "-static missing-dir"},
 		{[]string{"build", "-now", "2021-06-01", "-base-url", "ftp://x"}, "-base-url"},
+		{[]string{"build", "-now", "2021-06-01", "-base-url", "bip.gmina.pl/strategie"}, `-base-url "bip.gmina.pl/strategie" is neither an absolute URL (with https://) nor a path (starting with /); did you mean "https://bip.gmina.pl/strategie/"?`},
+		{[]string{"check", "-now", "2021-06-01", "-base-url", "strategie"}, `did you mean "/strategie/"?`},
+		{[]string{"serve", "-now", "2021-06-01", "-base-url", "bip.gmina.pl"}, `did you mean "https://bip.gmina.pl/"?`},
 		{[]string{"build", "-now", "2021-06-01", "-content", "nowhere"}, "nowhere"},
-		{[]string{"check", "-now", "2021-06-01", "-out", "public"}, "flag provided but not defined: -out"},
+		{[]string{"check", "-now", "2021-06-01", "-out", "public"}, "check: unknown flag -out"},
 		{[]string{"check", "-now", "2021-06-01", "-layouts", "missing-dir"}, "-layouts missing-dir"},
 		{[]string{"serve", "-now", "2021-06-01", "-addr", "no-port"}, "-addr"},
 		{[]string{"new"}, "KIND SLUG"},
@@ -118,14 +169,70 @@ func TestUsageErrors(t *testing.T) {
 			if _, err := os.Stat("public"); err == nil {
 				t.Errorf("public/ was written")
 			}
+			// A mistake gets a short message, not the whole usage text.
+			if lines := strings.Count(stderr, "\n"); tt.args != nil && (lines > 2 || strings.Contains(stderr, "Usage:")) {
+				t.Errorf("stderr has %d lines, want the message and at most a pointer to help:\n%s", lines, stderr)
+			}
 		})
 	}
 }
 
+// help, -h and help COMMAND print to stdout and exit 0: the list of
+// commands, or one command's usage line and flags.
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"help"}, {"-h"}, {"build", "-h"}} {
-		if code, _, _ := ratusz(t, args...); code != 0 {
-			t.Errorf("ratusz %s: exit %d, want 0", strings.Join(args, " "), code)
+	tests := []struct {
+		args []string
+		want []string // in stdout
+	}{
+		{[]string{"help"}, []string{"Usage:", "ratusz build", "ratusz serve", "ratusz check", "ratusz new", "ratusz version", "ratusz help COMMAND"}},
+		{[]string{"-h"}, []string{"Usage:", "ratusz build"}},
+		{[]string{"--help"}, []string{"Usage:", "ratusz build"}},
+		{[]string{"help", "build"}, []string{"Usage: ratusz build [flags]", "-drafts", "-out folder", "-base-url URL"}},
+		{[]string{"build", "-h"}, []string{"Usage: ratusz build [flags]", "-drafts"}},
+		{[]string{"help", "check"}, []string{"Usage: ratusz check [flags]", "-external"}},
+		{[]string{"help", "serve"}, []string{"Usage: ratusz serve [flags]", "-addr", "-open"}},
+		{[]string{"help", "new"}, []string{"Usage: ratusz new KIND SLUG", "-title", "city, programme, organisation, partnership, document, meeting, page"}},
+		{[]string{"help", "version"}, []string{"Usage: ratusz version"}},
+		{[]string{"help", "help"}, []string{"Usage: ratusz help [COMMAND]"}},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := ratusz(t, tt.args...)
+		if code != 0 || stderr != "" {
+			t.Errorf("ratusz %s: exit %d, stderr %q; want 0 and nothing", strings.Join(tt.args, " "), code, stderr)
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("ratusz %s: stdout lacks %q:\n%s", strings.Join(tt.args, " "), want, stdout)
+			}
+		}
+	}
+	if _, stdout, _ := ratusz(t, "help", "check"); strings.Contains(stdout, "-out") {
+		t.Errorf("ratusz help check lists -out, which check does not have:\n%s", stdout)
+	}
+}
+
+// checkBaseURL's guess of what a -base-url without a scheme or leading
+// slash meant.
+func TestBaseURLFix(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"bip.gmina.pl/strategie", "https://bip.gmina.pl/strategie/"},
+		{"bip.gmina.pl/strategie/", "https://bip.gmina.pl/strategie/"},
+		{"BIP.Gmina.pl", "https://bip.gmina.pl/"},
+		{"bip.gmina.pl:8443/s", "https://bip.gmina.pl:8443/s/"},
+		{"localhost:1313/strategie", "http://localhost:1313/strategie/"},
+		{"strategie", "/strategie/"},
+		{"strategie/2030/", "/strategie/2030/"},
+		{"mailto:urzad@gmina.pl", ""},
+		{"../public", ""},
+		{"a b", ""},
+	} {
+		if got := baseURLFix(tt.raw); got != tt.want {
+			t.Errorf("baseURLFix(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+	for _, good := range []string{"", "/", "/strategie/", "https://bip.gmina.pl/strategie/", "http://localhost:1313/"} {
+		if err := checkBaseURL(good); err != nil {
+			t.Errorf("checkBaseURL(%q): %v", good, err)
 		}
 	}
 }
@@ -295,6 +402,10 @@ func TestCheck(t *testing.T) {
 			t.Errorf("stderr does not name %s:\n%s", name, stderr)
 		}
 	}
+	// check writes nothing ever, so it does not say that it wrote nothing.
+	if !strings.HasSuffix(stderr, "\nratusz: 2 errors\n") || strings.Contains(stderr, "written") {
+		t.Errorf("check of broken content: stderr ends %q, want \"ratusz: 2 errors\" and no word of writing", stderr[max(0, strings.LastIndex(strings.TrimSuffix(stderr, "\n"), "\n")):])
+	}
 	for name := range brokenFiles {
 		os.Remove(name)
 	}
@@ -307,7 +418,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestNew(t *testing.T) {
-	inSite(t, nil)
+	inSite(t, map[string]string{"content/cities/wloclawek.md": minimalSite["content/cities/wloclawek.md"]})
 	code, stdout, stderr := ratusz(t, "new", "document", "Strategia Rozwoju Włocławka 2030")
 	if code != 0 {
 		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
@@ -320,7 +431,7 @@ func TestNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"---\n", "\ntitle: \"Strategia Rozwoju Włocławka 2030\"\n", "\ndraft: true"} {
+	for _, want := range []string{"---\n# yaml-language-server: $schema=../../schemas/document.schema.json\n", "\ntitle: \"Strategia Rozwoju Włocławka 2030\"\n", "\ncities: [wloclawek] ", "\ndraft: true "} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("%s lacks %q:\n%s", path, want, b)
 		}
@@ -330,7 +441,7 @@ func TestNew(t *testing.T) {
 	if code != 1 {
 		t.Errorf("second new: exit %d, want 1", code)
 	}
-	if !strings.Contains(stderr, "already exists") {
+	if !strings.Contains(stderr, path+" already exists; choose another slug") {
 		t.Errorf("second new: stderr = %q, want \"already exists\"", stderr)
 	}
 	if b2, _ := os.ReadFile(path); !bytes.Equal(b, b2) {
@@ -340,6 +451,9 @@ func TestNew(t *testing.T) {
 	code, _, stderr = ratusz(t, "new", "dokument", "x")
 	if code != 2 {
 		t.Errorf("new dokument: exit %d, want 2", code)
+	}
+	if !strings.Contains(stderr, `did you mean "document"?`) {
+		t.Errorf("new dokument: stderr = %q, want it to suggest \"document\"", stderr)
 	}
 	for _, kind := range []string{"city", "programme", "organisation", "partnership", "document", "meeting", "page"} {
 		if !strings.Contains(stderr, kind) {
@@ -360,17 +474,70 @@ func TestNew(t *testing.T) {
 	}
 }
 
+// Every kind's scaffold builds as it is: after each ratusz new, in an
+// order in which what it must refer to exists, ratusz check passes, with
+// and without -drafts. Before any city there is, a kind that must name a
+// city is refused, with the entry to make first, and nothing is written.
+func TestNewBuilds(t *testing.T) {
+	inSite(t, nil)
+	for _, kind := range []string{"document", "partnership", "meeting"} {
+		before := treeHash(t, ".")
+		code, stdout, stderr := ratusz(t, "new", kind, "Pierwszy wpis")
+		if code != 1 {
+			t.Errorf("new %s with no city: exit %d, want 1", kind, code)
+		}
+		if want := "create a city first: ratusz new city SLUG\n"; !strings.HasSuffix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("new %s with no city: stderr %q, want one line ending %q", kind, stderr, want)
+		}
+		if stdout != "" {
+			t.Errorf("new %s with no city: stdout %q, want nothing", kind, stdout)
+		}
+		if after := treeHash(t, "."); after != before {
+			t.Errorf("new %s with no city wrote into the site folder", kind)
+		}
+	}
+	steps := [][]string{
+		{"page", "O projekcie"},
+		{"programme", "RLKS"},
+		{"organisation", "Fundacja Wisła"},
+		{"city", "wloclawek"},
+		{"organisation", "Stowarzyszenie Razem"},
+		{"partnership", "LGD Dolina Wisły"},
+		{"document", "Strategia rozwoju 2030", "-title", "Strategia Rozwoju Włocławka 2030"},
+		{"meeting", "Warsztaty strategiczne"},
+		{"cities", "Toruń"},
+	}
+	for _, step := range steps {
+		if code, _, stderr := ratusz(t, append([]string{"new"}, step...)...); code != 0 {
+			t.Fatalf("new %s: exit %d; stderr:\n%s", strings.Join(step, " "), code, stderr)
+		}
+		for _, drafts := range []string{"-drafts=false", "-drafts"} {
+			if code, _, stderr := ratusz(t, append([]string{"check", "-quiet", drafts}, now...)...); code != 0 {
+				t.Fatalf("after new %s, check %s: exit %d; stderr:\n%s", strings.Join(step, " "), drafts, code, stderr)
+			}
+		}
+	}
+}
+
 func TestNewContentFlag(t *testing.T) {
 	inSite(t, nil)
-	code, _, stderr := ratusz(t, "new", "-content", "src", "meeting", "Warsztaty w Ciechocinku")
-	if code != 0 {
-		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	for _, args := range [][]string{{"-content", "src", "city", "Ciechocinek"}, {"-content", "src", "meeting", "Warsztaty w Ciechocinku"}} {
+		if code, _, stderr := ratusz(t, append([]string{"new"}, args...)...); code != 0 {
+			t.Fatalf("new %s: exit %d; stderr:\n%s", strings.Join(args, " "), code, stderr)
+		}
 	}
-	if _, err := os.Stat(filepath.Join("src", "meetings", "warsztaty-w-ciechocinku.md")); err != nil {
-		t.Error(err)
+	b, err := os.ReadFile(filepath.Join("src", "meetings", "warsztaty-w-ciechocinku.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "\ncities: [ciechocinek] ") {
+		t.Errorf("the meeting does not name the city of src/:\n%s", b)
 	}
 	if _, err := os.Stat("content"); err == nil {
 		t.Errorf("new -content src created content/")
+	}
+	if code, _, stderr := ratusz(t, append([]string{"check", "-quiet", "-content", "src"}, now...)...); code != 0 {
+		t.Errorf("check -content src: exit %d; stderr:\n%s", code, stderr)
 	}
 }
 
@@ -742,5 +909,67 @@ func TestCheckExternal(t *testing.T) {
 		"ratusz: 2 of 4 external links broken\n"
 	if code != 1 || stderr != want {
 		t.Errorf("check -external: exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, want)
+	}
+}
+
+// offline is a client for a machine with no network: every connection
+// but one to the loopback addresses in reachable fails with "network is
+// unreachable". No request leaves this machine.
+func offline(reachable ...string) *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if slices.Contains(reachable, addr) {
+				var d net.Dialer
+				return d.DialContext(ctx, network, addr)
+			}
+			return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ENETUNREACH)}
+		},
+	}}
+}
+
+// check -external on a machine with no network says so in one line,
+// instead of calling every link broken; when some site answers, the
+// links that fail are broken links as before.
+func TestCheckExternalNetworkDown(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/ok" {
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	inSite(t, minimalSite)
+	writeFiles(t, map[string]string{
+		"content/cities/wloclawek.md": "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\nwebsite: https://www.wloclawek.example.test/\n---\n\nMiasto nad Wisłą ([urząd](" + srv.URL + "/ok), [BIP](https://bip.wloclawek.example.test/)).\n",
+		"content/documents/lsr.md":    "---\ntitle: Lokalna Strategia Rozwoju\ntype: strategia\nstatus: draft\ncities: [wloclawek]\nsource: https://lgd.example.test/lsr\n---\n\nTreść strategii.\n",
+	})
+	cfg, err := (&siteFlags{content: "content", baseURL: "/", now: "2021-06-01"}).config(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var stderr bytes.Buffer
+	err = checkExternal(context.Background(), cfg, generator.ExternalOptions{Client: offline()}, false, &stderr)
+	want := "the network is unreachable, so none of the 4 external links could be checked (dial tcp: connect: network is unreachable)"
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != 1 || err.Error() != want {
+		t.Errorf("offline: error %v, want exit 1 and %q", err, want)
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("offline: printed links besides the one line:\n%s", stderr.String())
+	}
+
+	stderr.Reset()
+	err = checkExternal(context.Background(), cfg, generator.ExternalOptions{Client: offline(srv.Listener.Addr().String())}, false, &stderr)
+	if !errors.As(err, &ee) || ee.code != 1 || err.Error() != "3 of 4 external links broken" {
+		t.Errorf("one site reachable: error %v, want exit 1 and \"3 of 4 external links broken\"", err)
+	}
+	for _, want := range []string{
+		"content/cities/wloclawek.md:4: link https://www.wloclawek.example.test/: dial tcp: connect: network is unreachable\n",
+		"content/cities/wloclawek.md:7: link https://bip.wloclawek.example.test/: dial tcp: connect: network is unreachable\n",
+		"content/documents/lsr.md:6: link https://lgd.example.test/lsr: dial tcp: connect: network is unreachable\n",
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("one site reachable: stderr lacks %q:\n%s", want, stderr.String())
+		}
 	}
 }

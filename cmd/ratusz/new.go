@@ -1,30 +1,29 @@
 package main
 
 import (
+	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/ratusz/ratusz/generator"
 )
 
-// cmdNew writes a new content file with the keys its kind needs.
-func cmdNew(args []string, stdout, stderr io.Writer) error {
-	fset := newFlagSet("new", stderr)
-	title := fset.String("title", "", "the entry's `title`")
+// cmdNew writes a new content file with the keys its kind needs, one that
+// builds as it is.
+func cmdNew(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fset := newFlagSet("new")
+	title := fset.String("title", "", "the entry's `title` (default: made from SLUG)")
 	contentDir := fset.String("content", "content", "the content `folder`")
 	var pos []string
 	for {
-		if err := fset.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return err
-			}
-			return &exitError{2, errors.New("")}
+		if err := parseFlags(fset, args, stdout); err != nil {
+			return err
 		}
 		if fset.NArg() == 0 {
 			break
@@ -35,9 +34,15 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if len(pos) != 2 {
 		return usageErr("new: usage: ratusz new KIND SLUG [-title \"…\"]; KIND is one of %s", strings.Join(generator.NewKinds(), ", "))
 	}
-	rel, text, err := generator.Scaffold(pos[0], pos[1], *title)
+	warsaw, err := time.LoadLocation("Europe/Warsaw")
 	if err != nil {
+		return err
+	}
+	rel, text, err := generator.Scaffold(ctx, *contentDir, generator.NewEntry{Kind: pos[0], Name: pos[1], Title: *title, Today: time.Now().In(warsaw)})
+	if generator.IsUsage(err) {
 		return &exitError{2, err}
+	} else if err != nil {
+		return err
 	}
 	p := filepath.Join(*contentDir, filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err == nil {

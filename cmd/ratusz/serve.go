@@ -13,11 +13,11 @@ import (
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f siteFlags
-	fs := newFlagSet("serve", stderr)
+	fs := newFlagSet("serve")
 	f.register(fs, false)
 	addr := fs.String("addr", "127.0.0.1:1313", "`host:port` to listen on")
 	open := fs.Bool("open", false, "open the site in a browser")
-	set, err := parse(fs, args)
+	set, err := parse(fs, args, stdout)
 	if err != nil {
 		return err
 	}

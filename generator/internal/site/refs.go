@@ -121,7 +121,7 @@ func (b *builder) resolve() {
 		if c := suggest.Nearest(s, all); c != "" && (suggest.Likely(s, c) || strings.HasPrefix(s, c) || strings.HasPrefix(c, s)) {
 			msg += fmt.Sprintf("; did you mean %q?", c)
 		} else if c != "" {
-			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug (the closest there is is %q)", kinds[0].Folder(), s, c)
+			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug (did you mean %q?)", kinds[0].Folder(), s, c)
 		} else {
 			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug", kinds[0].Folder(), s)
 		}

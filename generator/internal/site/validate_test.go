@@ -190,7 +190,7 @@ func TestValidation(t *testing.T) {
 			[]string{`partnerships/lgd.md:4: leader: no city or organisation has the slug "pkc"; did you mean "pck"?`}},
 		{"partnership member of the wrong kind",
 			map[string]string{"partnerships/lgd.md": "---\ntitle: LGD\ncities: [wloclawek]\nmembers: [wloclawek]\n---\n"},
-			[]string{`partnerships/lgd.md:4: members[1]: no organisation has the slug "wloclawek"; add content/organisations/wloclawek.md or fix the slug (the closest there is is "pck")`}},
+			[]string{`partnerships/lgd.md:4: members[1]: no organisation has the slug "wloclawek"; add content/organisations/wloclawek.md or fix the slug (did you mean "pck"?)`}},
 		{"partnership founded partial date",
 			map[string]string{"partnerships/lgd.md": "---\ntitle: LGD\ncities: [wloclawek]\nfounded: 2015\n---\n"},
 			nil},
@@ -199,7 +199,7 @@ func TestValidation(t *testing.T) {
 			[]string{`partnerships/lgd.md:4: founded: "2015-00" has no month 0; months are 01 to 12`}},
 		{"partnership programme dangling",
 			map[string]string{"partnerships/lgd.md": "---\ntitle: LGD\ncities: [wloclawek]\nprogrammes: [urbact]\n---\n"},
-			[]string{`partnerships/lgd.md:4: programmes[1]: no programme has the slug "urbact"; add content/programmes/urbact.md or fix the slug (the closest there is is "rlks")`}},
+			[]string{`partnerships/lgd.md:4: programmes[1]: no programme has the slug "urbact"; add content/programmes/urbact.md or fix the slug (did you mean "rlks"?)`}},
 
 		// document
 		{"document type, status and cities missing",
@@ -340,10 +340,10 @@ func TestValidation(t *testing.T) {
 		// files and slugs
 		{"two files with one slug",
 			map[string]string{"cities/Włocławek.md": "---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n"},
-			[]string{`cities/wloclawek.md: has the same address "/miasta/wloclawek/" as cities/Włocławek.md; rename one of the files (file names that differ only in case or Polish letters make the same address)`}},
+			[]string{`cities/wloclawek.md:1: has the same address "/miasta/wloclawek/" as cities/Włocławek.md; rename one of the files (file names that differ only in case or Polish letters make the same address)`}},
 		{"file name without letters",
 			map[string]string{"pages/---.md": "---\ntitle: X\n---\n"},
-			[]string{`pages/---.md: file name "---.md" has no letters or digits to make an address from; rename the file`}},
+			[]string{`pages/---.md:1: file name "---.md" has no letters or digits to make an address from; rename the file`}},
 		{"reference to a draft",
 			map[string]string{"documents/lsr.md": "---\ntitle: LSR\ntype: strategia\nstatus: draft\ncities: [wloclawek]\ndraft: true\n---\n",
 				"meetings/warsztaty.md": "---\ntitle: W\ndate: 2021-01-17\ncities: [wloclawek]\ndocuments: [lsr]\n---\n"},
