@@ -27,9 +27,10 @@ FUZZ := \
 run: build
 	$(BIN) serve -addr $(ADDR)
 
-## build: compile the ratusz binary into bin/
+## build: compile the ratusz binary into bin/; -buildvcs=auto stamps the
+## git revision that ratusz version prints, even where GOFLAGS turns it off
 build:
-	$(GO) build -o $(BIN) ./cmd/ratusz
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/ratusz
 
 ## test: every test: gofmt and vet, the unit tests with the race detector, then the
 ## browser tests in chromium: accessibility (generator/internal/a11ytest) and
