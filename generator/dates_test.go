@@ -2,7 +2,6 @@ package generator_test
 
 import (
 	"bytes"
-	"encoding/xml"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -62,24 +61,6 @@ func TestQuietDayChangesNoFile(t *testing.T) {
 	}
 }
 
-// atom is what the feed test reads of an Atom feed.
-type atom struct {
-	Updated string `xml:"updated"`
-	Entries []struct {
-		Title   string `xml:"title"`
-		Updated string `xml:"updated"`
-	} `xml:"entry"`
-}
-
-func readAtom(t *testing.T, data []byte) atom {
-	t.Helper()
-	var f atom
-	if err := xml.Unmarshal(data, &f); err != nil {
-		t.Fatalf("atom.xml: %v\n%s", err, data)
-	}
-	return f
-}
-
 const feedCity = "---\ntitle: Jabłonowo Pomorskie\nregion: kujawsko-pomorskie\n---\n"
 
 // No feed entry is dated after the day of the build: an entry's feed date
@@ -109,7 +90,7 @@ func TestFeedDatesNeverInTheFuture(t *testing.T) {
 			cfg.Now = day(t, "2026-12-07")
 			files, _ := buildMemory(t, cfg)
 			for _, name := range []string{"atom.xml", "miasta/jablonowo/atom.xml"} {
-				f := readAtom(t, files[name])
+				f := parseAtom(t, name, files[name])
 				if got := len(f.Entries) == 1; got != tt.inFeed {
 					t.Errorf("%s lists %d entries, want the meeting: %v", name, len(f.Entries), tt.inFeed)
 				}
@@ -141,7 +122,7 @@ func TestEmptyFeedIsNotDatedByTheClock(t *testing.T) {
 	for _, now := range []string{"2026-12-07", "2026-12-08"} {
 		cfg.Now = day(t, now)
 		files, _ := buildMemory(t, cfg)
-		f := readAtom(t, files["miasta/jablonowo/atom.xml"])
+		f := parseAtom(t, "miasta/jablonowo/atom.xml", files["miasta/jablonowo/atom.xml"])
 		if f.Updated != "2025-04-02T00:00:00+02:00" {
 			t.Errorf("built %s: the empty feed is dated %s, want the site's newest date, 2025-04-02", now, f.Updated)
 		}

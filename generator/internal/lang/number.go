@@ -15,30 +15,36 @@ import (
 // the catalog does not know is written as given, after n; tests of layouts
 // catch such nouns with HasNoun.
 func (l *Lang) Count(n int, noun string) string {
-	forms, ok := l.nouns[noun]
+	form, ok := l.form(n, noun)
 	if !ok {
 		return fmt.Sprint(n) + " " + noun
 	}
-	i := slices.Index(l.rules.forms, l.pluralForm(n))
-	if i < 0 {
-		i = len(forms) - 1
-	}
-	return fmt.Sprint(n) + " " + forms[i]
+	return fmt.Sprint(n) + " " + form
 }
 
 // Phrase writes the form of the phrase noun that n asks for, with n in
 // place of its {n}: "zostały 2 dni", "zostało 25 dni", "2 days left". It
 // is Count for phrases in which the number does not come first.
 func (l *Lang) Phrase(n int, noun string) string {
-	forms, ok := l.nouns[noun]
+	form, ok := l.form(n, noun)
 	if !ok {
 		return fmt.Sprint(n) + " " + noun
+	}
+	return strings.Replace(form, "{n}", fmt.Sprint(n), 1)
+}
+
+// form is the form of noun in the nouns table that n asks for, and
+// whether the table has the noun.
+func (l *Lang) form(n int, noun string) (string, bool) {
+	forms, ok := l.nouns[noun]
+	if !ok {
+		return "", false
 	}
 	i := slices.Index(l.rules.forms, l.pluralForm(n))
 	if i < 0 {
 		i = len(forms) - 1
 	}
-	return strings.Replace(forms[i], "{n}", fmt.Sprint(n), 1)
+	return forms[i], true
 }
 
 // PluralForms returns the forms of a noun keyed by their CLDR plural

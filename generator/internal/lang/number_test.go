@@ -111,3 +111,33 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrase: a phrase whose number is not first takes the plural form
+// of the number too: „został 1 dzień”, „zostały 22 dni”, „zostało 25 dni”.
+func TestPhrase(t *testing.T) {
+	for _, tt := range []struct {
+		tag  string
+		n    int
+		want string
+	}{
+		{"pl", 1, "został 1 dzień"},
+		{"pl", 2, "zostały 2 dni"},
+		{"pl", 4, "zostały 4 dni"},
+		{"pl", 5, "zostało 5 dni"},
+		{"pl", 12, "zostało 12 dni"},
+		{"pl", 14, "zostało 14 dni"},
+		{"pl", 22, "zostały 22 dni"},
+		{"pl", 25, "zostało 25 dni"},
+		{"pl", 102, "zostały 102 dni"},
+		{"en", 1, "1 day left"},
+		{"en", 25, "25 days left"},
+	} {
+		l, err := New(tt.tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Phrase(tt.n, "days_left"); got != tt.want {
+			t.Errorf("%s %d: %q, want %q", tt.tag, tt.n, got, tt.want)
+		}
+	}
+}
