@@ -16,7 +16,6 @@ import (
 
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/slug"
-	"github.com/ratusz/ratusz/generator/internal/suggest"
 )
 
 // A NewEntry asks Scaffold for a new content file.
@@ -271,17 +270,4 @@ func existing(ctx context.Context, contentDir, folder string, today time.Time) [
 		return cmp.Or(cmp.Compare(slug.Fold(a.title), slug.Fold(b.title)), cmp.Compare(a.slug, b.slug))
 	})
 	return out
-}
-
-// DidYouMean returns the candidate that s is most likely a typo of, or ""
-// when none is near enough: the "did you mean" of the command line.
-func DidYouMean(s string, candidates []string) string {
-	c := suggest.Nearest(s, candidates)
-	if c == "" || s == "" {
-		return ""
-	}
-	if suggest.Likely(s, c) || strings.HasPrefix(c, s) || strings.HasPrefix(s, c) {
-		return c
-	}
-	return ""
 }

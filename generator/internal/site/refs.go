@@ -118,9 +118,9 @@ func (b *builder) resolve() {
 		}
 		slices.Sort(all)
 		msg := fmt.Sprintf("%s: no %s has the slug %q", x.key, kindNames(kinds), s)
-		if c := suggest.Nearest(s, all); c != "" && (suggest.Likely(s, c) || strings.HasPrefix(s, c) || strings.HasPrefix(c, s)) {
+		if c := suggest.Meant(s, all); c != "" {
 			msg += fmt.Sprintf("; did you mean %q?", c)
-		} else if c != "" {
+		} else if c := suggest.Nearest(s, all); c != "" {
 			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug (did you mean %q?)", kinds[0].Folder(), s, c)
 		} else {
 			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug", kinds[0].Folder(), s)

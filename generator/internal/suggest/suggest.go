@@ -2,6 +2,8 @@
 // is not there: the "did you mean" of error messages.
 package suggest
 
+import "strings"
+
 // Nearest returns the candidate at the smallest edit distance from s, the
 // first of them in candidates' order among equals, however far; "" when
 // there is no candidate.
@@ -13,6 +15,20 @@ func Nearest(s string, candidates []string) string {
 		}
 	}
 	return best
+}
+
+// Meant returns the candidate that s is most likely a typo or a
+// shortening of, or "" when none is near enough: the nearest candidate,
+// if it is Likely or one of the two starts with the other.
+func Meant(s string, candidates []string) string {
+	c := Nearest(s, candidates)
+	if c == "" || s == "" {
+		return ""
+	}
+	if Likely(s, c) || strings.HasPrefix(c, s) || strings.HasPrefix(s, c) {
+		return c
+	}
+	return ""
 }
 
 // Likely reports whether c is near enough to s to be a typo of it: at most

@@ -33,3 +33,19 @@ func TestNearestAndLikely(t *testing.T) {
 		t.Errorf("Likely: lsx→lsr should be a typo, bydgoszcz→torun should not")
 	}
 }
+
+func TestMeant(t *testing.T) {
+	cands := []string{"build", "serve", "check", "new", "version", "help"}
+	for _, tt := range []struct{ s, want string }{
+		{"server", "serve"},   // one letter more
+		{"biuld", "build"},    // two letters swapped
+		{"chk", "check"},      // near enough
+		{"versio", "version"}, // a letter short
+		{"deploy", ""},        // nothing near
+		{"", ""},
+	} {
+		if got := Meant(tt.s, cands); got != tt.want {
+			t.Errorf("Meant(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
