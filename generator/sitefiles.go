@@ -213,17 +213,16 @@ func calendarMeetings(s *site.Site, pg *render.Page) []*site.Meeting {
 
 // published leaves out the drafts of a list, which only -drafts builds.
 func published(ms []*site.Meeting) []*site.Meeting {
-	if !slices.ContainsFunc(ms, isDraft) {
+	draft := func(m *site.Meeting) bool { return m.Draft }
+	if !slices.ContainsFunc(ms, draft) {
 		return ms
 	}
-	return slices.DeleteFunc(slices.Clone(ms), isDraft)
+	return slices.DeleteFunc(slices.Clone(ms), draft)
 }
 
-// isDraft reports whether e is an entry with draft: true.
-func isDraft[E site.Entity](e E) bool {
-	en := site.Entity(e)
-	return en != nil && en.E().Draft
-}
+// isDraft reports whether the page is a draft's, which only -drafts
+// builds.
+func isDraft(e site.Entity) bool { return e != nil && e.E().Draft }
 
 // newest holds the newest change of each kind's entries and of all of
 // them, worked out once for the sitemap's many list pages, and of each
