@@ -129,6 +129,20 @@ func TestEmptyFeedIsNotDatedByTheClock(t *testing.T) {
 	}
 }
 
+// A site with no date at all dates its feeds by the start of the Unix
+// epoch, the same every day, rather than by the day of the build.
+func TestFeedOfAnUndatedSite(t *testing.T) {
+	dir := writeSite(t, map[string]string{"cities/jablonowo.md": feedCity})
+	cfg := testConfig(dir)
+	for _, now := range []string{"2026-12-07", "2031-05-08"} {
+		cfg.Now = day(t, now)
+		files, _ := buildMemory(t, cfg)
+		if f := parseAtom(t, "atom.xml", files["atom.xml"]); f.Updated != "1970-01-01T00:00:00Z" {
+			t.Errorf("built %s: the feed of a site with no dates is dated %s", now, f.Updated)
+		}
+	}
+}
+
 // A draft built with -drafts is for its editors: its page and the lists
 // mark it as a draft („szkic”), and it stays out of the sitemap, every
 // feed and every calendar but its own.
