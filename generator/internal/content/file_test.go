@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
-	"gopkg.in/yaml.v3"
 )
 
 // outline lists every value of a front matter, one line each, as
