@@ -47,17 +47,28 @@ var (
 
 var commonKeys = []string{"title", "summary", "draft", "publish", "updated", "topics", "aliases", "source", "params"}
 
-func keys(extra ...string) []string { return append(slices.Clone(commonKeys), extra...) }
+// keys lists the keys a kind's front matter may have: those of every kind,
+// extra, and its reference fields from the relations table (a nested one,
+// place.city, under its map's key in extra).
+func keys(k Kind, extra ...string) []string {
+	out := append(slices.Clone(commonKeys), extra...)
+	for _, r := range relationsOf(k) {
+		if !strings.Contains(r.Key, ".") {
+			out = append(out, r.Key)
+		}
+	}
+	return out
+}
 
 // known keys per kind
 var kindKeys = map[Kind][]string{
-	KindCity:         keys("region", "type", "website", "parent"),
-	KindProgramme:    keys("short", "funder", "period", "website"),
-	KindOrganisation: keys("type", "city", "website"),
-	KindPartnership:  keys("type", "cities", "leader", "members", "programmes", "founded", "website"),
-	KindDocument:     keys("type", "cities", "partnership", "programmes", "status", "period", "adopted", "consultation", "attachments"),
-	KindMeeting:      keys("date", "end", "type", "place", "partnership", "cities", "programmes", "organisers", "documents", "images", "minutes"),
-	KindPage:         keys(),
+	KindCity:         keys(KindCity, "region", "type", "website"),
+	KindProgramme:    keys(KindProgramme, "short", "funder", "period", "website"),
+	KindOrganisation: keys(KindOrganisation, "type", "website"),
+	KindPartnership:  keys(KindPartnership, "type", "founded", "website"),
+	KindDocument:     keys(KindDocument, "type", "status", "period", "adopted", "consultation", "attachments"),
+	KindMeeting:      keys(KindMeeting, "date", "end", "type", "place", "images", "minutes"),
+	KindPage:         keys(KindPage),
 }
 
 // builder holds the state of one New call.
@@ -314,21 +325,43 @@ func (b *builder) decode(f *content.File) Entity {
 	} else {
 		e.URL = b.site.Lang.Segment(k.Folder()) + "/" + e.Slug + "/"
 	}
+	var ent Entity
 	switch k {
 	case KindCity:
-		return b.city(r, e, m)
+		ent = b.city(r, e, m)
 	case KindProgramme:
-		return b.programme(r, e, m)
+		ent = b.programme(r, e, m)
 	case KindOrganisation:
-		return b.organisation(r, e, m)
+		ent = b.organisation(r, e, m)
 	case KindPartnership:
-		return b.partnership(r, e, m)
+		ent = b.partnership(r, e, m)
 	case KindDocument:
-		return b.document(r, e, m)
+		ent = b.document(r, e, m)
 	case KindMeeting:
-		return b.meeting(r, e, m)
+		ent = b.meeting(r, e, m)
+	default:
+		ent = &Page{Entry: e}
 	}
-	return &Page{Entry: e}
+	b.relate(r, ent, m)
+	return ent
+}
+
+// relate records the references of ent's front matter m, every reference
+// field of its kind (Relations), to be resolved once every file is read.
+func (b *builder) relate(r *reader, ent Entity, m map[string]*content.Value) {
+	for _, rel := range relationsOf(ent.E().Kind) {
+		head, rest, nested := strings.Cut(rel.Key, ".")
+		v := m[head]
+		if nested {
+			v = v.Get(rest)
+		}
+		set := func(x Entity) { rel.add(ent, x) }
+		if rel.Many {
+			b.refList(r, ent.E(), rel.Key, v, rel.To, set)
+		} else {
+			b.refTo(r, ent.E(), rel.Key, v, rel.To, set)
+		}
+	}
 }
 
 // register adds a decoded entry to the site, or keeps it aside when it is
@@ -469,7 +502,6 @@ func (b *builder) city(r *reader, e Entry, m map[string]*content.Value) *City {
 	c.Region = r.required("region", m["region"], r.top, "the województwo, e.g. kujawsko-pomorskie")
 	c.Type = r.enum("type", m["type"], "a city type", cityTypes)
 	c.Website = r.url("website", m["website"])
-	b.refTo(r, &c.Entry, "parent", m["parent"], []Kind{KindCity}, func(x Entity) { c.Parent = x.(*City) })
 	return c
 }
 
@@ -486,7 +518,6 @@ func (b *builder) organisation(r *reader, e Entry, m map[string]*content.Value) 
 	o := &Organisation{Entry: e}
 	o.Type = r.enum("type", m["type"], "an organisation type", organisationTypes)
 	o.Website = r.url("website", m["website"])
-	b.refTo(r, &o.Entry, "city", m["city"], []Kind{KindCity}, func(x Entity) { o.City = x.(*City) })
 	return o
 }
 
@@ -500,11 +531,7 @@ func (b *builder) partnership(r *reader, e Entry, m map[string]*content.Value) *
 	} else if v := m["cities"]; v.Kind == content.List && len(v.Items) == 0 {
 		r.errorf(v.Line, "cities is empty; list at least one city taking part")
 	}
-	b.refList(r, &p.Entry, "cities", m["cities"], []Kind{KindCity}, func(x Entity) { p.Cities = append(p.Cities, x.(*City)) })
-	b.refList(r, &p.Entry, "members", m["members"], []Kind{KindOrganisation}, func(x Entity) { p.Members = append(p.Members, x.(*Organisation)) })
-	b.refList(r, &p.Entry, "programmes", m["programmes"], []Kind{KindProgramme}, func(x Entity) { p.Programmes = append(p.Programmes, x.(*Programme)) })
 	if v := m["leader"]; present(v) {
-		b.refTo(r, &p.Entry, "leader", v, []Kind{KindCity, KindOrganisation}, func(x Entity) { p.Leader = x })
 		b.checks = append(b.checks, func() {
 			if p.Leader == nil {
 				return
@@ -544,9 +571,6 @@ func (b *builder) document(r *reader, e Entry, m map[string]*content.Value) *Doc
 	} else if v := m["cities"]; v.Kind == content.List && len(v.Items) == 0 {
 		r.errorf(v.Line, "cities is empty; list at least one city")
 	}
-	b.refList(r, &d.Entry, "cities", m["cities"], []Kind{KindCity}, func(x Entity) { d.Cities = append(d.Cities, x.(*City)) })
-	b.refTo(r, &d.Entry, "partnership", m["partnership"], []Kind{KindPartnership}, func(x Entity) { d.Partnership = x.(*Partnership) })
-	b.refList(r, &d.Entry, "programmes", m["programmes"], []Kind{KindProgramme}, func(x Entity) { d.Programmes = append(d.Programmes, x.(*Programme)) })
 	d.Period = r.period("period", m["period"])
 
 	if am := r.mapOf("adopted", m["adopted"], []string{"date", "by", "resolution"}); am != nil {
@@ -594,17 +618,11 @@ func (b *builder) meeting(r *reader, e Entry, m map[string]*content.Value) *Meet
 	mt.Type = r.enum("type", m["type"], "a meeting type", meetingTypes)
 	if pm := r.mapOf("place", m["place"], []string{"name", "address", "city"}); pm != nil {
 		mt.Place = &Place{Name: quotes(b.site.Lang.Tag(), r.str("place.name", pm["name"])), Address: r.str("place.address", pm["address"])}
-		b.refTo(r, &mt.Entry, "place.city", pm["city"], []Kind{KindCity}, func(x Entity) { mt.Place.City = x.(*City) })
 	}
-	b.refTo(r, &mt.Entry, "partnership", m["partnership"], []Kind{KindPartnership}, func(x Entity) { mt.Partnership = x.(*Partnership) })
-	b.refList(r, &mt.Entry, "cities", m["cities"], []Kind{KindCity}, func(x Entity) { mt.Cities = append(mt.Cities, x.(*City)) })
 	hasPlaceCity := mt.Place != nil && present(m["place"].Get("city"))
 	if !present(m["cities"]) && !hasPlaceCity && !present(m["partnership"]) {
 		r.errorf(top, "cities is required when neither place.city nor partnership says where the meeting belongs; add cities: [slug]")
 	}
-	b.refList(r, &mt.Entry, "programmes", m["programmes"], []Kind{KindProgramme}, func(x Entity) { mt.Programmes = append(mt.Programmes, x.(*Programme)) })
-	b.refList(r, &mt.Entry, "organisers", m["organisers"], []Kind{KindOrganisation, KindCity}, func(x Entity) { mt.Organisers = append(mt.Organisers, x) })
-	b.refList(r, &mt.Entry, "documents", m["documents"], []Kind{KindDocument}, func(x Entity) { mt.Documents = append(mt.Documents, x.(*Document)) })
 	for i, it := range r.list("images", m["images"], false) {
 		if img := b.image(r, &mt.Entry, fmt.Sprintf("images[%d]", i+1), it); img != nil {
 			mt.Images = append(mt.Images, img)

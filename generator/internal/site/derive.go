@@ -58,67 +58,13 @@ func (m *Meeting) derive(now time.Time) {
 	}
 }
 
-// backrefs fills every entry's lists of what refers to it. An entry can
-// reach a list twice (a city that organises a meeting it also hosts);
-// sortAll drops the repeats, which sorting puts side by side.
+// backrefs fills every entry's lists of what refers to it, by the
+// relations table. An entry can reach a list twice (a city that organises
+// a meeting it also hosts); sortAll drops the repeats, which sorting puts
+// side by side.
 func (b *builder) backrefs() {
-	s := b.site
-	for _, c := range s.Cities {
-		if c.Parent != nil {
-			c.Parent.Children = append(c.Parent.Children, c)
-		}
-	}
-	for _, o := range s.Organisations {
-		if o.City != nil {
-			o.City.Organisations = append(o.City.Organisations, o)
-		}
-	}
-	for _, p := range s.Partnerships {
-		for _, c := range p.Cities {
-			c.Partnerships = append(c.Partnerships, p)
-		}
-		for _, o := range p.Members {
-			o.Partnerships = append(o.Partnerships, p)
-		}
-		if o, ok := p.Leader.(*Organisation); ok {
-			o.Partnerships = append(o.Partnerships, p)
-		}
-		for _, pr := range p.Programmes {
-			pr.Partnerships = append(pr.Partnerships, p)
-		}
-	}
-	for _, d := range s.Documents {
-		for _, c := range d.Cities {
-			c.Documents = append(c.Documents, d)
-		}
-		if d.Partnership != nil {
-			d.Partnership.Documents = append(d.Partnership.Documents, d)
-		}
-		for _, pr := range d.Programmes {
-			pr.Documents = append(pr.Documents, d)
-		}
-	}
-	for _, m := range s.Meetings {
-		for _, c := range m.Cities {
-			c.Meetings = append(c.Meetings, m)
-		}
-		if m.Partnership != nil {
-			m.Partnership.Meetings = append(m.Partnership.Meetings, m)
-		}
-		for _, pr := range m.Programmes {
-			pr.Meetings = append(pr.Meetings, m)
-		}
-		for _, o := range m.Organisers {
-			switch o := o.(type) {
-			case *Organisation:
-				o.Meetings = append(o.Meetings, m)
-			case *City:
-				o.Meetings = append(o.Meetings, m)
-			}
-		}
-		for _, d := range m.Documents {
-			d.Meetings = append(d.Meetings, m)
-		}
+	for _, e := range b.site.Entities() {
+		eachBackref(e, func(_ Entity, l backrefs) { l.add(e) })
 	}
 }
 
@@ -244,25 +190,8 @@ func sortKindLists(s *Site, kinds map[Kind]bool) {
 // sortBackrefs puts in order the lists of the entries that refer to e,
 // dropping the repeats.
 func sortBackrefs(e Entity) {
-	switch x := e.(type) {
-	case *City:
-		sortEntities(&x.Children)
-		sortEntities(&x.Partnerships)
-		sortEntities(&x.Organisations)
-		sortBy(&x.Documents, documentOrder)
-		sortBy(&x.Meetings, meetingOrder)
-	case *Programme:
-		sortEntities(&x.Partnerships)
-		sortBy(&x.Documents, documentOrder)
-		sortBy(&x.Meetings, meetingOrder)
-	case *Organisation:
-		sortEntities(&x.Partnerships)
-		sortBy(&x.Meetings, meetingOrder)
-	case *Partnership:
-		sortBy(&x.Documents, documentOrder)
-		sortBy(&x.Meetings, meetingOrder)
-	case *Document:
-		sortBy(&x.Meetings, meetingOrder)
+	for _, l := range backrefLists(e) {
+		l.sort()
 	}
 }
 

@@ -146,94 +146,14 @@ func adopt(old, n Entity, s *Site) {
 // list e.
 func backrefTargets(e Entity) []Entity {
 	var out []Entity
-	editBackrefsFunc(e, func(target Entity) { out = append(out, target) }, nil)
+	eachBackref(e, func(t Entity, _ backrefs) { out = append(out, t) })
 	return out
 }
 
 // editBackrefs adds e to, or removes it from, the back-reference lists of
 // the entries it refers to: what backrefs does for the whole site.
 func editBackrefs(e Entity, add bool) {
-	editBackrefsFunc(e, nil, func(list any) {
-		switch l := list.(type) {
-		case *[]*City:
-			editList(l, e.(*City), add)
-		case *[]*Organisation:
-			editList(l, e.(*Organisation), add)
-		case *[]*Partnership:
-			editList(l, e.(*Partnership), add)
-		case *[]*Document:
-			editList(l, e.(*Document), add)
-		case *[]*Meeting:
-			editList(l, e.(*Meeting), add)
-		}
-	})
-}
-
-// editBackrefsFunc calls target for every entry e refers to and list for
-// the list on it that lists e.
-func editBackrefsFunc(e Entity, target func(Entity), list func(any)) {
-	visit := func(t Entity, l any) {
-		if target != nil {
-			target(t)
-		}
-		if list != nil {
-			list(l)
-		}
-	}
-	switch x := e.(type) {
-	case *City:
-		if x.Parent != nil {
-			visit(x.Parent, &x.Parent.Children)
-		}
-	case *Organisation:
-		if x.City != nil {
-			visit(x.City, &x.City.Organisations)
-		}
-	case *Partnership:
-		for _, c := range x.Cities {
-			visit(c, &c.Partnerships)
-		}
-		for _, o := range x.Members {
-			visit(o, &o.Partnerships)
-		}
-		if o, ok := x.Leader.(*Organisation); ok {
-			visit(o, &o.Partnerships)
-		}
-		for _, p := range x.Programmes {
-			visit(p, &p.Partnerships)
-		}
-	case *Document:
-		for _, c := range x.Cities {
-			visit(c, &c.Documents)
-		}
-		if x.Partnership != nil {
-			visit(x.Partnership, &x.Partnership.Documents)
-		}
-		for _, p := range x.Programmes {
-			visit(p, &p.Documents)
-		}
-	case *Meeting:
-		for _, c := range x.Cities {
-			visit(c, &c.Meetings)
-		}
-		if x.Partnership != nil {
-			visit(x.Partnership, &x.Partnership.Meetings)
-		}
-		for _, p := range x.Programmes {
-			visit(p, &p.Meetings)
-		}
-		for _, o := range x.Organisers {
-			switch o := o.(type) {
-			case *Organisation:
-				visit(o, &o.Meetings)
-			case *City:
-				visit(o, &o.Meetings)
-			}
-		}
-		for _, d := range x.Documents {
-			visit(d, &d.Meetings)
-		}
-	}
+	eachBackref(e, func(_ Entity, l backrefs) { l.edit(e, add) })
 }
 
 // editList adds x to a list or removes every copy of it, into a new slice,

@@ -1,0 +1,233 @@
+package site
+
+import "slices"
+
+// A Relation is a reference field of the content model: a key in one
+// kind's front matter whose value names entries of other kinds by slug,
+// and the list on each entry it names that names the entry back.
+//
+// Relations lists every one of them, once. Decoding (which keys are
+// references and of which kinds), the back-references, the dev server's
+// changes of single entries and the neighbours of an entry all read the
+// table; a new reference field is one line here, its field on the model's
+// types, and its label.
+type Relation struct {
+	From Kind   // the kind whose front matter has the key
+	Key  string // as written: "organisers", "place.city"
+	To   []Kind // the kinds it may name; a bare slug is looked up in each
+	Many bool   // a list of slugs, or one
+	Back string // the list on the target that names the entry back ("meetings"); "" when none
+
+	get  func(from Entity) []Entity // the entries it names, once resolved
+	add  func(from, to Entity)      // keeps a resolved target on from
+	back func(to Entity) backrefs   // the target's list named Back; nil when it has none
+}
+
+// Relations returns every reference field of the content model, in the
+// order of the kinds and of their keys.
+func Relations() []Relation { return slices.Clone(relations) }
+
+var relations = []Relation{
+	one(KindCity, "parent", []Kind{KindCity}, "children",
+		func(c *City) **City { return &c.Parent },
+		func(t *City) backrefs { return titled(&t.Children) }),
+	one(KindOrganisation, "city", []Kind{KindCity}, "organisations",
+		func(o *Organisation) **City { return &o.City },
+		func(t *City) backrefs { return titled(&t.Organisations) }),
+	many(KindPartnership, "cities", []Kind{KindCity}, "partnerships",
+		func(p *Partnership) *[]*City { return &p.Cities },
+		func(t *City) backrefs { return titled(&t.Partnerships) }),
+	many(KindPartnership, "members", []Kind{KindOrganisation}, "partnerships",
+		func(p *Partnership) *[]*Organisation { return &p.Members },
+		func(t *Organisation) backrefs { return titled(&t.Partnerships) }),
+	one(KindPartnership, "leader", []Kind{KindCity, KindOrganisation}, "partnerships",
+		func(p *Partnership) *Entity { return &p.Leader },
+		func(t Entity) backrefs {
+			if o, ok := t.(*Organisation); ok {
+				return titled(&o.Partnerships) // a leading city is among cities already
+			}
+			return nil
+		}),
+	many(KindPartnership, "programmes", []Kind{KindProgramme}, "partnerships",
+		func(p *Partnership) *[]*Programme { return &p.Programmes },
+		func(t *Programme) backrefs { return titled(&t.Partnerships) }),
+	many(KindDocument, "cities", []Kind{KindCity}, "documents",
+		func(d *Document) *[]*City { return &d.Cities },
+		func(t *City) backrefs { return ordered(&t.Documents, documentOrder) }),
+	one(KindDocument, "partnership", []Kind{KindPartnership}, "documents",
+		func(d *Document) **Partnership { return &d.Partnership },
+		func(t *Partnership) backrefs { return ordered(&t.Documents, documentOrder) }),
+	many(KindDocument, "programmes", []Kind{KindProgramme}, "documents",
+		func(d *Document) *[]*Programme { return &d.Programmes },
+		func(t *Programme) backrefs { return ordered(&t.Documents, documentOrder) }),
+	// A meeting's place.city and its partnership's cities join its
+	// cities (Meeting.derive): the cities list it back through cities.
+	one(KindMeeting, "place.city", []Kind{KindCity}, "",
+		func(m *Meeting) **City {
+			if m.Place == nil {
+				return nil
+			}
+			return &m.Place.City
+		}, nil),
+	one(KindMeeting, "partnership", []Kind{KindPartnership}, "meetings",
+		func(m *Meeting) **Partnership { return &m.Partnership },
+		func(t *Partnership) backrefs { return ordered(&t.Meetings, meetingOrder) }),
+	many(KindMeeting, "cities", []Kind{KindCity}, "meetings",
+		func(m *Meeting) *[]*City { return &m.Cities },
+		func(t *City) backrefs { return ordered(&t.Meetings, meetingOrder) }),
+	many(KindMeeting, "programmes", []Kind{KindProgramme}, "meetings",
+		func(m *Meeting) *[]*Programme { return &m.Programmes },
+		func(t *Programme) backrefs { return ordered(&t.Meetings, meetingOrder) }),
+	many(KindMeeting, "organisers", []Kind{KindOrganisation, KindCity}, "meetings",
+		func(m *Meeting) *[]Entity { return &m.Organisers },
+		func(t Entity) backrefs {
+			switch t := t.(type) {
+			case *Organisation:
+				return ordered(&t.Meetings, meetingOrder)
+			case *City:
+				return ordered(&t.Meetings, meetingOrder)
+			}
+			return nil
+		}),
+	many(KindMeeting, "documents", []Kind{KindDocument}, "meetings",
+		func(d *Meeting) *[]*Document { return &d.Documents },
+		func(t *Document) backrefs { return ordered(&t.Meetings, meetingOrder) }),
+}
+
+// one declares a reference to a single entry, kept in the field of F that
+// field points at (nil when the entry has no place for it: a meeting
+// without a place); back, when not nil, is the list on a target T that
+// names F back.
+func one[F, T Entity](from Kind, key string, to []Kind, backName string, field func(F) *T, back func(T) backrefs) Relation {
+	return Relation{
+		From: from, Key: key, To: to, Back: backName,
+		get: func(e Entity) []Entity {
+			var none T
+			if p := field(e.(F)); p != nil && any(*p) != any(none) {
+				return []Entity{*p}
+			}
+			return nil
+		},
+		add: func(e, t Entity) {
+			if p := field(e.(F)); p != nil {
+				*p = t.(T)
+			}
+		},
+		back: backOf(back),
+	}
+}
+
+// many declares a list of references, kept in the list of F that field
+// points at.
+func many[F, T Entity](from Kind, key string, to []Kind, backName string, field func(F) *[]T, back func(T) backrefs) Relation {
+	return Relation{
+		From: from, Key: key, To: to, Many: true, Back: backName,
+		get: func(e Entity) []Entity {
+			list := *field(e.(F))
+			out := make([]Entity, len(list))
+			for i, t := range list {
+				out[i] = t
+			}
+			return out
+		},
+		add:  func(e, t Entity) { l := field(e.(F)); *l = append(*l, t.(T)) },
+		back: backOf(back),
+	}
+}
+
+func backOf[T Entity](back func(T) backrefs) func(Entity) backrefs {
+	if back == nil {
+		return nil
+	}
+	return func(t Entity) backrefs { return back(t.(T)) }
+}
+
+// Targets returns the entries e refers to through r, once resolved.
+func (r Relation) Targets(e Entity) []Entity { return r.get(e) }
+
+// relationsOf returns the reference fields of kind k, in table order.
+func relationsOf(k Kind) []Relation {
+	var out []Relation
+	for _, r := range relations {
+		if r.From == k {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// backrefs is a list of the entries that refer to one entry, of one type.
+type backrefs interface {
+	add(e Entity)          // appends e
+	edit(e Entity, a bool) // appends e, or removes every copy of it, into a new slice
+	sort()                 // puts the list in its order and drops repeats, into a new slice
+	entities() []Entity
+}
+
+// typedBackrefs is a back-reference list of T in the order order.
+type typedBackrefs[T interface {
+	comparable
+	Entity
+}] struct {
+	list  *[]T
+	order func(a, b T) int
+}
+
+func titled[T interface {
+	comparable
+	Entity
+}](list *[]T) backrefs {
+	return typedBackrefs[T]{list, func(a, b T) int { return byTitle(a, b) }}
+}
+
+func ordered[T interface {
+	comparable
+	Entity
+}](list *[]T, order func(a, b T) int) backrefs {
+	return typedBackrefs[T]{list, order}
+}
+
+func (l typedBackrefs[T]) add(e Entity)          { *l.list = append(*l.list, e.(T)) }
+func (l typedBackrefs[T]) edit(e Entity, a bool) { editList(l.list, e.(T), a) }
+func (l typedBackrefs[T]) sort()                 { sortBy(l.list, l.order) }
+func (l typedBackrefs[T]) entities() []Entity {
+	out := make([]Entity, len(*l.list))
+	for i, x := range *l.list {
+		out[i] = x
+	}
+	return out
+}
+
+// eachBackref calls f for every entry e refers to that names it back, with
+// the list on that entry that names e.
+func eachBackref(e Entity, f func(target Entity, list backrefs)) {
+	for _, r := range relationsOf(e.E().Kind) {
+		if r.back == nil {
+			continue
+		}
+		for _, t := range r.get(e) {
+			if l := r.back(t); l != nil {
+				f(t, l)
+			}
+		}
+	}
+}
+
+// backrefLists returns the lists on e of the entries that refer to it, one
+// for each relation that names e's kind back, without repeats (a city's
+// meetings are named back by a meeting's cities and by its organisers).
+func backrefLists(e Entity) []backrefs {
+	var out []backrefs
+	seen := map[string]bool{}
+	k := e.E().Kind
+	for _, r := range relations {
+		if r.back == nil || !slices.Contains(r.To, k) || seen[r.Back] {
+			continue
+		}
+		if l := r.back(e); l != nil {
+			seen[r.Back] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
