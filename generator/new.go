@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/site"
 	"github.com/ratusz/ratusz/generator/internal/slug"
 )
 
@@ -75,6 +76,12 @@ func line(kv, comment string) string {
 	return fmt.Sprintf("%-28s # %s\n", kv, comment)
 }
 
+// choice is a line of a vocabulary's key with a placeholder value, whose
+// comment lists every value the key may take.
+func choice(key, value string, v site.Vocabulary) string {
+	return line(key+": "+value, "change to yours: "+strings.Join(v.Values, ", "))
+}
+
 // scaffolds are the front matter `ratusz new` writes for each kind: every
 // required key with a valid placeholder, and the optional keys an editor
 // usually fills, commented out. Every placeholder carries a comment.
@@ -82,7 +89,7 @@ func scaffolds() []scaffold {
 	return []scaffold{
 		{"city", "cities", nil, func(s *scaffolding) string {
 			return line("region: mazowieckie", "województwo: change to yours (dolnośląskie, kujawsko-pomorskie, lubelskie, lubuskie, łódzkie, małopolskie, mazowieckie, opolskie, podkarpackie, podlaskie, pomorskie, śląskie, świętokrzyskie, warmińsko-mazurskie, wielkopolskie, zachodniopomorskie)") +
-				line("type: gmina-miejska", "change to yours: gmina-miejska, gmina-wiejska, gmina-miejsko-wiejska, miasto-na-prawach-powiatu, powiat, wojewodztwo") +
+				choice("type", "gmina-miejska", site.CityTypes) +
 				line("# website: https://…", "the municipality's own site") +
 				line("# parent: "+s.ref("city"), "the slug of its powiat, when the site has it")
 		}},
@@ -93,7 +100,7 @@ func scaffolds() []scaffold {
 				line("# website: https://…", "the programme's own site")
 		}},
 		{"organisation", "organisations", nil, func(s *scaffolding) string {
-			out := line("type: stowarzyszenie", "change to yours: fundacja, stowarzyszenie, urzad, instytucja, kosciol, inna")
+			out := choice("type", "stowarzyszenie", site.OrganisationTypes)
 			if c := s.first("city"); c != "" {
 				out += line("city: "+c, "the slug of the city of its seat: change to yours")
 			} else {
@@ -102,7 +109,7 @@ func scaffolds() []scaffold {
 			return out + line("# website: https://…", "its own site")
 		}},
 		{"partnership", "partnerships", []string{"city"}, func(s *scaffolding) string {
-			return line("type: partnerstwo", "change to yours: lgd, lgw, partnerstwo, projekt, koalicja") +
+			return choice("type", "partnerstwo", site.PartnershipTypes) +
 				line("cities: ["+s.ref("city")+"]", "the slugs of every city taking part: change to yours") +
 				line("# members: ["+s.ref("organisation")+"]", "the slugs of the organisations taking part") +
 				line("# leader: "+s.ref("city"), "the leading city or organisation, one of cities or members") +
@@ -111,7 +118,7 @@ func scaffolds() []scaffold {
 				line("# website: https://…", "its own site")
 		}},
 		{"document", "documents", []string{"city"}, func(s *scaffolding) string {
-			return line("type: strategia", "change to yours: strategia, program, polityka, plan, raport, uchwala, inny") +
+			return choice("type", "strategia", site.DocumentTypes) +
 				line("status: draft", "draft (projekt), consultation, adopted or expired") +
 				line("cities: ["+s.ref("city")+"]", "the slugs of the cities it belongs to: change to yours") +
 				line("# period: 2021-2027", "the years it covers") +
@@ -120,7 +127,7 @@ func scaffolds() []scaffold {
 		}},
 		{"meeting", "meetings", []string{"city"}, func(s *scaffolding) string {
 			return line("date: "+s.today.Format(time.DateOnly), "the day it starts, or "+s.today.Format(time.DateOnly)+"T10:00 with the hour: change to yours") +
-				line("type: spotkanie", "change to yours: warsztaty, konferencja, spotkanie, konsultacje, posiedzenie, seminarium") +
+				choice("type", "spotkanie", site.MeetingTypes) +
 				line("cities: ["+s.ref("city")+"]", "the slugs of the cities whose pages show it: change to yours") +
 				line("# place:", "where it is held") +
 				line("#   name: Urząd Miasta", "the building or room") +

@@ -33,8 +33,6 @@ type Accessibility struct {
 	URLPath       string // site-relative address of the statement page
 }
 
-var accessibilityStatuses = []string{"zgodna", "czesciowo-zgodna", "niezgodna"}
-
 var accessibilityKeys = []string{"publisher", "url", "published", "updated", "status", "noncompliance", "exemptions",
 	"prepared", "reviewed", "auditor", "assessment", "contact", "shortcuts", "architecture", "communication", "apps"}
 
@@ -58,7 +56,7 @@ func (b *builder) accessibility(r *reader, v *content.Value) *Accessibility {
 	a := &Accessibility{
 		Publisher:     req("publisher", "the public body that runs the site, e.g. Urząd Miasta Włocławek"),
 		URL:           r.url("accessibility.url", m["url"]),
-		Status:        r.enum("accessibility.status", m["status"], "a compliance status", accessibilityStatuses),
+		Status:        r.enum("accessibility.status", m["status"], AccessibilityStatuses),
 		NonCompliance: md("noncompliance"),
 		Exemptions:    md("exemptions"),
 		Auditor:       r.str("accessibility.auditor", m["auditor"]),
@@ -70,7 +68,7 @@ func (b *builder) accessibility(r *reader, v *content.Value) *Accessibility {
 		URLPath:       b.site.Lang.Segment("accessibility") + "/",
 	}
 	if !present(m["status"]) {
-		r.errorf(v.Line, "accessibility.status is required; add status: with one of %s", strings.Join(accessibilityStatuses, ", "))
+		r.errorf(v.Line, "accessibility.status is required; add status: with one of %s", strings.Join(AccessibilityStatuses.Values, ", "))
 	}
 	if a.Status != "" && a.Status != "zgodna" && len(a.NonCompliance) == 0 {
 		r.errorf(m["status"].Line, "accessibility.status is %s, so accessibility.noncompliance is required: list what is not accessible and why", a.Status)

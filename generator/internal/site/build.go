@@ -35,16 +35,6 @@ type Options struct {
 	Consume bool
 }
 
-// Enumerations of the content model.
-var (
-	cityTypes         = []string{"gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska", "miasto-na-prawach-powiatu", "powiat", "wojewodztwo"}
-	organisationTypes = []string{"fundacja", "stowarzyszenie", "urzad", "instytucja", "kosciol", "inna"}
-	partnershipTypes  = []string{"lgd", "lgw", "partnerstwo", "projekt", "koalicja"}
-	documentTypes     = []string{"strategia", "program", "polityka", "plan", "raport", "uchwala", "inny"}
-	statuses          = []string{"draft", "consultation", "adopted", "expired"}
-	meetingTypes      = []string{"warsztaty", "konferencja", "spotkanie", "konsultacje", "posiedzenie", "seminarium"}
-)
-
 var commonKeys = []string{"title", "summary", "draft", "publish", "updated", "topics", "aliases", "source", "params"}
 
 // keys lists the keys a kind's front matter may have: those of every kind,
@@ -500,7 +490,7 @@ func cleanAlias(a string) (string, string) {
 func (b *builder) city(r *reader, e Entry, m map[string]*content.Value) *City {
 	c := &City{Entry: e}
 	c.Region = r.required("region", m["region"], r.top, "the województwo, e.g. kujawsko-pomorskie")
-	c.Type = r.enum("type", m["type"], "a city type", cityTypes)
+	c.Type = r.enum("type", m["type"], CityTypes)
 	c.Website = r.url("website", m["website"])
 	return c
 }
@@ -516,14 +506,14 @@ func (b *builder) programme(r *reader, e Entry, m map[string]*content.Value) *Pr
 
 func (b *builder) organisation(r *reader, e Entry, m map[string]*content.Value) *Organisation {
 	o := &Organisation{Entry: e}
-	o.Type = r.enum("type", m["type"], "an organisation type", organisationTypes)
+	o.Type = r.enum("type", m["type"], OrganisationTypes)
 	o.Website = r.url("website", m["website"])
 	return o
 }
 
 func (b *builder) partnership(r *reader, e Entry, m map[string]*content.Value) *Partnership {
 	p := &Partnership{Entry: e}
-	p.Type = r.enum("type", m["type"], "a partnership type", partnershipTypes)
+	p.Type = r.enum("type", m["type"], PartnershipTypes)
 	p.Founded = r.date("founded", m["founded"], true)
 	p.Website = r.url("website", m["website"])
 	if !present(m["cities"]) {
@@ -555,16 +545,16 @@ func (b *builder) document(r *reader, e Entry, m map[string]*content.Value) *Doc
 	d := &Document{Entry: e}
 	top := r.top
 	if !present(m["type"]) {
-		r.errorf(top, "type is required; add type: with one of %s", strings.Join(documentTypes, ", "))
+		r.errorf(top, "type is required; add type: with one of %s", strings.Join(DocumentTypes.Values, ", "))
 	}
-	d.Type = r.enum("type", m["type"], "a document type", documentTypes)
+	d.Type = r.enum("type", m["type"], DocumentTypes)
 	if !present(m["status"]) {
-		r.errorf(top, "status is required; add status: with one of %s", strings.Join(statuses, ", "))
+		r.errorf(top, "status is required; add status: with one of %s", strings.Join(Statuses.Values, ", "))
 	}
 	if pl, ok := polishStatuses[slug.Make(r.str("status", m["status"]))]; ok {
 		r.errorf(m["status"].Line, "status: %q is the Polish name; statuses are written in English: status: %s", r.str("status", m["status"]), pl)
 	} else {
-		d.Status = Status(r.enum("status", m["status"], "a document status", statuses))
+		d.Status = Status(r.enum("status", m["status"], Statuses))
 	}
 	if !present(m["cities"]) {
 		r.errorf(top, "cities is required; list the cities the document belongs to, e.g. cities: [walbrzych]")
@@ -615,7 +605,7 @@ func (b *builder) meeting(r *reader, e Entry, m map[string]*content.Value) *Meet
 	if mt.End != nil && !mt.Date.Time.IsZero() && mt.End.Time.Before(mt.Date.Time) {
 		r.errorf(m["end"].Line, "end (%s) is before date (%s); the meeting must end after it starts", mt.End.ISO(), mt.Date.ISO())
 	}
-	mt.Type = r.enum("type", m["type"], "a meeting type", meetingTypes)
+	mt.Type = r.enum("type", m["type"], MeetingTypes)
 	if pm := r.mapOf("place", m["place"], []string{"name", "address", "city"}); pm != nil {
 		mt.Place = &Place{Name: quotes(b.site.Lang.Tag(), r.str("place.name", pm["name"])), Address: r.str("place.address", pm["address"])}
 	}

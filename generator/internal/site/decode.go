@@ -98,13 +98,13 @@ func (r *reader) boolean(key string, v *content.Value) bool {
 }
 
 // enum reads one of the allowed values.
-func (r *reader) enum(key string, v *content.Value, what string, allowed []string) string {
+func (r *reader) enum(key string, v *content.Value, voc Vocabulary) string {
 	s := r.str(key, v)
-	if s == "" || slices.Contains(allowed, s) {
+	if s == "" || voc.Has(s) {
 		return s
 	}
-	msg := fmt.Sprintf("%s: %q is not %s; use one of %s", key, s, what, strings.Join(allowed, ", "))
-	if c := closest(s, allowed); c != "" {
+	msg := fmt.Sprintf("%s: %q is not %s; use one of %s", key, s, voc.Name, strings.Join(voc.Values, ", "))
+	if c := closest(s, voc.Values); c != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", c)
 	}
 	r.errorf(v.Line, "%s", msg)
