@@ -3,6 +3,7 @@ package generator_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -31,18 +32,29 @@ func FuzzBuildOne(f *testing.F) {
 	} {
 		f.Add([]byte(s), uint8(i))
 	}
+	// A fuzzing process runs one input at a time, so its inputs share one
+	// content folder: the city is written once, and each input's file
+	// replaces the one before, leaving the folder as a fresh one would be.
+	content := filepath.Join(f.TempDir(), "content")
+	writeFile(f, filepath.Join(content, "cities", "wloclawek.md"), []byte("---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n"))
+	placed := regexp.MustCompile(`^` + regexp.QuoteMeta(filepath.ToSlash(content)) + `/[^:]+(:[1-9][0-9]*)?: .`)
+	cfg := generator.Config{Content: content, Now: june2021}
 	f.Fuzz(func(t *testing.T, data []byte, folder uint8) {
-		dir := t.TempDir()
-		content := filepath.Join(dir, "content")
-		write := func(name string, b []byte) { writeFile(t, filepath.Join(content, name), b) }
-		write("cities/wloclawek.md", []byte("---\ntitle: Włocławek\nregion: kujawsko-pomorskie\n---\n"))
 		name := "x.md"
 		if folder == uint8(len(fuzzFolders)-1) {
 			name = "_index.md" // the site's settings
 		}
-		write(filepath.Join(fuzzFolders[int(folder)%len(fuzzFolders)], name), data)
+		file := filepath.Join(content, fuzzFolders[int(folder)%len(fuzzFolders)], name)
+		writeFile(t, file, data)
+		t.Cleanup(func() {
+			if err := os.Remove(file); err != nil {
+				t.Error(err)
+			}
+			if dir := filepath.Dir(file); dir != content && dir != filepath.Join(content, "cities") {
+				os.Remove(dir) // empty again
+			}
+		})
 
-		cfg := generator.Config{Content: content, Now: june2021}
 		_, err := generator.BuildTo(context.Background(), cfg, &output.Memory{})
 		if err == nil {
 			return
@@ -51,7 +63,6 @@ func FuzzBuildOne(f *testing.F) {
 		if !errors.As(err, &errs) {
 			t.Fatalf("build failed without content errors: %v", err)
 		}
-		placed := regexp.MustCompile(`^` + regexp.QuoteMeta(filepath.ToSlash(content)) + `/[^:]+(:[1-9][0-9]*)?: .`)
 		for _, e := range errs {
 			if !placed.MatchString(e) {
 				t.Errorf("error without its place in the content: %q", e)
