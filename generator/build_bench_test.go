@@ -41,6 +41,7 @@ func benchConfig(b *testing.B, n int) Config {
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
 			cfg := benchConfig(b, n)
 			var res Result
 			for b.Loop() {
@@ -59,6 +60,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkPrepare(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
 			cfg := benchConfig(b, n)
 			for b.Loop() {
 				if _, _, err := prepare(context.Background(), cfg); err != nil {
@@ -74,6 +76,7 @@ func BenchmarkPrepare(b *testing.B) {
 func BenchmarkSiteFiles(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
 			p, _, err := prepare(context.Background(), benchConfig(b, n))
 			if err != nil {
 				b.Fatal(err)

@@ -66,6 +66,7 @@ func BenchmarkRebuildAfterEdit(b *testing.B) {
 		}
 		for _, e := range edits {
 			b.Run(strconv.Itoa(n)+"/"+e.name, func(b *testing.B) {
+				b.ReportAllocs()
 				original, err := os.ReadFile(e.file)
 				if err != nil {
 					b.Fatal(err)

@@ -726,6 +726,7 @@ func TestYAMLStrings(t *testing.T) {
 }
 
 func BenchmarkFiles10k(b *testing.B) {
+	b.ReportAllocs()
 	var bytes int64
 	for b.Loop() {
 		bytes = 0

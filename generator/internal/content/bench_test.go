@@ -21,6 +21,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	for _, n := range sizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
 			dir := b.TempDir()
 			if _, err := corpus.Write(dir, corpus.Options{Entries: n, Seed: 1}); err != nil {
 				b.Fatal(err)

@@ -9,6 +9,7 @@ import (
 // BenchmarkEntry measures writing the structured data of every entry of
 // a generated 1,000-entry site, as its pages carry it.
 func BenchmarkEntry(b *testing.B) {
+	b.ReportAllocs()
 	s := sitetest.Corpus(b, 1000)
 	o := Options{Lang: s.Lang, URL: func(p string) string { return "https://example.org/" + p }}
 	ents := s.Entities()

@@ -133,6 +133,7 @@ func TestKeyOrdersLikeCompare(t *testing.T) {
 // BenchmarkKey makes the sort key of a document's title, as a build does
 // for every entry.
 func BenchmarkKey(b *testing.B) {
+	b.ReportAllocs()
 	l, err := New("pl")
 	if err != nil {
 		b.Fatal(err)

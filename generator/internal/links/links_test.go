@@ -96,6 +96,7 @@ func TestIDs(t *testing.T) {
 // meeting page's facts and a body of Polish text, with a heading every
 // paragraph or two.
 func BenchmarkIDs(b *testing.B) {
+	b.ReportAllocs()
 	facts := `<main id=tresc class=wrap tabindex=-1><article><h1>Warsztaty strategiczne – Zbąszynko Królewskie, 1 października 2016</h1><dl class=facts><dt>data</dt><dd><time datetime="2016-10-01">1 października 2016</time></dd><dt>miejsce</dt><dd>Świetlica wiejska, <a href="/miasta/zbaszynko-krolewskie/">Zbąszynko Królewskie</a></dd><dt>tematy</dt><dd><ul class=tags><li><a href="/tematy/klimat/">klimat</a></li><li><a href="/tematy/edukacja/">edukacja</a></li></ul></dd></dl>`
 	body := `<h2 id="uczestnicy">Uczestnicy</h2>
 <p>Mieszkańcy wskazywali w ankietach na potrzebę rozbudowy oferty spędzania czasu wolnego dla dzieci i młodzieży, zwłaszcza w mniejszych sołectwach. Działania w obszarze „edukacja” zostaną szczegółowo opisane w programie operacyjnym, a <a href="/dokumenty/strategia-rozwoju/">strategia rozwoju</a> wskaże ich finansowanie.</p>

@@ -21,6 +21,7 @@ func BenchmarkRender(b *testing.B) {
 	}
 	for _, n := range sizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
 			s := sitetest.Corpus(b, n)
 			theme, err := fs.Sub(ratusz.Theme(), "layouts")
 			if err != nil {

@@ -21,13 +21,13 @@ func BenchmarkNew(b *testing.B) {
 	}
 	for _, n := range sizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
 			fsys := corpus.FS(corpus.Options{Entries: n, Seed: 1})
 			tree, errs := content.Load(context.Background(), fsys)
 			if len(errs) > 0 {
 				b.Fatal(errs.Err())
 			}
 			now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-			b.ResetTimer()
 			for b.Loop() {
 				if _, errs := site.New(tree, site.Options{Now: now}); len(errs) > 0 {
 					b.Fatal(errs.Err())
