@@ -16,8 +16,10 @@
 //   - the Nu HTML Checker (node_modules/vnu-jar, run with java) finds no
 //     error in either output folder (TestNuHTMLChecker);
 //   - screenshots of the home, a city and a document page at 1280 px, at
-//     320 px and in the dark scheme go to screenshots/ at the repository
-//     root, for a person to look at (TestScreenshots).
+//     320 px and in the dark scheme are PNGs as wide as the viewport, not
+//     blank, with a light or a dark background as the scheme asks; they
+//     are kept in the folder RATUSZ_SCREENSHOTS names, for a person to
+//     look at (TestScreenshots).
 //
 // The search page (/szukaj/) is among the pages checked, as the reader
 // first sees it. TestSearch types queries into it and checks what it finds
