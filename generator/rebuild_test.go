@@ -198,3 +198,216 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		t.Logf("%s: %d of %d pages rendered (%s)", st.name, r.pages, all, r.how)
 	}
 }
+
+// TestRebuildOwnLayouts: with a site's own layouts, every page shows the
+// layouts on disk after each edit. A template a page layout defines is
+// that layout's own: the parts once and part make from it show on its
+// pages only, and an edit of it shows on them at the next rebuild. Adding
+// or removing a layout, or a shared file that every page uses (the
+// footer), shows too; and the rebuilt site is always the one a full build
+// makes of the same files.
+func TestRebuildOwnLayouts(t *testing.T) {
+	dir := copySite(t)
+	layouts := filepath.Join(dir, "layouts")
+	os.MkdirAll(layouts, 0o755)
+	cfg := Config{
+		Content: filepath.Join(dir, "content"),
+		Static:  filepath.Join(dir, "static"),
+		Layouts: layouts,
+		Now:     time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC),
+		Minify:  true,
+	}
+	layout := func(name, text string) func() []string {
+		return func() []string {
+			p := filepath.Join(layouts, name)
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}
+	}
+	remove := func(name string) func() []string {
+		return func() []string {
+			p := filepath.Join(layouts, name)
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}
+	}
+	// The plain page's layout makes a note with once and an aside with
+	// part; the document's layout makes a note of its own by the same name.
+	page := func(note, header string) string {
+		text := `{{define "main"}}<h1>{{.Title}}</h1>{{.Body}}{{once "note" .Site}}{{part "aside" .Entry}}{{end}}` +
+			`{{define "note"}}<p>` + note + `</p>{{end}}{{define "aside"}}<p>Ramka: {{.E.Title}}</p>{{end}}`
+		if header != "" {
+			text += `{{define "header"}}<header>` + header + `</header>{{end}}`
+		}
+		return text
+	}
+	document := func(note string) string {
+		return `{{define "main"}}<h1>{{.Title}}</h1>{{.Body}}{{once "note" .Site}}{{end}}` +
+			`{{define "note"}}<p>` + note + `</p>{{end}}`
+	}
+	footer := func(text string) string { return `{{define "footer"}}<footer>` + text + `</footer>{{end}}` }
+
+	const (
+		about   = "o-serwisie/index.html"
+		lsr     = "dokumenty/lsr/index.html"
+		meeting = "spotkania/warsztaty/index.html"
+		home    = "index.html"
+	)
+	all := []string{about, lsr, meeting, home}
+	steps := []struct {
+		name   string
+		change func() []string // makes the change and returns the changed paths; nil for the first build
+		how    string
+		shows  map[string][]string // by page, what it must show
+		hides  map[string][]string // by page, what it must not show
+	}{
+		{
+			name: "the first build",
+			change: func() []string {
+				layout("page.html", page("Notka strony 1", ""))()
+				layout("document.html", document("Notka dokumentu 1"))()
+				return nil
+			},
+			how:   "full",
+			shows: map[string][]string{about: {"Notka strony 1", "Ramka: O serwisie"}, lsr: {"Notka dokumentu"}},
+			hides: map[string][]string{about: {"Notka dokumentu"}, lsr: {"Notka strony", "Ramka:"}},
+		},
+		{
+			name:   "the note of the page layout edited",
+			change: layout("page.html", page("Notka strony 2", "")),
+			how:    "layout",
+			shows:  map[string][]string{about: {"Notka strony 2"}, lsr: {"Notka dokumentu 1"}},
+			hides:  map[string][]string{about: {"Notka strony 1", "Notka dokumentu"}, lsr: {"Notka strony"}},
+		},
+		{
+			name:   "the note of the document layout edited",
+			change: layout("document.html", document("Notka dokumentu 2")),
+			how:    "layout",
+			shows:  map[string][]string{about: {"Notka strony 2"}, lsr: {"Notka dokumentu 2"}},
+			hides:  map[string][]string{about: {"Notka dokumentu"}, lsr: {"Notka dokumentu 1", "Notka strony"}},
+		},
+		{
+			name:   "the page layout gets a header of its own",
+			change: layout("page.html", page("Notka strony 2", "Nagłówek strony")),
+			how:    "layout",
+			shows:  map[string][]string{about: {"Nagłówek strony"}},
+			hides:  map[string][]string{lsr: {"Nagłówek strony"}, meeting: {"Nagłówek strony"}, home: {"Nagłówek strony"}},
+		},
+		{
+			name:   "a layout added",
+			change: layout("meeting.html", `{{define "main"}}<h1>{{.Title}}</h1><p>Własny układ spotkania</p>{{end}}`),
+			how:    "layout",
+			shows:  map[string][]string{meeting: {"Własny układ spotkania"}, about: {"Notka strony 2", "Nagłówek strony"}},
+			hides:  map[string][]string{lsr: {"Własny układ spotkania"}},
+		},
+		{
+			name:   "the layout removed",
+			change: remove("meeting.html"),
+			how:    "layout",
+			shows:  map[string][]string{meeting: {"Warsztaty strategiczne partnerstwa"}},
+			hides:  map[string][]string{meeting: {"Własny układ spotkania"}},
+		},
+		{
+			name:   "a footer of the site's own added",
+			change: layout("_stopka.html", footer("Stopka gminy 1")),
+			how:    "full",
+			shows:  map[string][]string{about: {"Stopka gminy 1"}, lsr: {"Stopka gminy 1"}, meeting: {"Stopka gminy 1"}, home: {"Stopka gminy 1"}},
+		},
+		{
+			name:   "the footer edited",
+			change: layout("_stopka.html", footer("Stopka gminy 2")),
+			how:    "full",
+			shows:  map[string][]string{about: {"Stopka gminy 2"}, lsr: {"Stopka gminy 2"}, meeting: {"Stopka gminy 2"}, home: {"Stopka gminy 2"}},
+			hides:  map[string][]string{about: {"Stopka gminy 1"}, lsr: {"Stopka gminy 1"}, meeting: {"Stopka gminy 1"}, home: {"Stopka gminy 1"}},
+		},
+		{
+			name:   "the footer removed",
+			change: remove("_stopka.html"),
+			how:    "full",
+			hides:  map[string][]string{about: {"Stopka gminy"}, lsr: {"Stopka gminy"}, meeting: {"Stopka gminy"}, home: {"Stopka gminy"}},
+		},
+	}
+	r := newRebuilder(cfg)
+	for _, st := range steps {
+		files, probs := r.build(context.Background(), st.change())
+		if probs != nil {
+			t.Fatalf("%s: %v", st.name, probs)
+		}
+		if r.how != st.how {
+			t.Errorf("%s: rebuilt as %q, want %q", st.name, r.how, st.how)
+		}
+		if r.stale {
+			if files, probs, _ = r.finish(context.Background()); probs != nil {
+				t.Fatalf("%s: finish: %v", st.name, probs)
+			}
+		}
+		for _, name := range all {
+			got := string(files[name])
+			for _, want := range st.shows[name] {
+				if !strings.Contains(got, want) {
+					t.Errorf("%s: %s does not show %q", st.name, name, want)
+				}
+			}
+			for _, not := range st.hides[name] {
+				if strings.Contains(got, not) {
+					t.Errorf("%s: %s shows %q", st.name, name, not)
+				}
+			}
+		}
+		var mem output.Memory
+		if _, err := BuildTo(context.Background(), cfg, &mem); err != nil {
+			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+		for name, want := range mem.Files {
+			if got, ok := files[name]; !ok || !bytes.Equal(got, want) {
+				t.Errorf("%s: %s differs from a full build's", st.name, name)
+			}
+		}
+		if len(files) != len(mem.Files) {
+			t.Errorf("%s: %d files, a full build makes %d", st.name, len(files), len(mem.Files))
+		}
+	}
+}
+
+// TestRebuildRemakesOnceParts: a part made with once is made again by
+// every rebuild, from the site as it is then: a document's page rebuilt
+// after its status changed does not show it among the documents in
+// consultation.
+func TestRebuildRemakesOnceParts(t *testing.T) {
+	dir := copySite(t)
+	layouts := filepath.Join(dir, "layouts")
+	os.MkdirAll(layouts, 0o755)
+	err := os.WriteFile(filepath.Join(layouts, "document.html"), []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{.Body}}{{once "consulted" .Site}}{{end}}`+
+		`{{define "consulted"}}<p>W konsultacjach:{{range .Documents}}{{if eq (print .Status) "consultation"}} {{.Title}};{{end}}{{end}}</p>{{end}}`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{Content: filepath.Join(dir, "content"), Static: filepath.Join(dir, "static"), Layouts: layouts, Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)}
+	r := newRebuilder(cfg)
+	if _, probs := r.build(context.Background(), nil); probs != nil {
+		t.Fatal(probs)
+	}
+	const ngo, title = "dokumenty/program-ngo/index.html", "Program współpracy z organizacjami pozarządowymi na 2021 rok;"
+	md := filepath.Join(dir, "content", "documents", "program-ngo.md")
+	b, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(md, bytes.Replace(b, []byte("status: consultation"), []byte("status: draft"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, probs := r.build(context.Background(), []string{md})
+	if probs != nil {
+		t.Fatal(probs)
+	}
+	if r.how != "model" {
+		t.Errorf("rebuilt as %q, want %q", r.how, "model")
+	}
+	if got := string(files[ngo]); !strings.Contains(got, "W konsultacjach:") || strings.Contains(got, title) {
+		t.Errorf("%s, rebuilt after the document left consultation, still lists it as in consultation:\n%s", ngo, got)
+	}
+}

@@ -43,7 +43,7 @@ import (
 //	upcoming L     the meetings of L that are still to come, soonest first
 //	consulting L   the documents of L in consultation today
 //	first N L      the first N items of the list L (all, if it is shorter)
-//	once "name" X  the template "name" executed with X, made once a build
+//	once "name" X  the template "name" executed with X, made once a render
 //	               and then repeated: for a part that is the same on every
 //	               page (the footer, given .Site), so that thousands of
 //	               pages do not make it again
@@ -62,6 +62,10 @@ import (
 //	opendata K     the site path of kind K's open-data file: "dane/dokumenty.json"
 //	plurals "noun" the plural forms of a noun as JSON keyed by CLDR
 //	               category ({"one":"wynik","few":"wyniki",…}), for scripts
+//
+// once and part execute the template of the page's own layouts: one that
+// a layout file (page.html) defines, or that calls one it defines, is made
+// for that layout's pages apart from the others'.
 //
 // written gives the functions of the layouts as written, when pages are
 // rendered from minified ones (LayoutOptions.Compact): they run only to
@@ -301,29 +305,38 @@ func newest(docs []*site.Document, n int) []*site.Document {
 	return s[:min(n, len(s))]
 }
 
-// once executes the template name with data the first time it is asked
-// for, and returns the same HTML every time after.
+// once executes the template name with data the first time a render asks
+// for it, and returns the same HTML every time after, until Forget. Two
+// workers asking at once may both make it: the result is the same.
 func (r *Renderer) once(name string, data any) (template.HTML, error) {
+	set, data := setOf(data)
+	key := name
+	if set != "" {
+		key = set + "\x00" + name // no template name has a NUL
+	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if h, ok := r.kept[name]; ok {
+	h, ok := r.kept[key]
+	r.mu.Unlock()
+	if ok {
 		return h, nil
 	}
-	h, err := r.shared(r.layouts.run, "once", name, data)
+	h, err := r.shared(r.layouts.run, set, "once", name, data)
 	if err != nil {
 		return "", err
 	}
+	r.mu.Lock()
 	if r.kept == nil {
 		r.kept = map[string]template.HTML{}
 	}
-	r.kept[name] = h
+	r.kept[key] = h
+	r.mu.Unlock()
 	return h, nil
 }
 
-// shared executes the shared template name of sets with data, for the
-// layout function fn (once, part).
-func (r *Renderer) shared(sets map[string]*template.Template, fn, name string, data any) (template.HTML, error) {
-	t := r.layouts.lookup(sets, name)
+// shared executes the shared template name of the layout set set of sets
+// ("" for one that is the same in every set) with data, for the layout function fn (once, part).
+func (r *Renderer) shared(sets map[string]*template.Template, set, fn, name string, data any) (template.HTML, error) {
+	t := r.layouts.lookup(sets, set, name)
 	if t == nil {
 		return "", fmt.Errorf("%s: no template %q", fn, name)
 	}
@@ -355,8 +368,11 @@ func here(p *Page) Here {
 	return Here{Site: p.Site, URL: p.URL, Home: p.Layout == "home"}
 }
 
-// partKey is what part keeps a made part by.
+// partKey is what part keeps a made part by: the template's name, the
+// value, and the layout set when the template is the set's own
+// (Layouts.own).
 type partKey struct {
+	set  string
 	name string
 	data any
 }
@@ -365,17 +381,18 @@ type partKey struct {
 // for the pair, and returns the same HTML every time after, until Forget.
 // Two workers asking at once may both make it: the result is the same.
 func (r *Renderer) part(name string, data any) (template.HTML, error) {
+	set, data := setOf(data)
 	if err := partData(data); err != nil {
 		return "", err
 	}
-	k := partKey{name, data}
+	k := partKey{set, name, data}
 	r.partsMu.RLock()
 	h, ok := r.parts[k]
 	r.partsMu.RUnlock()
 	if ok {
 		return h, nil
 	}
-	h, err := r.shared(r.layouts.run, "part", name, data)
+	h, err := r.shared(r.layouts.run, set, "part", name, data)
 	if err != nil {
 		return "", err
 	}
@@ -400,22 +417,30 @@ func partData(data any) error {
 // written, executed only to place an error of the minified ones: they
 // make the part every time and keep nothing.
 func (r *Renderer) onceWritten(name string, data any) (template.HTML, error) {
-	return r.shared(r.layouts.sets, "once", name, data)
+	set, data := setOf(data)
+	return r.shared(r.layouts.sets, set, "once", name, data)
 }
 
 func (r *Renderer) partWritten(name string, data any) (template.HTML, error) {
+	set, data := setOf(data)
 	if err := partData(data); err != nil {
 		return "", err
 	}
-	return r.shared(r.layouts.sets, "part", name, data)
+	return r.shared(r.layouts.sets, set, "part", name, data)
 }
 
-// Forget drops the parts made by part: a render after the model changed
-// must make them again.
+// Forget drops the parts made by once and part: a render after the model
+// changed must make them again. What they keep never outlives the
+// renderer's layouts: a build that reads the layouts again makes a new
+// renderer, so a part made from a layout as it was is not shown after the
+// layout changed.
 func (r *Renderer) Forget() {
 	r.partsMu.Lock()
 	r.parts = nil
 	r.partsMu.Unlock()
+	r.mu.Lock()
+	r.kept = nil
+	r.mu.Unlock()
 }
 
 // upcoming returns the meetings still to come: the site lists them first.

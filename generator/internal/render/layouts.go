@@ -11,9 +11,11 @@
 // page that lists the open-data files — executed
 // inside base.html, which defines the frame and calls the blocks "title"
 // and "main". Files whose names start with "_" hold shared {{define}}s that
-// every layout can use. A file in the site's own layouts folder replaces
-// the built-in file of the same name; nothing else is searched. Errors name
-// the file they are in, built-in or the site's own.
+// every layout can use; a {{define}} in a layout file is that layout's own,
+// and replaces a shared one of the same name on its pages only. A file in
+// the site's own layouts folder replaces the built-in file of the same
+// name; nothing else is searched. Errors name the file they are in,
+// built-in or the site's own.
 package render
 
 import (
@@ -28,6 +30,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
 )
@@ -41,6 +44,16 @@ type Layouts struct {
 	run   map[string]*template.Template // what pages are rendered with: sets, or sets minified
 	order []string                      // the names of sets, sorted (lookup)
 	files map[string]source             // every file by name, without text, for messages
+
+	// own says, by set and template name, whether what the template makes
+	// can depend on the set's layout file: it, or a template it calls, is
+	// defined there. Any other is made of base.html and the shared files
+	// alone, the same in every set, and once and part keep what it makes
+	// for every set at once.
+	own map[string]map[string]bool
+	// common names, for each template, a set in which it is not its
+	// own: the one once and part execute when called in any set.
+	common map[string]string
 }
 
 // LayoutOptions say where a site's own layouts are and how layouts are
@@ -124,7 +137,7 @@ func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
 		written = o.WrittenFuncs
 	}
 	var perrs content.Errors
-	l.sets, perrs = parseSets(base, shared, files, written)
+	l.sets, perrs = l.parseSets(base, shared, files, written)
 	errs = append(errs, perrs...)
 	l.run = l.sets
 	if o.Compact != nil && len(errs) == 0 {
@@ -144,7 +157,7 @@ func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
 		if len(errs) > 0 {
 			return l, errs
 		}
-		l.run, perrs = parseSets(small[base.name], sharedOf(small), small, o.Funcs)
+		l.run, perrs = l.parseSets(small[base.name], sharedOf(small), small, o.Funcs)
 		for _, e := range perrs {
 			// The line would be the minified text's.
 			e.Line, e.Msg = 0, "once minified: "+e.Msg+"; build with -minify=false to render the layouts as written"
@@ -152,6 +165,15 @@ func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
 		errs = append(errs, perrs...)
 	}
 	l.order = slices.Sorted(maps.Keys(l.run))
+	l.own, l.common = map[string]map[string]bool{}, map[string]string{}
+	for _, name := range l.order {
+		l.own[name] = ownTemplates(l.run[name], name+".html")
+		for tmpl, own := range l.own[name] {
+			if _, ok := l.common[tmpl]; !ok && !own {
+				l.common[tmpl] = name
+			}
+		}
+	}
 	return l, errs
 }
 
@@ -168,7 +190,7 @@ func sharedOf(files map[string]source) []source {
 }
 
 // parseSets parses each layout with base and the shared files.
-func parseSets(base source, shared []source, files map[string]source, funcs template.FuncMap) (map[string]*template.Template, content.Errors) {
+func (l *Layouts) parseSets(base source, shared []source, files map[string]source, funcs template.FuncMap) (map[string]*template.Template, content.Errors) {
 	var errs content.Errors
 	sets := map[string]*template.Template{}
 	for _, name := range layoutNames {
@@ -176,7 +198,7 @@ func parseSets(base source, shared []source, files map[string]source, funcs temp
 		if !ok {
 			continue // LoadLayouts reports it
 		}
-		t := template.New(base.name).Funcs(funcs)
+		t := template.New(base.name).Funcs(l.bindToSet(funcs, name))
 		for i, s := range append(append([]source{base}, shared...), f) {
 			tt := t
 			if i > 0 {
@@ -195,16 +217,162 @@ func parseSets(base source, shared []source, files map[string]source, funcs temp
 	return sets, errs
 }
 
-// lookup finds a shared template by name, for once and part: in the first
-// of sets (run, or the layouts as written) that has it, by the sets'
-// names.
-func (l *Layouts) lookup(sets map[string]*template.Template, name string) *template.Template {
+// inSet is what the once and part of a layout set are given: the set
+// whose templates they execute, and the value the layout gave them.
+type inSet struct {
+	set  string
+	data any
+}
+
+// bindToSet gives the layout set set its own once and part. A template
+// that is the set's own (Layouts.own), or that the set does not have, they
+// execute in the set, and tell once and part so by passing the set along
+// with the value (inSet); any other is the same in every set, and they
+// pass the value alone.
+func (l *Layouts) bindToSet(funcs template.FuncMap, set string) template.FuncMap {
+	out := maps.Clone(funcs)
+	for _, fn := range []string{"once", "part"} {
+		if f, ok := funcs[fn].(func(string, any) (template.HTML, error)); ok {
+			out[fn] = func(name string, data any) (template.HTML, error) {
+				if own, ok := l.own[set][name]; own || !ok {
+					return f(name, inSet{set, data})
+				}
+				return f(name, data)
+			}
+		}
+	}
+	return out
+}
+
+// setOf unwraps what once and part were given: the layout set whose own
+// template they execute ("" for one that is the same in every set) and
+// the value.
+func setOf(data any) (string, any) {
+	if d, ok := data.(inSet); ok {
+		return d.set, d.data
+	}
+	return "", data
+}
+
+// lookup finds a shared template by name, for once and part: in the layout
+// set set of sets (run, or the layouts as written), or, for "", in a set
+// of which it is not the own, else the first of sets that has it, by the
+// sets' names.
+func (l *Layouts) lookup(sets map[string]*template.Template, set, name string) *template.Template {
+	if set == "" {
+		set = l.common[name]
+	}
+	if set != "" {
+		if t, ok := sets[set]; ok {
+			return t.Lookup(name)
+		}
+		return nil
+	}
 	for _, k := range l.order {
 		if t := sets[k].Lookup(name); t != nil {
 			return t
 		}
 	}
 	return nil
+}
+
+// ownTemplates says, for every template of set, whether it or a template
+// it calls (with template, once or part) is defined in the file file, or
+// calls once or part with a name not written in it, which could be.
+func ownTemplates(set *template.Template, file string) map[string]bool {
+	own := map[string]bool{}
+	for _, t := range set.Templates() {
+		own[t.Name()] = usesFile(set, t.Name(), file, map[string]bool{})
+	}
+	return own
+}
+
+func usesFile(set *template.Template, name, file string, seen map[string]bool) bool {
+	if seen[name] {
+		return false
+	}
+	seen[name] = true
+	t := set.Lookup(name)
+	if t == nil || t.Tree == nil {
+		return false
+	}
+	if t.Tree.ParseName == file {
+		return true
+	}
+	names, dynamic := calls(t.Tree.Root, nil)
+	if dynamic {
+		return true
+	}
+	for _, n := range names {
+		if usesFile(set, n, file, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// calls adds to names the templates node calls by name: with template,
+// once or part. dynamic says that it calls once or part with a name it
+// does not write.
+func calls(node parse.Node, names []string) (_ []string, dynamic bool) {
+	pipe := func(p *parse.PipeNode) {
+		if p == nil {
+			return
+		}
+		for _, cmd := range p.Cmds {
+			if len(cmd.Args) > 0 {
+				if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "once" || id.Ident == "part") {
+					if len(cmd.Args) > 1 {
+						if s, ok := cmd.Args[1].(*parse.StringNode); ok {
+							names = append(names, s.Text)
+							continue
+						}
+					}
+					dynamic = true
+				}
+			}
+			for _, arg := range cmd.Args {
+				if c, ok := arg.(*parse.ChainNode); ok {
+					arg = c.Node // (part "x" .).Field
+				}
+				if p, ok := arg.(*parse.PipeNode); ok {
+					var d bool
+					names, d = calls(p, names)
+					dynamic = dynamic || d
+				}
+			}
+		}
+	}
+	var walk func(parse.Node)
+	walk = func(node parse.Node) {
+		switch n := node.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			pipe(n.Pipe)
+		case *parse.PipeNode:
+			pipe(n)
+		case *parse.TemplateNode:
+			names = append(names, n.Name)
+			pipe(n.Pipe)
+		case *parse.IfNode:
+			walk(&n.BranchNode)
+		case *parse.RangeNode:
+			walk(&n.BranchNode)
+		case *parse.WithNode:
+			walk(&n.BranchNode)
+		case *parse.BranchNode:
+			pipe(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		}
+	}
+	walk(node)
+	return names, dynamic
 }
 
 // execute renders the layout name with p into buf, from the minified
