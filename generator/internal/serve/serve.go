@@ -345,14 +345,41 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 }
 
 // httpServer is the HTTP server around h: it gives a client 10 seconds
-// to send its request headers, which may be 64 KiB at most.
+// to send its request headers, which may be 64 KiB at most. Its Shutdown
+// closes at once the connections that have not sent a request yet: a
+// browser opens some ahead of need, and Shutdown alone would wait five
+// seconds for them.
 func httpServer(ctx context.Context, h http.Handler) *http.Server {
-	return &http.Server{
+	var mu sync.Mutex
+	unused := map[net.Conn]bool{}
+	closing := false // Shutdown has begun
+	hs := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
+		ConnState: func(c net.Conn, state http.ConnState) {
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case state == http.StateNew && closing:
+				c.Close() // accepted as the listener closed
+			case state == http.StateNew:
+				unused[c] = true
+			default:
+				delete(unused, c)
+			}
+		},
 	}
+	hs.RegisterOnShutdown(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		closing = true
+		for c := range unused {
+			c.Close()
+		}
+	})
+	return hs
 }
 
 // eventsPath is where pages listen for changes.
