@@ -25,24 +25,33 @@ import (
 
 // fakeSite is a Build whose output the test controls. It hands the server
 // the very map it keeps, so that a test can tell whether serving changed
-// the built files.
+// the built files. It keeps the changed paths of every build it was asked
+// for, so that a test can wait for a build rather than sleep.
 type fakeSite struct {
 	mu       sync.Mutex
 	files    map[string][]byte
 	problems []string
 	calls    atomic.Int64
 	during   func(call int64) // run inside each build, if set
+	builds   [][]string       // the changed paths of each build, in order
+	built    chan struct{}    // has a value once a build started after the last wait
+	checked  int              // the builds that rebuilds has accounted for
 }
 
 func newFakeSite(files map[string][]byte) *fakeSite {
-	return &fakeSite{files: files}
+	return &fakeSite{files: files, built: make(chan struct{}, 1)}
 }
 
-func (f *fakeSite) build(ctx context.Context, _ []string) (map[string][]byte, []string) {
+func (f *fakeSite) build(ctx context.Context, changed []string) (map[string][]byte, []string) {
 	n := f.calls.Add(1)
 	f.mu.Lock()
 	files, problems, during := f.files, slices.Clone(f.problems), f.during
+	f.builds = append(f.builds, slices.Clone(changed))
 	f.mu.Unlock()
+	select {
+	case f.built <- struct{}{}:
+	default:
+	}
 	if during != nil {
 		during(n)
 	}
@@ -50,6 +59,47 @@ func (f *fakeSite) build(ctx context.Context, _ []string) (map[string][]byte, []
 		return nil, problems
 	}
 	return files, nil
+}
+
+// patience is how long a test waits for something that must happen before
+// it fails: long enough for a busy machine, reached only when the
+// awaited thing does not come.
+const patience = 10 * time.Second
+
+// within waits for a value on ch, and fails the test if none comes
+// within patience.
+func within[T any](t *testing.T, ch <-chan T, what string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(patience):
+		t.Fatalf("%s did not come within %s", what, patience)
+	}
+	var zero T
+	return zero
+}
+
+// waitBuilds waits until done holds for the builds so far, each given as
+// its changed paths, and returns them; it fails the test if they do not
+// come within patience.
+func (f *fakeSite) waitBuilds(t *testing.T, what string, done func(builds [][]string) bool) [][]string {
+	t.Helper()
+	deadline := time.NewTimer(patience)
+	defer deadline.Stop()
+	for {
+		f.mu.Lock()
+		builds := slices.Clone(f.builds)
+		f.mu.Unlock()
+		if done(builds) {
+			return builds
+		}
+		select {
+		case <-f.built:
+		case <-deadline.C:
+			t.Fatalf("%s: the builds so far, by their changed paths, are %q; the one awaited did not come within %s", what, builds, patience)
+		}
+	}
 }
 
 // set makes the next build return files, or fail with problems.
@@ -669,7 +719,7 @@ func openEvents(ctx context.Context, t *testing.T, url string) *eventStream {
 	return es
 }
 
-// next returns the next event, failing the test after two seconds.
+// next returns the next event, failing the test after patience.
 func (es *eventStream) next(t *testing.T) sse {
 	t.Helper()
 	select {
@@ -678,8 +728,8 @@ func (es *eventStream) next(t *testing.T) sse {
 			t.Fatal("the event stream ended")
 		}
 		return ev
-	case <-time.After(2 * time.Second):
-		t.Fatal("no event within 2s")
+	case <-time.After(patience):
+		t.Fatalf("no event within %s", patience)
 	}
 	return sse{}
 }
@@ -792,18 +842,11 @@ func run(t *testing.T, s *Server) *running {
 	r := &running{addr: ln.Addr().String(), cancel: cancel, done: make(chan error, 1)}
 	go func() { r.done <- s.Run(ctx, ln) }()
 	t.Cleanup(func() { r.stop(t) })
-	// A response means the first build is done and the folders are
-	// watched.
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		res, err := rawGet(r.addr, "/")
-		if err == nil && res.status != 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the server on %s does not answer: %v", r.addr, err)
-		}
-		time.Sleep(10 * time.Millisecond)
+	// The socket listens already: the request waits in its queue until
+	// Run serves, which it does once the folders are watched and the
+	// first build is done. Its response is that moment.
+	if _, err := rawGetWithin(r.addr, "/", patience); err != nil {
+		t.Fatalf("the server on %s does not answer within %s: %v", r.addr, patience, err)
 	}
 	return r
 }
@@ -829,12 +872,17 @@ func (r *running) stop(t *testing.T) {
 // rawGet sends target in the request line exactly as written, on a
 // connection of its own.
 func rawGet(addr, target string) (response, error) {
-	c, err := net.DialTimeout("tcp", addr, time.Second)
+	return rawGetWithin(addr, target, 3*time.Second)
+}
+
+// rawGetWithin is rawGet giving up after d.
+func rawGetWithin(addr, target string, d time.Duration) (response, error) {
+	c, err := net.DialTimeout("tcp", addr, d)
 	if err != nil {
 		return response{}, err
 	}
 	defer c.Close()
-	c.SetDeadline(time.Now().Add(3 * time.Second))
+	c.SetDeadline(time.Now().Add(d))
 	fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, addr)
 	res, err := http.ReadResponse(bufio.NewReader(c), nil)
 	if err != nil {
@@ -867,39 +915,39 @@ func TestRunServesOnALoopbackPort(t *testing.T) {
 	}
 }
 
-// ourGoroutines lists the goroutines running code of this package, of
-// fsnotify or of an HTTP server.
-func ourGoroutines() []string {
+// goroutines returns the stack of every goroutine by its number.
+func goroutines() map[string]string {
 	buf := make([]byte, 1<<20)
-	buf = buf[:runtime.Stack(buf, true)]
-	var ours []string
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		if strings.Contains(g, "testing.tRunner") || strings.Contains(g, "serve.TestRun") {
-			continue // the test itself
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
 		}
-		if strings.Contains(g, "ratusz/generator/internal/serve.") || strings.Contains(g, "fsnotify") || strings.Contains(g, "net/http.(*conn).serve") || strings.Contains(g, "net/http.(*Server)") {
-			ours = append(ours, g)
+		buf = make([]byte, 2*len(buf))
+	}
+	out := map[string]string{}
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		id, _, _ := strings.Cut(strings.TrimPrefix(g, "goroutine "), " ")
+		out[id] = g
+	}
+	return out
+}
+
+// startedSince lists the goroutines that were not among before, but for
+// the test's own.
+func startedSince(before map[string]string) []string {
+	var left []string
+	for id, g := range goroutines() {
+		if _, ok := before[id]; !ok && !strings.Contains(g, "testing.tRunner") {
+			left = append(left, g)
 		}
 	}
-	return ours
+	return left
 }
 
 func TestRunStopsWithAnOpenEventStream(t *testing.T) {
-	settle := func(before int) int {
-		n := runtime.NumGoroutine()
-		for deadline := time.Now().Add(2 * time.Second); n > before && time.Now().Before(deadline); n = runtime.NumGoroutine() {
-			time.Sleep(10 * time.Millisecond)
-		}
-		return n
-	}
-	before := settle(0)
-	for range 3 {
-		before = min(before, settle(before))
-	}
-	if left := ourGoroutines(); len(left) > 0 {
-		t.Logf("goroutines left by earlier tests:\n%s", strings.Join(left, "\n\n"))
-	}
-
+	before := goroutines()
 	dir := t.TempDir()
 	site := newFakeSite(testFiles())
 	// A Finish still running at shutdown is stopped too.
@@ -911,7 +959,7 @@ func TestRunStopsWithAnOpenEventStream(t *testing.T) {
 	}
 	s := New(Options{Base: "/", Build: site.build, Finish: finish, Watch: []string{dir}})
 	r := run(t, s)
-	<-finishing
+	within(t, finishing, "the start of Finish")
 	stream := openEvents(t.Context(), t, "http://"+r.addr+"/__ratusz/events")
 	stream.change(t)
 	// A keep-alive connection, idle after its request.
@@ -936,11 +984,15 @@ func TestRunStopsWithAnOpenEventStream(t *testing.T) {
 	stream.close()
 	client.CloseIdleConnections()
 
-	after := settle(before)
-	if after > before {
-		t.Errorf("%d goroutines before Run, %d after it returned", before, after)
+	// Every goroutine Run started has returned or is returning: a
+	// goroutine's end is nothing a test can wait on, so the check is
+	// made again for a moment, while one is on its last lines.
+	left := startedSince(before)
+	for wait := time.Millisecond; len(left) > 0 && wait <= time.Second; wait *= 2 {
+		time.Sleep(wait)
+		left = startedSince(before)
 	}
-	if left := ourGoroutines(); len(left) > 0 {
+	if len(left) > 0 {
 		t.Errorf("goroutines left running after Run returned:\n%s", strings.Join(left, "\n\n"))
 	}
 	if _, err := rawGet(r.addr, "/"); err == nil {
@@ -948,10 +1000,26 @@ func TestRunStopsWithAnOpenEventStream(t *testing.T) {
 	}
 }
 
+// TestRunStopsWithAConnectionThatSentNothing: a browser opens connections
+// ahead of need, which may never send a request; Run does not wait for
+// them to stop.
+func TestRunStopsWithAConnectionThatSentNothing(t *testing.T) {
+	s := New(Options{Base: "/", Build: newFakeSite(testFiles()).build})
+	r := run(t, s)
+	c, err := net.Dial("tcp", r.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	start := time.Now()
+	r.stop(t)
+	t.Logf("Run returned %s after its context was cancelled", time.Since(start).Round(time.Millisecond))
+}
+
 // The watcher tests count the builds of a server watching real folders.
 
 // watched starts a server on a fake site that watches the folders and
-// returns the site, whose calls count the builds (the first is Run's).
+// returns the site, whose builds are counted (the first is Run's).
 func watched(t *testing.T, dirs ...string) *fakeSite {
 	t.Helper()
 	site := newFakeSite(testFiles())
@@ -960,22 +1028,56 @@ func watched(t *testing.T, dirs ...string) *fakeSite {
 	if n := site.calls.Load(); n != 1 {
 		t.Fatalf("%d builds after start, want 1", n)
 	}
+	site.checked = 1
 	return site
 }
 
-// rebuilds waits for the build count to reach want and then for the
-// sources to stay quiet several times longer than the quiet period, and
-// fails the test unless exactly want builds happened.
-func rebuilds(t *testing.T, site *fakeSite, want int64, what string) {
+// rebuilds fails the test unless the watcher rebuilt exactly n times
+// since the last check (or since Run's own build), and has nothing more
+// to rebuild for what came before. To know that without waiting for
+// nothing to happen, it writes a file of its own into dir and waits for
+// the rebuild that file makes: the watcher gets the events of the folders
+// in the order they happened, so a change left over from before would
+// come in that rebuild, or in one of its own before it.
+func rebuilds(t *testing.T, site *fakeSite, dir string, n int, what string) {
 	t.Helper()
-	deadline := time.Now().Add(3 * time.Second)
-	for site.calls.Load() < want && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
+	if extra := site.settle(t, dir, n, what); len(extra) > 0 {
+		t.Errorf("%s: %d builds, want %d; the ones after the first %d had these changed paths: %q", what, n+len(extra), n, n, extra)
 	}
-	time.Sleep(5 * quiet)
-	if got := site.calls.Load(); got != want {
-		t.Errorf("%s: %d builds in all, want %d (the first is Run's own)", what, got, want)
+}
+
+// rebuildsAtLeast is rebuilds, for a change that may come as more than n
+// rebuilds.
+func rebuildsAtLeast(t *testing.T, site *fakeSite, dir string, n int, what string) {
+	t.Helper()
+	site.settle(t, dir, n, what)
+}
+
+// settle waits for n rebuilds since the last check, then writes a file of
+// its own into dir and waits for its rebuild. It returns the changed
+// paths of the rebuilds after the first n, counting the paths other than
+// its file that came in the same rebuild as it.
+func (f *fakeSite) settle(t *testing.T, dir string, n int, what string) (extra [][]string) {
+	t.Helper()
+	f.mu.Lock()
+	from := f.checked
+	f.mu.Unlock()
+	f.waitBuilds(t, what, func(b [][]string) bool { return len(b) >= from+n })
+	marker := filepath.Join(dir, fmt.Sprintf("znacznik-%d.txt", from+n))
+	write(t, marker, "")
+	var at int
+	builds := f.waitBuilds(t, what+", then a file written to tell that nothing more is coming", func(b [][]string) bool {
+		at = slices.IndexFunc(b[from+n:], func(changed []string) bool { return slices.Contains(changed, marker) })
+		return at >= 0
+	})
+	extra = builds[from+n : from+n+at]
+	if others := slices.DeleteFunc(slices.Clone(builds[from+n+at]), func(p string) bool { return p == marker }); len(others) > 0 {
+		extra = append(extra, others)
 	}
+	f.mu.Lock()
+	f.checked = from + n + at + 1
+	f.mu.Unlock()
+	return extra
 }
 
 func write(t *testing.T, name, data string) {
@@ -995,7 +1097,7 @@ func TestWatchOneWriteOneRebuild(t *testing.T) {
 	site.during = func(int64) { built.CompareAndSwap(0, int64(time.Since(start))) }
 	site.mu.Unlock()
 	write(t, filepath.Join(dir, "x.md"), "---\ntitle: X2\n---\n")
-	rebuilds(t, site, 2, "one write")
+	rebuilds(t, site, dir, 1, "one write")
 	if d := time.Duration(built.Load()); d < quiet {
 		t.Errorf("the rebuild started %s after the write, before the quiet period of %s", d, quiet)
 	} else {
@@ -1049,6 +1151,10 @@ func TestWatchEditorSavesOneRebuild(t *testing.T) {
 					t.Skipf("the machine is too busy: write %d came %s after the one before, more than the quiet period", i+1, gap)
 				}
 				last = time.Now()
+				// The editor's pace, not a wait: a write every tenth of
+				// the quiet period, so that the writes last twice as
+				// long as it and only a timer reset by each one makes a
+				// single rebuild of them.
 				time.Sleep(quiet / 10)
 			}
 		}},
@@ -1059,7 +1165,7 @@ func TestWatchEditorSavesOneRebuild(t *testing.T) {
 			write(t, filepath.Join(dir, "x.md"), "old")
 			site := watched(t, dir)
 			tt.save(t, dir)
-			rebuilds(t, site, 2, tt.name)
+			rebuilds(t, site, dir, 1, tt.name)
 		})
 	}
 }
@@ -1080,9 +1186,11 @@ func TestWatchIgnoredNamesAlone(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, ".cache"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * quiet)
+	// Once the watcher has taken in the new folder (and watches it, if it
+	// wrongly does), a file written in it.
+	rebuilds(t, site, dir, 0, "swap and backup files, and a hidden folder created")
 	write(t, filepath.Join(dir, ".cache", "y.md"), "hidden")
-	rebuilds(t, site, 1, "swap, backup and hidden files alone")
+	rebuilds(t, site, dir, 0, "a file written in a hidden folder")
 }
 
 func TestWatchFoldersCreatedAfterStart(t *testing.T) {
@@ -1091,11 +1199,11 @@ func TestWatchFoldersCreatedAfterStart(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "meetings", "zdjecia"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	rebuilds(t, site, 2, "a folder created")
+	rebuilds(t, site, dir, 1, "a folder created")
 	write(t, filepath.Join(dir, "meetings", "nowe.md"), "new")
-	rebuilds(t, site, 3, "a file written in a folder created after start")
+	rebuilds(t, site, dir, 1, "a file written in a folder created after start")
 	write(t, filepath.Join(dir, "meetings", "zdjecia", "sala.png"), "png")
-	rebuilds(t, site, 4, "a file written two folders down, both created after start")
+	rebuilds(t, site, dir, 1, "a file written two folders down, both created after start")
 }
 
 func TestWatchRemoveAndRename(t *testing.T) {
@@ -1118,7 +1226,6 @@ func TestWatchRemoveAndRename(t *testing.T) {
 		{"a folder removed", func() error { return os.RemoveAll(filepath.Join(dir, "sub2")) }},
 	}
 	for _, st := range steps {
-		n := site.calls.Load()
 		if err := st.do(); err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
@@ -1126,23 +1233,16 @@ func TestWatchRemoveAndRename(t *testing.T) {
 		// a folder and what was in it can come further apart than the
 		// quiet period, and make two; TestWatchOneWriteOneRebuild holds
 		// a single write to a single rebuild.
-		deadline := time.Now().Add(3 * time.Second)
-		for site.calls.Load() < n+1 && time.Now().Before(deadline) {
-			time.Sleep(5 * time.Millisecond)
-		}
-		time.Sleep(5 * quiet) // the events of this step are over
-		if got := site.calls.Load(); got < n+1 {
-			t.Errorf("%s: %d builds in all, want at least %d (the first is Run's own)", st.name, got, n+1)
-		}
+		rebuildsAtLeast(t, site, dir, 1, st.name)
 	}
 }
 
 func TestWatchEveryFolder(t *testing.T) {
 	content, layouts, static := t.TempDir(), t.TempDir(), t.TempDir()
 	site := watched(t, content, layouts, filepath.Join(t.TempDir(), "missing"), static)
-	for i, dir := range []string{content, layouts, static} {
+	for _, dir := range []string{content, layouts, static} {
 		write(t, filepath.Join(dir, "f"), "x")
-		rebuilds(t, site, int64(i+2), "a file written in "+dir)
+		rebuilds(t, site, dir, 1, "a file written in "+dir)
 	}
 }
 
@@ -1160,12 +1260,9 @@ func TestWatchEditDuringFirstBuild(t *testing.T) {
 	}
 	s := New(Options{Base: "/", Build: site.build, Watch: []string{dir}})
 	run(t, s)
-	deadline := time.Now().Add(time.Second)
-	for site.calls.Load() < 2 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
-	if n := site.calls.Load(); n < 2 {
-		t.Errorf("a file saved during the first build: %d builds, want a second one", n)
+	builds := site.waitBuilds(t, "a file saved during the first build", func(b [][]string) bool { return len(b) >= 2 })
+	if x := filepath.Join(dir, "x.md"); !slices.Contains(builds[1], x) {
+		t.Errorf("a file saved during the first build: the second build has changed paths %q, want %s among them", builds[1], x)
 	}
 }
 
@@ -1175,8 +1272,10 @@ func TestFinishCompletesTheSiteInTheBackground(t *testing.T) {
 	site := newFakeSite(testFiles())
 	release := make(chan struct{})
 	var started, cancelled atomic.Int64
+	starts := make(chan struct{}, 2)
 	finish := func(ctx context.Context) (map[string][]byte, []string, bool) {
 		started.Add(1)
+		starts <- struct{}{}
 		select {
 		case <-release:
 		case <-ctx.Done():
@@ -1195,6 +1294,7 @@ func TestFinishCompletesTheSiteInTheBackground(t *testing.T) {
 	defer events.close()
 
 	s.Rebuild(ctx, nil)
+	within(t, starts, "the first Finish")
 	if got := do(t, s, "GET", "/miasta/walbrzych/"); got.status != 200 {
 		t.Fatalf("a page is not served while Finish runs: %d", got.status)
 	}
@@ -1203,9 +1303,7 @@ func TestFinishCompletesTheSiteInTheBackground(t *testing.T) {
 	}
 	// A rebuild while Finish runs cancels it and starts another.
 	s.Rebuild(ctx, []string{"x.md"})
-	for deadline := time.Now().Add(2 * time.Second); started.Load() < 2 && time.Now().Before(deadline); {
-		time.Sleep(time.Millisecond)
-	}
+	within(t, starts, "a second Finish, after a rebuild")
 	if cancelled.Load() != 1 || started.Load() != 2 {
 		t.Fatalf("after a second rebuild: %d finishes started, %d cancelled; want 2 and 1", started.Load(), cancelled.Load())
 	}
@@ -1299,7 +1397,7 @@ func TestFinishProblemsAreShown(t *testing.T) {
 	var log strings.Builder
 	s := New(Options{Base: "/", Build: site.build, Finish: finish, Log: &log})
 	s.Rebuild(t.Context(), nil)
-	<-finished
+	within(t, finished, "Finish")
 	s.mu.Lock()
 	s.stopFinish() // waits for the swap
 	s.mu.Unlock()

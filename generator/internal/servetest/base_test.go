@@ -43,7 +43,7 @@ func TestServeUnderABasePath(t *testing.T) {
 			sentence := "Strategia ma po poprawce trzy cele:"
 			start := time.Now()
 			edit(t, lsr, "Strategia ma trzy cele:", sentence)
-			if _, ok := poll(visible, func() bool { return strings.Contains(bodyText(tab), sentence) }); !ok {
+			if !shows(tab, sentence) {
 				path, _ := evaluate[string](tab, `location.pathname`)
 				t.Fatalf("the open page %s (location.pathname %s) does not show %q %s after the write", page, path, sentence, visible)
 			}

@@ -29,6 +29,7 @@ func TestServeTellsALatePageWhatChanged(t *testing.T) {
 	about := filepath.Join(dir, "content", "pages", "o-serwisie.md")
 	cfg := generator.Config{Content: filepath.Join(dir, "content"), Static: filepath.Join(dir, "static"), Now: june2021}
 	srv := serve(t, cfg)
+	changes := follow(t, srv, "/")
 	tab, closeTab := chromedp.NewContext(browser)
 	defer closeTab()
 	errs := watchErrors(tab, t)
@@ -68,13 +69,15 @@ func TestServeTellsALatePageWhatChanged(t *testing.T) {
 	}
 	sentence := "Strategia ma po poprawce trzy cele:"
 	edit(t, lsr, "Strategia ma trzy cele:", sentence)
-	if _, ok := poll(visible, func() bool { return strings.Contains(page("/dokumenty/lsr/"), sentence) }); !ok {
-		t.Fatal("the server does not serve the edit of lsr.md")
-	}
+	changes.waitPage(t, "/dokumenty/lsr/")
 	before := page("/dokumenty/lsr/")
+	if !strings.Contains(before, sentence) {
+		t.Fatal("the server does not serve the edit of lsr.md after rebuilding /dokumenty/lsr/")
+	}
 	edit(t, about, "Serwis testowy.", "Serwis testowy po poprawce.")
-	if _, ok := poll(visible, func() bool { return strings.Contains(page("/o-serwisie/"), "po poprawce") }); !ok {
-		t.Fatal("the server does not serve the edit of o-serwisie.md")
+	changes.waitPage(t, "/o-serwisie/")
+	if !strings.Contains(page("/o-serwisie/"), "po poprawce") {
+		t.Fatal("the server does not serve the edit of o-serwisie.md after rebuilding /o-serwisie/")
 	}
 	if page("/dokumenty/lsr/") != before {
 		t.Fatal("editing o-serwisie.md changed /dokumenty/lsr/ too; the test needs an edit that does not")
@@ -87,7 +90,7 @@ func TestServeTellsALatePageWhatChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	if _, ok := poll(visible, func() bool { return strings.Contains(bodyText(tab), sentence) }); !ok {
+	if !shows(tab, sentence) {
 		t.Fatalf("the page served before two rebuilds, whose event stream connected after them, does not show the change to its own file %s later: the stream sends only the latest change, which lists /o-serwisie/ and not this page", visible)
 	}
 	t.Logf("the late page reloaded %s after its stream connected", time.Since(start).Round(time.Millisecond))

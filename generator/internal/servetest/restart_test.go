@@ -4,7 +4,6 @@ import (
 	"context"
 	"net"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -36,8 +35,13 @@ func TestServeRestartKeepsOpenPagesLive(t *testing.T) {
 	}
 	first := "Pierwsza poprawka:"
 	edit(t, lsr, "Strategia ma trzy cele:", first)
-	if _, ok := poll(visible, func() bool { return strings.Contains(bodyText(tab), first) }); !ok {
+	if !shows(tab, first) {
 		t.Fatalf("the first server: the open page does not show the edit")
+	}
+	const served = `document.querySelector("script[data-ratusz-live]").dataset.ratuszServer`
+	firstServer, err := evaluate[string](tab, served)
+	if err != nil {
+		t.Fatal(err)
 	}
 
 	srv.cancel()
@@ -56,16 +60,17 @@ func TestServeRestartKeepsOpenPagesLive(t *testing.T) {
 		cancel()
 		<-done
 	}()
-	// The page's event stream retries every 500 ms.
-	if _, ok := poll(visible, func() bool { res, err := get(srv.addr, "/"); return err == nil && res.status == 200 }); !ok {
-		t.Fatalf("the second server does not answer")
+	// The page's event stream connects again (it retries every 500 ms),
+	// and the new server tells it to reload: it then has the new
+	// server's script and listens to it.
+	if !waitFor(tab, firstBuild, served+` !== `+jsString(firstServer)) {
+		t.Fatalf("the open page, served by the first server, was not reloaded from the second within %s", firstBuild)
 	}
-	time.Sleep(time.Second)
 
 	second := "Poprawka po ponownym uruchomieniu:"
 	start := time.Now()
 	edit(t, lsr, first, second)
-	if _, ok := poll(visible, func() bool { return strings.Contains(bodyText(tab), second) }); !ok {
+	if !shows(tab, second) {
 		seen, _ := evaluate[string](tab, `document.querySelector("script[data-ratusz-live]").dataset.ratuszLive`)
 		t.Fatalf("after a restart the open page (served as version %s by the first server) does not show an edit %s after the write: the new server counts versions from 1 again and the page ignores them", seen, visible)
 	}

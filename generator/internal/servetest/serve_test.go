@@ -3,8 +3,8 @@ package servetest
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
-	"github.com/ratusz/ratusz/generator/internal/browser"
 	"io"
 	"io/fs"
 	"net"
@@ -17,9 +17,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/ratusz/ratusz/generator"
+	"github.com/ratusz/ratusz/generator/internal/browser"
 )
 
 // june2021 is the day the site is built as of, as in the generator's own
@@ -101,22 +103,22 @@ func serve(t *testing.T, cfg generator.Config) *serving {
 		select {
 		case <-s.done:
 		case <-time.After(5 * time.Second):
+			t.Errorf("Serve did not return within 5s of the end of the test")
 		}
 	})
+	// The socket listens already: the request waits in its queue until
+	// Serve serves, which it does once the first build is done. Its
+	// response is that moment.
 	start := time.Now()
-	for {
-		res, err := get(s.addr, cfg.BaseURLPath())
-		if err == nil && res.status == http.StatusOK {
-			break
-		}
-		if time.Since(start) > 20*time.Second {
-			t.Fatalf("the server does not answer: %v\n%s", err, s.log.String())
-		}
-		time.Sleep(20 * time.Millisecond)
+	if res, err := getWithin(s.addr, cfg.BaseURLPath(), firstBuild); err != nil || res.status != http.StatusOK {
+		t.Fatalf("the server does not answer %s within %s: %d %v\n%s", cfg.BaseURLPath(), firstBuild, res.status, err, s.log.String())
 	}
 	t.Logf("first build and start: %s", time.Since(start).Round(time.Millisecond))
 	return s
 }
+
+// firstBuild is how long the first build of the test site may take.
+const firstBuild = 20 * time.Second
 
 type response struct {
 	status   int
@@ -127,12 +129,17 @@ type response struct {
 // get sends target in the request line exactly as written, on a
 // connection of its own.
 func get(addr, target string) (response, error) {
-	c, err := net.DialTimeout("tcp", addr, time.Second)
+	return getWithin(addr, target, 5*time.Second)
+}
+
+// getWithin is get giving up after d.
+func getWithin(addr, target string, d time.Duration) (response, error) {
+	c, err := net.DialTimeout("tcp", addr, d)
 	if err != nil {
 		return response{}, err
 	}
 	defer c.Close()
-	c.SetDeadline(time.Now().Add(5 * time.Second))
+	c.SetDeadline(time.Now().Add(d))
 	fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, addr)
 	res, err := http.ReadResponse(bufio.NewReader(c), nil)
 	if err != nil {
@@ -143,18 +150,145 @@ func get(addr, target string) (response, error) {
 	return response{res.StatusCode, res.Header.Get("Location"), string(body)}, err
 }
 
-// poll calls cond until it holds or the time is up, and says how long it
-// took.
-func poll(timeout time.Duration, cond func() bool) (time.Duration, bool) {
-	start := time.Now()
+// waitFor waits until the JavaScript expression cond is true in the page
+// of tab, and says whether it was within timeout. The page says when:
+// cond is tried again on every change of the page's document and every
+// load in it (a stylesheet swapped in), and, when the page reloads, in
+// the new page once it has loaded.
+func waitFor(tab context.Context, timeout time.Duration, cond string) bool {
+	ctx, cancel := context.WithTimeout(tab, timeout)
+	defer cancel()
+	loaded := make(chan struct{}, 1)
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if _, ok := ev.(*page.EventLoadEventFired); ok {
+			select {
+			case loaded <- struct{}{}:
+			default:
+			}
+		}
+	}); err != nil {
+		return false
+	}
+	script := strings.Replace(untilHolds, "COND", cond, 1)
 	for {
-		if cond() {
-			return time.Since(start), true
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](script, chromedp.EvalAwaitPromise))
+		if err == nil && ok {
+			return true
 		}
-		if time.Since(start) > timeout {
-			return time.Since(start), false
+		// The page went away, reloaded, before cond held: try again in
+		// the new one once it has loaded.
+		select {
+		case <-loaded:
+		case <-ctx.Done():
+			return false
 		}
-		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// untilHolds is a promise that resolves once COND holds.
+const untilHolds = `new Promise((resolve) => {
+  const holds = () => { try { return Boolean(COND); } catch (e) { return false; } };
+  if (holds()) { resolve(true); return; }
+  const check = () => {
+    if (!holds()) return;
+    observer.disconnect();
+    removeEventListener("load", check, true);
+    resolve(true);
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  addEventListener("load", check, true);
+})`
+
+// shows waits until the page of tab shows text, for at most visible.
+func shows(tab context.Context, text string) bool {
+	return waitFor(tab, visible, `document.body !== null && document.body.innerText.includes(`+jsString(text)+`)`)
+}
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// changes reads the server's change events, as the script of an open
+// page does.
+type changes struct {
+	events chan change
+}
+
+// change is what the server sends after a rebuild (serve.Change).
+type change struct {
+	Pages    []string `json:"pages"`
+	Problems []string `json:"problems"`
+}
+
+// follow opens the server's event stream and reads the change it sends
+// at once, of the site as it is: the changes read after it are the ones
+// that come later.
+func follow(t *testing.T, srv *serving, base string) *changes {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	t.Cleanup(cancel)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.url+base+"__ratusz/events", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := (&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}).Do(req)
+	if err != nil {
+		t.Fatalf("opening the event stream: %v", err)
+	}
+	c := &changes{events: make(chan change, 16)}
+	go func() {
+		defer res.Body.Close()
+		defer close(c.events)
+		sc := bufio.NewScanner(res.Body)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				var ch change
+				if json.Unmarshal([]byte(data), &ch) != nil {
+					continue
+				}
+				select {
+				case c.events <- ch:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	c.next(t, "the change the stream starts with")
+	return c
+}
+
+// next returns the next change, failing the test after visible.
+func (c *changes) next(t *testing.T, what string) change {
+	t.Helper()
+	select {
+	case ch, ok := <-c.events:
+		if !ok {
+			t.Fatalf("waiting for %s: the event stream ended", what)
+		}
+		return ch
+	case <-time.After(visible):
+		t.Fatalf("no %s within %s", what, visible)
+	}
+	return change{}
+}
+
+// waitPage waits for a rebuild that changes the page at address page, and
+// fails the test if none comes within visible or a rebuild fails.
+func (c *changes) waitPage(t *testing.T, page string) change {
+	t.Helper()
+	for {
+		ch := c.next(t, "rebuild of "+page)
+		if len(ch.Problems) > 0 {
+			t.Fatalf("waiting for a rebuild of %s: the site has problems: %q", page, ch.Problems)
+		}
+		if slices.Contains(ch.Pages, page) {
+			return ch
+		}
 	}
 }
 
@@ -221,14 +355,13 @@ func TestServeInTheBrowser(t *testing.T) {
 			sentence := fmt.Sprintf("Strategia ma po poprawce nr %d trzy cele:", i+1)
 			start := time.Now()
 			edit(t, lsr, old, sentence)
-			_, ok := poll(visible, func() bool { return strings.Contains(bodyText(tab), sentence) })
+			ok := shows(tab, sentence)
 			d := time.Since(start)
 			if !ok {
 				t.Fatalf("edit %d: the open page does not show %q %s after the write:\n%s\nserver log:\n%s", i+1, sentence, visible, bodyText(tab), srv.log.String())
 			}
 			took = append(took, d)
 			old = sentence
-			time.Sleep(100 * time.Millisecond)
 		}
 		logLatencies(t, "Markdown edit → new text visible in the open page", took)
 		var rebuilt []string
@@ -269,7 +402,7 @@ func TestServeInTheBrowser(t *testing.T) {
 			if err := os.WriteFile(css, []byte(rule), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, ok := poll(visible, func() bool { return outline() == colour })
+			ok := waitFor(tab, visible, `getComputedStyle(document.body).outlineColor === `+jsString(colour))
 			d := time.Since(start)
 			if !ok {
 				t.Fatalf("change %d: body outline colour %q %s after the write, want %s\nserver log:\n%s", i+1, outline(), visible, colour, srv.log.String())
@@ -278,11 +411,13 @@ func TestServeInTheBrowser(t *testing.T) {
 			if m, err := evaluate[int](tab, `window.__marker`); err != nil || m != 42 {
 				t.Fatalf("change %d: window.__marker is %d (%v): the page was reloaded for a stylesheet change", i+1, m, err)
 			}
-			time.Sleep(100 * time.Millisecond)
 		}
 		logLatencies(t, "stylesheet change → new style applied, no reload", took)
-		if n, _ := evaluate[int](tab, `document.querySelectorAll('link[rel="stylesheet"]').length`); n != 1 {
-			t.Errorf("%d stylesheet links after the swaps, want 1", n)
+		// The old stylesheet goes once the new one has loaded.
+		links := `document.querySelectorAll('link[rel="stylesheet"]').length`
+		if !waitFor(tab, visible, links+` === 1`) {
+			n, _ := evaluate[int](tab, links)
+			t.Errorf("%d stylesheet links %s after the swaps, want 1", n, visible)
 		}
 		if last := href(); last == first || !fingerprinted.MatchString(last) {
 			t.Errorf("the stylesheet's address after the swaps is %q (before them %q), want a new fingerprinted name", last, first)
@@ -300,12 +435,9 @@ func TestServeInTheBrowser(t *testing.T) {
 		message := `status: "adoptd" is not a document status`
 		start := time.Now()
 		edit(t, lsr, "status: adopted", "status: adoptd")
-		d, ok := poll(visible, func() bool {
-			p := problems(tab)
-			return strings.Contains(p, "documents/lsr.md:") && strings.Contains(p, message)
-		})
-		if !ok {
-			t.Fatalf("the open page shows no #ratusz-problems with documents/lsr.md: and %q after %s; it shows %q\nserver log:\n%s", message, d, problems(tab), srv.log.String())
+		listed := `(document.getElementById("ratusz-problems") || {innerText: ""}).innerText`
+		if !waitFor(tab, visible, listed+`.includes("documents/lsr.md:") && `+listed+`.includes(`+jsString(message)+`)`) {
+			t.Fatalf("the open page shows no #ratusz-problems with documents/lsr.md: and %q after %s; it shows %q\nserver log:\n%s", message, visible, problems(tab), srv.log.String())
 		}
 		t.Logf("break → error list visible in the open page: %s", time.Since(start).Round(time.Millisecond))
 		if !strings.Contains(srv.log.String(), "documents/lsr.md:") {
@@ -337,12 +469,8 @@ func TestServeInTheBrowser(t *testing.T) {
 		start = time.Now()
 		edit(t, lsr, "status: adoptd", "status: adopted")
 		for _, tab := range []context.Context{tab, other} {
-			d, ok := poll(visible, func() bool {
-				gone, err := evaluate[bool](tab, `document.body !== null && document.getElementById("ratusz-problems") === null`)
-				return err == nil && gone
-			})
-			if !ok {
-				t.Fatalf("the error list is still shown %s after the fix: %q", d, problems(tab))
+			if !waitFor(tab, visible, `document.body !== null && document.getElementById("ratusz-problems") === null`) {
+				t.Fatalf("the error list is still shown %s after the fix: %q", visible, problems(tab))
 			}
 		}
 		t.Logf("fix → error list gone from both open pages: %s", time.Since(start).Round(time.Millisecond))
@@ -354,16 +482,15 @@ func TestServeInTheBrowser(t *testing.T) {
 	t.Run("pages added and deleted", func(t *testing.T) {
 		nowa := filepath.Join(dir, "content", "pages", "nowa.md")
 		title := "Nowa strona próbna"
+		changes := follow(t, srv, "/")
 		start := time.Now()
 		if err := os.WriteFile(nowa, []byte("---\ntitle: "+title+"\n---\nTreść nowej strony.\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		var last response
-		if _, ok := poll(visible, func() bool {
-			last, _ = get(srv.addr, "/nowa/")
-			return last.status == 200
-		}); !ok {
-			t.Fatalf("GET /nowa/ %s after adding content/pages/nowa.md: %d\n%s\nserver log:\n%s", visible, last.status, last.body, srv.log.String())
+		changes.waitPage(t, "/nowa/")
+		last, err := get(srv.addr, "/nowa/")
+		if err != nil || last.status != 200 {
+			t.Fatalf("GET /nowa/ after the rebuild that added content/pages/nowa.md: %d %v\n%s\nserver log:\n%s", last.status, err, last.body, srv.log.String())
 		}
 		t.Logf("add → GET /nowa/ 200: %s", time.Since(start).Round(time.Millisecond))
 		if !strings.Contains(last.body, "<title>"+title) && !strings.Contains(last.body, title) {
@@ -373,11 +500,9 @@ func TestServeInTheBrowser(t *testing.T) {
 		if err := os.Remove(nowa); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := poll(visible, func() bool {
-			last, _ = get(srv.addr, "/nowa/")
-			return last.status == 404
-		}); !ok {
-			t.Fatalf("GET /nowa/ %s after deleting content/pages/nowa.md: %d, want 404", visible, last.status)
+		changes.waitPage(t, "/nowa/")
+		if last, err = get(srv.addr, "/nowa/"); err != nil || last.status != 404 {
+			t.Fatalf("GET /nowa/ after the rebuild that deleted content/pages/nowa.md: %d %v, want 404", last.status, err)
 		}
 		t.Logf("delete → GET /nowa/ 404: %s", time.Since(start).Round(time.Millisecond))
 	})
