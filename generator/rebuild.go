@@ -454,7 +454,7 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 		}
 		for _, pg := range listed {
 			switch {
-			case pg.Layout == "home", pg.Layout == "list" && pg.Topic == nil:
+			case pg.Kind == render.PageHome, pg.Kind == render.PageTopics:
 			case !shapes[pg.URL].same(r.shapes[pg.URL]):
 			case slices.ContainsFunc(shapes[pg.URL].entries, func(k entryKey) bool { return affected[k] }):
 			default:

@@ -49,7 +49,7 @@ func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 	for _, pg := range pages {
 		// A draft built with -drafts is for its editors: no sitemap,
 		// feed or calendar a search engine or a resident follows lists it.
-		if pg.Layout != "notfound" && !isDraft(pg.Entry) {
+		if pg.InSitemap() && !isDraft(pg.Entry) {
 			locs = append(locs, feed.Loc{Page: pg.URL, Lastmod: newest.lastmod(pg)})
 		}
 		if pg.Pager != nil && pg.Pager.Number > 1 {
@@ -63,7 +63,7 @@ func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 		}
 		if c := pg.Calendar; c != nil {
 			cal := ical.Calendar{Name: c.Title, Meetings: calendarMeetings(s, pg)}
-			if pg.Layout == "meeting" {
+			if pg.Kind == render.PageMeeting {
 				cal.Name = ""
 			}
 			if err := emit(c.File, ical.Encode(s, base, cal)); err != nil {
@@ -186,7 +186,7 @@ func feedEntries(s *site.Site, pg *render.Page) []site.Entity {
 					es = append(es, x)
 				}
 			}
-		case pg.Layout == "home":
+		case pg.Kind == render.PageHome:
 			add(s.Documents, s.Meetings)
 		}
 	}
@@ -205,7 +205,7 @@ func calendarMeetings(s *site.Site, pg *render.Page) []*site.Meeting {
 	case *site.Meeting:
 		return []*site.Meeting{e}
 	}
-	if pg.Layout == "home" {
+	if pg.Kind == render.PageHome {
 		return published(s.Meetings)
 	}
 	return nil

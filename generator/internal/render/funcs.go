@@ -365,7 +365,7 @@ func here(p *Page) Here {
 	if p.Entry != nil {
 		return Here{Site: p.Site}
 	}
-	return Here{Site: p.Site, URL: p.URL, Home: p.Layout == "home"}
+	return Here{Site: p.Site, URL: p.URL, Home: p.Kind == PageHome}
 }
 
 // partKey is what part keeps a made part by: the template's name, the

@@ -35,8 +35,6 @@ import (
 	"github.com/ratusz/ratusz/generator/internal/content"
 )
 
-// LayoutNames are the layouts every theme has.
-var layoutNames = []string{"home", "index", "list", "city", "programme", "organisation", "partnership", "document", "meeting", "page", "statement", "notfound", "search", "opendata"}
 
 // Layouts are a theme's parsed templates, one set per layout.
 type Layouts struct {

@@ -23,7 +23,8 @@ import (
 type Page struct {
 	Site    *site.Site
 	Lang    *lang.Lang
-	Layout  string // the layout that renders it
+	Kind    PageKind // what the page is; its plan says the rest
+	Layout  string   // the layout that renders it, from the plan
 	URL     string // site-relative: "", "miasta/", "miasta/wloclawek/"
 	Title   string
 	Summary string
@@ -227,51 +228,47 @@ func (r *Renderer) Pages() []*Page {
 func (r *Renderer) ListPages() []*Page {
 	s := r.site
 	l := s.Lang
-	home := Crumb{Title: l.T("home"), URL: ""}
+	trails := r.trails()
 	var pages []*Page
-	pages = append(pages, &Page{Layout: "home", URL: "", Title: s.Title, body: []byte(s.Intro), source: homeSource(s), bodyLine: s.IntroLine,
-		Feed: r.feed("", s.Title), Calendar: r.calendar("", s.Title)})
+	home := trails.page(PageHome, "", s.Title)
+	home.body, home.source, home.bodyLine = []byte(s.Intro), homeSource(s), s.IntroLine
+	home.Feed, home.Calendar = r.feed("", s.Title), r.calendar("", s.Title)
+	pages = append(pages, home)
 	for _, sec := range s.Sections {
-		p := &Page{Layout: "index", URL: sec.URL, Title: sec.Title, Section: sec, body: sec.Intro, source: sec.Path, bodyLine: sec.IntroLine, Crumbs: []Crumb{home}}
+		p := trails.page(PageIndex, sec.URL, sec.Title)
+		p.Section, p.body, p.source, p.bodyLine = sec, sec.Intro, sec.Path, sec.IntroLine
 		pages = append(pages, r.paginate(p, r.groups(sec.Kind))...)
 	}
-	topics := &Page{Layout: "list", URL: l.Segment("topics") + "/", Title: l.T("topics"), Crumbs: []Crumb{home}}
+	topics := trails.page(PageTopics, trails.topics.URL, trails.topics.Title)
 	topics.Groups = []Group{{Topics: s.Topics}}
 	pages = append(pages, topics)
 	for _, t := range s.Topics {
-		p := &Page{Layout: "list", URL: t.URL, Title: t.Name, Topic: t,
-			Feed:   r.feed(t.URL, t.Name),
-			Crumbs: []Crumb{home, {Title: l.T("topics"), URL: topics.URL}}}
+		p := trails.page(PageTopic, t.URL, t.Name)
+		p.Topic, p.Feed = t, r.feed(t.URL, t.Name)
 		pages = append(pages, r.paginate(p, []Group{{Entries: t.Entries}})...)
 	}
 	pages = append(pages,
-		&Page{Layout: "search", URL: l.Segment("search") + "/", Title: l.T("search"), Crumbs: []Crumb{home}},
-		&Page{Layout: "opendata", URL: l.Segment("data") + "/", Title: l.T("opendata.title"), Crumbs: []Crumb{home}})
-	// The page a server sends with status 404, from any address.
-	pages = append(pages, &Page{Layout: "notfound", URL: "404.html", Title: l.T("notfound.title"), Crumbs: []Crumb{home}})
+		trails.page(PageSearch, l.Segment("search")+"/", l.T("search")),
+		trails.page(PageOpenData, l.Segment("data")+"/", l.T("opendata.title")),
+		trails.page(PageNotFound, "404.html", l.T("notfound.title")))
 	if a := s.Accessibility; a != nil {
-		pages = append(pages, &Page{Layout: "statement", URL: a.URLPath, Title: l.T("a11y.title"), Statement: a, Crumbs: []Crumb{home}})
+		p := trails.page(PageStatement, a.URLPath, l.T("a11y.title"))
+		p.Statement = a
+		pages = append(pages, p)
 	}
 	return pages
 }
 
 // EntryPages returns the pages of entries.
 func (r *Renderer) EntryPages(entries []site.Entity) []*Page {
-	s := r.site
-	l := s.Lang
-	home := Crumb{Title: l.T("home"), URL: ""}
+	l := r.site.Lang
+	trails := r.trails()
 	pages := make([]*Page, 0, len(entries))
-	// The trail to an entry: home, then its kind's index. Pages of a kind
-	// share one, as layouts only read it.
-	crumbs := map[site.Kind][]Crumb{}
-	for _, sec := range s.Sections {
-		crumbs[sec.Kind] = []Crumb{home, {Title: sec.Title, URL: sec.URL}}
-	}
-	plain := []Crumb{home}
-	add := func(e site.Entity) {
+	for _, e := range entries {
 		en := e.E()
-		p := &Page{Layout: string(en.Kind), URL: en.URL, Title: en.Title, Summary: en.Summary, Entry: e, body: en.Body, source: en.Path, bodyLine: en.BodyLine, Crumbs: plain}
-		if c, ok := crumbs[en.Kind]; ok {
+		p := trails.page(EntryPage(en.Kind), en.URL, en.Title)
+		p.Summary, p.Entry, p.body, p.source, p.bodyLine = en.Summary, e, en.Body, en.Path, en.BodyLine
+		if c, ok := trails.sections[en.Kind]; ok {
 			p.Crumbs = c
 		}
 		switch e := e.(type) {
@@ -282,10 +279,42 @@ func (r *Renderer) EntryPages(entries []site.Entity) []*Page {
 		}
 		pages = append(pages, p)
 	}
-	for _, e := range entries {
-		add(e)
-	}
 	return pages
+}
+
+// pageTrails are the breadcrumb trails of a site's pages, each made once
+// and shared by the pages that show it, as layouts only read it.
+type pageTrails struct {
+	home     []Crumb
+	topics   Crumb // the list of topics
+	toTopics []Crumb
+	sections map[site.Kind][]Crumb // home, then the kind's index
+}
+
+func (r *Renderer) trails() pageTrails {
+	l := r.site.Lang
+	home := Crumb{Title: l.T("home"), URL: ""}
+	t := pageTrails{home: []Crumb{home}, topics: Crumb{Title: l.T("topics"), URL: l.Segment("topics") + "/"}, sections: map[site.Kind][]Crumb{}}
+	t.toTopics = []Crumb{home, t.topics}
+	for _, sec := range r.site.Sections {
+		t.sections[sec.Kind] = []Crumb{home, {Title: sec.Title, URL: sec.URL}}
+	}
+	return t
+}
+
+// page starts a page of kind k at url: its layout and its breadcrumbs
+// come from k's plan (an entry's trail to its kind's index is set by
+// EntryPages, which knows the kind).
+func (t pageTrails) page(k PageKind, url, title string) *Page {
+	pl := planOf(k)
+	p := &Page{Kind: k, Layout: pl.layout, URL: url, Title: title}
+	switch pl.crumbs {
+	case trailHome, trailSection:
+		p.Crumbs = t.home
+	case trailTopics:
+		p.Crumbs = t.toTopics
+	}
+	return p
 }
 
 // feed is the Atom feed of the documents and meetings of the page at url,
@@ -421,7 +450,7 @@ func nonEmpty(gs ...Group) []Group {
 
 // File is the output file of a page: its URL's index.html.
 func (p *Page) File() string {
-	if p.Layout == "notfound" {
+	if p.Kind == PageNotFound {
 		return "404.html"
 	}
 	return p.URL + "index.html"
