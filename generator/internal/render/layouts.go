@@ -35,7 +35,6 @@ import (
 	"github.com/ratusz/ratusz/generator/internal/content"
 )
 
-
 // Layouts are a theme's parsed templates, one set per layout.
 type Layouts struct {
 	sets  map[string]*template.Template // the layouts as written

@@ -25,7 +25,7 @@ type Page struct {
 	Lang    *lang.Lang
 	Kind    PageKind // what the page is; its plan says the rest
 	Layout  string   // the layout that renders it, from the plan
-	URL     string // site-relative: "", "miasta/", "miasta/wloclawek/"
+	URL     string   // site-relative: "", "miasta/", "miasta/wloclawek/"
 	Title   string
 	Summary string
 	Body    template.HTML // the entry's body, or the index's intro
