@@ -27,16 +27,16 @@ import (
 // of the lists they are on (an index, a topic) whose part of the list
 // changed, and the home page. Three ways, fastest first:
 //
-//   - "body": only bodies changed; the kept model takes the new bodies (and
+//   - byBody: only bodies changed; the kept model takes the new bodies (and
 //     summaries, when they come from the first paragraph);
-//   - "model": front matter changed in a way the kept model can take in
+//   - byModel: front matter changed in a way the kept model can take in
 //     place (site.Update says which);
-//   - "entries": anything else about entry files (a new file, a title, a
+//   - byEntries: anything else about entry files (a new file, a title, a
 //     topic): the model is built anew, and the pages compared.
 //
 // Anything else — a static file, an _index.md, a plain page (every footer
-// lists them), an asset — rebuilds everything ("full"); a change of a page
-// layout (document.html…) re-renders the pages that use it ("layout"). The
+// lists them), an asset — rebuilds everything (whole); a change of a page
+// layout (document.html…) re-renders the pages that use it (byLayout). The
 // result is always the same as a full build; a test holds it to that.
 type rebuilder struct {
 	cfg    Config
@@ -44,12 +44,24 @@ type rebuilder struct {
 	files  map[string][]byte
 	shapes map[string]shape // the last build's pages by URL
 	pages  int              // how many pages the last build rendered
-	how    string           // how it rebuilt: "body", "model", "entries", "layout" or "full"
+	how    strategy         // how it rebuilt last
 	stale  bool             // whether the site files are of an earlier build (finish)
 
 	log    io.Writer // where warnings are printed; nil for nowhere
 	warned []string  // the warnings printed last, printed again only when they change
 }
+
+// A strategy is how the dev server rebuilt the site after a change, from
+// the least work to the most.
+type strategy string
+
+const (
+	byBody    strategy = "body"    // only bodies changed: the kept model takes them, their pages are rendered again
+	byModel   strategy = "model"   // the kept model is changed in place (site.Update), and the pages that show what changed rendered again
+	byEntries strategy = "entries" // the site is read anew, and only the pages that show the changed entries are rendered
+	byLayout  strategy = "layout"  // the layouts changed: the pages that use them are rendered again
+	whole     strategy = "full"    // everything is built and rendered again
+)
 
 // shape is what a page shows of the site's lists: when it changes, the page
 // must be rendered again.
@@ -96,7 +108,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 		files, err := r.relayout(ctx, p, layouts)
 		if err == nil {
 			p.siteNames = r.last.siteNames // not written again: no entry changed
-			r.last, r.how = p, "layout"
+			r.last, r.how = p, byLayout
 			return files, nil
 		}
 		if !errors.Is(err, errWhole) {
@@ -109,7 +121,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 			return nil, problems(err)
 		}
 		if ok {
-			r.last, r.how = p, "entries"
+			r.last, r.how = p, byEntries
 			return files, nil
 		}
 	}
@@ -117,7 +129,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 	if err := p.write(ctx, &mem, &res); err != nil {
 		return nil, problems(err)
 	}
-	r.last, r.files, r.pages, r.how, r.stale = p, mem.Files, res.Pages, "full", false
+	r.last, r.files, r.pages, r.how, r.stale = p, mem.Files, res.Pages, whole, false
 	r.shapes = shapesOf(p.renderer.ListPages())
 	return mem.Files, nil
 }
@@ -332,7 +344,7 @@ func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 		if !shown {
 			// A body shows only on its own page.
 			files, err := r.rerender(ctx, last, affected, nil, false)
-			r.how = "body"
+			r.how = byBody
 			return patched(files, err)
 		}
 	} else {
@@ -351,9 +363,9 @@ func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 		}
 	}
 	files, err := r.rerender(ctx, last, affected, drop, true)
-	r.how = "model"
+	r.how = byModel
 	if bodies {
-		r.how = "body"
+		r.how = byBody
 	}
 	return patched(files, err)
 }

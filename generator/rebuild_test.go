@@ -95,8 +95,8 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 	steps := []struct {
 		name   string
 		change func() []string
-		how    string // how it must rebuild
-		broken string // a problem it must report, when it breaks the site
+		how    strategy // how it must rebuild
+		broken string   // a problem it must report, when it breaks the site
 	}{
 		{"body of a document (and so its summary)", edit("documents/lsr.md", "Strategia ma trzy cele:", "Strategia ma cztery cele:"), "body", ""},
 		{"body of a city with a summary", edit("cities/Łódź.md", "summary: Miasto w centrum Polski.\n---\n", "summary: Miasto w centrum Polski.\n---\nNowy opis miasta.\n"), "body", ""},
@@ -261,7 +261,7 @@ func TestRebuildOwnLayouts(t *testing.T) {
 	steps := []struct {
 		name   string
 		change func() []string // makes the change and returns the changed paths; nil for the first build
-		how    string
+		how    strategy
 		shows  map[string][]string // by page, what it must show
 		hides  map[string][]string // by page, what it must not show
 	}{
