@@ -1,4 +1,5 @@
-// Package address makes every address of a site from -base-url.
+// Package address makes every address of a site from -base-url. It only
+// computes strings: it reads no file and knows nothing of the site model.
 //
 // -base-url is an absolute URL (https://bip.gmina.pl/strategie/) or a path
 // (/strategie/). A Base keeps its path, always starting and ending in "/",

@@ -1,5 +1,6 @@
 // Package ical writes iCalendar files (RFC 5545) of a site's meetings: one
-// per meeting, and calendars of many.
+// per meeting, and calendars of many. It reads the site model and returns
+// bytes: it writes no file and reads no clock.
 //
 // A meeting with a time of day starts and ends at moments written in UTC
 // (DTSTART:20210617T080000Z), so no VTIMEZONE is needed; one with only a
@@ -7,7 +8,9 @@
 // day after its last day. A timed meeting without an end has no DTEND: it
 // is a moment. UID is the meeting's slug at the site's host and path
 // (warsztaty@bip.gmina.pl/strategie), so it stays the same from build to
-// build; DTSTAMP is the build's today (-now). LOCATION is the place's name,
+// build. DTSTAMP is the meeting's date in the feeds (site.Entry.Changed),
+// else its start: never the clock, so that a build on a day when nothing
+// happens writes the same calendars. LOCATION is the place's name,
 // address and city, else the meeting's cities; URL its page. Text is
 // escaped (\\ \; \, \n), lines end in CRLF and are folded at 75 octets,
 // never inside a UTF-8 character.

@@ -1,6 +1,8 @@
 // Package jsonld describes an entry in schema.org terms, as the JSON-LD
 // that an entry page carries in <script type="application/ld+json">, so
-// that search engines and other machines read what people read:
+// that search engines and other machines read what people read. It reads
+// the site model and returns bytes; it derives nothing the model does not
+// say (a document's status is the model's):
 //
 //	meeting       Event: startDate, endDate (the same day when only a
 //	              day is given), location (a Place with a PostalAddress),

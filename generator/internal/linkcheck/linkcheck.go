@@ -1,7 +1,9 @@
 // Package linkcheck checks that links to other sites still lead
 // somewhere: each address once, a HEAD request (a GET when the server
 // refuses HEAD), redirects followed, with bounded concurrency overall and
-// per host and a timeout per request.
+// per host and a timeout per request. It is the only package that goes to
+// the network, and only when asked (check -external); it never changes the
+// site.
 //
 // A check can also tell a broken link from a machine that cannot reach
 // other sites at all: see [NetworkDown].

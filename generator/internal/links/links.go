@@ -17,7 +17,9 @@
 // resolves a link to the page's address while the body is rendered; an
 // [Index] of every rendered page's ids then checks the anchors, so that
 // every broken link of a build is reported at once, before anything is
-// written.
+// written. It reads the model and the rendered pages; it writes nothing
+// and never goes to the network (package linkcheck does, for links to
+// other sites).
 package links
 
 import (

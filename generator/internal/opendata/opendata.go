@@ -2,7 +2,8 @@
 // JSON file per kind, in a folder named by the site's language ("dane/" in
 // Polish, "data/" in English) and named after the kind's index
 // ("dane/dokumenty.json", "data/documents.json"). docs/open-data.md
-// documents every field.
+// documents every field. It reads the site model and writes to the writer
+// it is given; it opens no file and derives nothing the model does not say.
 //
 // A file is an object with the kind, its index page, the number of
 // entries and the entries, in the order of the kind's index. Every entry

@@ -15,7 +15,12 @@
 // and replaces a shared one of the same name on its pages only. A file in
 // the site's own layouts folder replaces the built-in file of the same
 // name; nothing else is searched. Errors name the file they are in,
-// built-in or the site's own.
+// built-in or the site's own. The kinds of page and the layout of each are
+// in plan.go (PageKind, plans).
+//
+// It reads the site model and the layouts, and returns pages as bytes: it
+// writes no file, changes no entry, and derives nothing the model says (a
+// document's status, an entry's dates are the model's).
 package render
 
 import (

@@ -1,5 +1,6 @@
 // Package search writes the index that the site's search page
 // (static/js/search.js) searches in the reader's browser, with no server.
+// It reads the site model and returns bytes; it writes no file.
 //
 // The index is one JSON file beside the search page ("szukaj/index.json"),
 // made to stay small on large sites: at 10,000 entries it is under 60

@@ -1,5 +1,6 @@
 // Package suggest finds what an editor most likely meant by a name that
-// is not there: the "did you mean" of error messages.
+// is not there: the "did you mean" of error messages. It compares strings
+// only, and knows no kind, key or file.
 package suggest
 
 import "strings"

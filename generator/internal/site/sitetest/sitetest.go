@@ -1,5 +1,6 @@
 // Package sitetest makes the site model of a generated corpus, for the
-// tests and benchmarks of the packages that read the model.
+// tests and benchmarks of the packages that read the model. It is for
+// tests only: nothing the ratusz command runs imports it.
 package sitetest
 
 import (
