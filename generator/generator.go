@@ -496,13 +496,26 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 		return nil, err
 	}
 	var errs content.Errors
+	// A problem of a layout is met on every page it renders: it is
+	// reported once, at the first page in the site's order, with how
+	// many others met it.
+	first := map[content.Error]*content.Error{}
 	for _, e := range perrs {
-		if e != nil {
-			if !strings.HasPrefix(e.Path, "layouts") && !strings.HasPrefix(e.Path, "(built-in)") && !strings.HasPrefix(e.Path, p.cfg.Layouts) {
-				e.Path = path.Join(filepath.ToSlash(p.cfg.Content), e.Path)
-			}
-			errs = append(errs, e)
+		if e == nil {
+			continue
 		}
+		if e.Page != "" {
+			e.Page = path.Join(filepath.ToSlash(p.cfg.Content), e.Page)
+		} else if !strings.HasPrefix(e.Path, "layouts") && !strings.HasPrefix(e.Path, "(built-in)") && !strings.HasPrefix(e.Path, p.cfg.Layouts) {
+			e.Path = path.Join(filepath.ToSlash(p.cfg.Content), e.Path)
+		}
+		key := content.Error{Path: e.Path, Line: e.Line, Msg: e.Msg}
+		if f, ok := first[key]; ok {
+			f.Others++
+			continue
+		}
+		first[key] = e
+		errs = append(errs, e)
 	}
 	if len(errs) > 0 {
 		return nil, toErrors(errs)

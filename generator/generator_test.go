@@ -229,14 +229,19 @@ func TestLayoutExecutionErrorsArePlaced(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "content", "pages"), 0o755)
 	os.MkdirAll(filepath.Join(dir, "content", "cities"), 0o755)
 	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
-	os.WriteFile(filepath.Join(dir, "content", "pages", "a.md"), []byte("---\ntitle: A\n---\n"), 0o644)
+	for _, name := range []string{"a", "c", "d"} {
+		os.WriteFile(filepath.Join(dir, "content", "pages", name+".md"), []byte("---\ntitle: "+name+"\n---\n"), 0o644)
+	}
 	os.WriteFile(filepath.Join(dir, "content", "cities", "b.md"), []byte("---\ntitle: B\nregion: łódzkie\ntype: gmina-miejska\n---\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "layouts", "page.html"), []byte("{{define \"main\"}}\n  <p>\n    A\n  </p>\n\n{{.Nope}}\n{{end}}"), 0o644)
 	os.WriteFile(filepath.Join(dir, "layouts", "city.html"), []byte("{{define \"main\"}}\n<div>\n</div>\n{{part \"bad\" .Entry}}\n{{end}}"), 0o644)
 	os.WriteFile(filepath.Join(dir, "layouts", "_bad.html"), []byte("{{define \"bad\"}}\n<ul>\n  <li>\n    {{.Nope}}\n  </li>\n</ul>\n{{end}}"), 0o644)
 	layouts := filepath.Join(dir, "layouts")
-	want := layouts + "/city.html:4: executing \"main\" at <part \"bad\" .Entry>: error calling part: template: _bad.html:4:6: executing \"bad\" at <.Nope>: can't evaluate field Nope in type *site.City\n" +
-		layouts + "/page.html:6: executing \"main\" at <.Nope>: can't evaluate field Nope in type *render.Page"
+	// Each names the page it was met on, as well as the layout line, and
+	// a problem met on three pages is one line.
+	content := filepath.Join(dir, "content")
+	want := layouts + "/city.html:4: rendering " + content + "/cities/b.md: executing \"main\" at <part \"bad\" .Entry>: error calling part: template: _bad.html:4:6: executing \"bad\" at <.Nope>: can't evaluate field Nope in type *site.City\n" +
+		layouts + "/page.html:6: rendering " + content + "/pages/a.md (and 2 other pages): executing \"main\" at <.Nope>: can't evaluate field Nope in type *render.Page"
 	for _, minify := range []bool{false, true} {
 		cfg := testConfig(dir)
 		cfg.Minify = minify

@@ -14,17 +14,38 @@ import (
 // too) is at line 1, so that editors and scripts that read path:line find
 // it like any other. Line 0 is left for what is not at any file, such as
 // a cancelled load, and is printed as path: message.
+//
+// A problem in a layout met while a page was rendered also names the
+// content file of that page (Page), and how many other pages met it too
+// (Others): "layouts/page.html:6: rendering content/pages/a.md: …".
 type Error struct {
 	Path string
 	Line int
 	Msg  string
+
+	Page   string // the content file whose page was being rendered, or ""
+	Others int    // how many other pages met the same problem
 }
 
 func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	msg := e.Msg
+	switch {
+	case e.Page != "" && e.Others > 0:
+		msg = fmt.Sprintf("rendering %s (and %d other %s): %s", e.Page, e.Others, pages(e.Others), msg)
+	case e.Page != "":
+		msg = fmt.Sprintf("rendering %s: %s", e.Page, msg)
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, msg)
+}
+
+func pages(n int) string {
+	if n == 1 {
+		return "page"
+	}
+	return "pages"
 }
 
 // Errorf returns an *Error at path:line.

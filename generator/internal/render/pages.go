@@ -488,7 +488,11 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 		defer func() { p.Body = "" }()
 	}
 	p.Site, p.Lang = r.site, r.site.Lang
-	return r.layouts.execute(buf, p.Layout, p)
+	if err := r.layouts.execute(buf, p.Layout, p); err != nil {
+		err.Page = p.source // "" for a page of no content file
+		return err
+	}
+	return nil
 }
 
 func homeSource(s *site.Site) string {
