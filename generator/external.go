@@ -3,7 +3,6 @@ package generator
 import (
 	"context"
 	"net/http"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -48,9 +47,9 @@ func CheckExternal(ctx context.Context, cfg Config, o ExternalOptions) (External
 	if err := p.write(ctx, discard{}, &Result{}); err != nil {
 		return out, err
 	}
-	tree, errs := cfg.cache.Load(ctx, os.DirFS(cfg.Content))
+	tree, errs := cfg.cache.Load(ctx, p.cfg.ContentFS)
 	if len(errs) > 0 {
-		return out, toErrors(prefix(cfg.Content, errs))
+		return out, toErrors(prefix(p.cfg.Content, errs))
 	}
 	published := map[string]bool{"_index.md": true}
 	for _, e := range p.site.Entities() {

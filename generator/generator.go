@@ -42,6 +42,17 @@ type Config struct {
 	Content string // the content folder
 	Layouts string // the site's own layouts folder, or "" for none
 	Static  string // the site's static folder, or "" for none
+
+	// ContentFS, LayoutsFS and StaticFS, when not nil, are the files read
+	// instead of the folders above, whose names are then used only in
+	// messages ("content", "layouts" and "static" when empty): a test, or
+	// a program that keeps a site elsewhere, builds from any fs.FS, such
+	// as a testing/fstest.MapFS. The dev server watches folders, so it
+	// reads the folders.
+	ContentFS fs.FS
+	LayoutsFS fs.FS
+	StaticFS  fs.FS
+
 	Out     string // the output folder
 	BaseURL string // "/" or an absolute URL or path prefix
 	Drafts  bool
@@ -203,32 +214,53 @@ type prepared struct {
 	progress  *progress
 }
 
-func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
-	var res Result
+// folders returns cfg with ContentFS, LayoutsFS and StaticFS set: the ones
+// given, or the folders named, which must exist; and a name for messages
+// for each that is read.
+func (cfg Config) folders() (Config, error) {
 	if cfg.Content == "" {
 		cfg.Content = "content"
 	}
-	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
-		return nil, res, &UsageError{fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
+	if cfg.ContentFS == nil {
+		if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
+			return cfg, &UsageError{fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
+		}
+		cfg.ContentFS = os.DirFS(cfg.Content)
 	}
-	for _, d := range []struct{ flag, dir string }{{"-layouts", cfg.Layouts}, {"-static", cfg.Static}} {
-		if d.dir == "" {
-			continue
+	for _, d := range []struct {
+		flag, name string
+		dir        *string
+		fsys       *fs.FS
+	}{{"-layouts", "layouts", &cfg.Layouts, &cfg.LayoutsFS}, {"-static", "static", &cfg.Static, &cfg.StaticFS}} {
+		switch {
+		case *d.fsys != nil:
+			if *d.dir == "" {
+				*d.dir = d.name
+			}
+		case *d.dir != "":
+			if info, err := os.Stat(*d.dir); err != nil || !info.IsDir() {
+				return cfg, &UsageError{fmt.Errorf("%s folder %s not found", d.flag, *d.dir)}
+			}
+			*d.fsys = os.DirFS(*d.dir)
 		}
-		if info, err := os.Stat(d.dir); err != nil || !info.IsDir() {
-			return nil, res, &UsageError{fmt.Errorf("%s folder %s not found", d.flag, d.dir)}
-		}
+	}
+	return cfg, nil
+}
+
+func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
+	var res Result
+	cfg, err := cfg.folders()
+	if err != nil {
+		return nil, res, err
 	}
 	theme := cfg.Theme
 	if theme == nil {
 		theme = ratusz.Theme()
 	}
-	contentFS := os.DirFS(cfg.Content)
-	var staticFS fs.FS
+	contentFS, staticFS := cfg.ContentFS, cfg.StaticFS
 	staticFiles := map[string]int64{}
 	var errs content.Errors
-	if cfg.Static != "" {
-		staticFS = os.DirFS(cfg.Static)
+	if staticFS != nil {
 		var serrs content.Errors
 		staticFiles, serrs = listStatic(staticFS)
 		errs = append(errs, prefix(cfg.Static, serrs)...)
@@ -281,10 +313,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	var renderer *render.Renderer
 	if s != nil {
 		themeLayouts, _ := fs.Sub(theme, "layouts")
-		var own fs.FS
-		if cfg.Layouts != "" {
-			own = os.DirFS(cfg.Layouts)
-		}
+		own := cfg.LayoutsFS
 		var rerrs content.Errors
 		body, readAgain := bodies(contentFS, tree)
 		if body != nil {
