@@ -161,6 +161,7 @@ type backrefs interface {
 	add(e Entity)          // appends e
 	edit(e Entity, a bool) // appends e, or removes every copy of it, into a new slice
 	sort()                 // puts the list in its order and drops repeats, into a new slice
+	take(from backrefs)    // makes the list the list from is, of the same type
 	entities() []Entity
 }
 
@@ -190,6 +191,7 @@ func ordered[T interface {
 func (l typedBackrefs[T]) add(e Entity)          { *l.list = append(*l.list, e.(T)) }
 func (l typedBackrefs[T]) edit(e Entity, a bool) { editList(l.list, e.(T), a) }
 func (l typedBackrefs[T]) sort()                 { sortBy(l.list, l.order) }
+func (l typedBackrefs[T]) take(from backrefs)    { *l.list = *from.(typedBackrefs[T]).list }
 func (l typedBackrefs[T]) entities() []Entity {
 	out := make([]Entity, len(*l.list))
 	for i, x := range *l.list {

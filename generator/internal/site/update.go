@@ -114,27 +114,21 @@ func adopt(old, n Entity, s *Site) {
 	ne := n.E()
 	ne.titleKey = old.E().titleKey
 	ne.Topics = old.E().Topics // the same spellings: the same merged topics
+	keep := backrefLists(old)
+	for i, l := range backrefLists(n) {
+		l.take(keep[i])
+	}
 	switch o := old.(type) {
 	case *City:
-		x := n.(*City)
-		x.Children, x.Partnerships, x.Documents, x.Meetings, x.Organisations = o.Children, o.Partnerships, o.Documents, o.Meetings, o.Organisations
-		*o = *x
+		*o = *n.(*City)
 	case *Programme:
-		x := n.(*Programme)
-		x.Partnerships, x.Documents, x.Meetings = o.Partnerships, o.Documents, o.Meetings
-		*o = *x
+		*o = *n.(*Programme)
 	case *Organisation:
-		x := n.(*Organisation)
-		x.Partnerships, x.Meetings = o.Partnerships, o.Meetings
-		*o = *x
+		*o = *n.(*Organisation)
 	case *Partnership:
-		x := n.(*Partnership)
-		x.Documents, x.Meetings = o.Documents, o.Meetings
-		*o = *x
+		*o = *n.(*Partnership)
 	case *Document:
-		x := n.(*Document)
-		x.Meetings = o.Meetings
-		*o = *x
+		*o = *n.(*Document)
 		o.derive(s.Now, s.Lang)
 	case *Meeting:
 		*o = *n.(*Meeting)
