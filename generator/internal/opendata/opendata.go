@@ -164,6 +164,7 @@ type organisation struct {
 	City         *Ref    `json:"city"`
 	Website      *string `json:"website"`
 	Partnerships []Ref   `json:"partnerships"`
+	Documents    []Ref   `json:"documents"`
 	Meetings     []Ref   `json:"meetings"`
 }
 
@@ -213,6 +214,7 @@ type document struct {
 	DaysLeft         *int          `json:"days_left"`
 	Cities           []Ref         `json:"cities"`
 	Partnership      *Ref          `json:"partnership"`
+	Organisations    []Ref         `json:"organisations"`
 	Programmes       []Ref         `json:"programmes"`
 	Period           *period       `json:"period"`
 	Adopted          *adoption     `json:"adopted"`
@@ -339,7 +341,8 @@ func (w writer) programme(p *site.Programme) programme {
 func (w writer) organisation(o *site.Organisation) organisation {
 	return organisation{
 		entry: w.entry(&o.Entry), Type: str(o.Type), City: optRef(w, o.City, o.City != nil),
-		Website: str(o.Website), Partnerships: refs(w, o.Partnerships), Meetings: refs(w, o.Meetings),
+		Website: str(o.Website), Partnerships: refs(w, o.Partnerships), Documents: refs(w, o.Documents),
+		Meetings: refs(w, o.Meetings),
 	}
 }
 
@@ -360,8 +363,8 @@ func (w writer) document(d *site.Document) document {
 	out := document{
 		entry: w.entry(&d.Entry), Type: d.Type, Status: string(d.Status), State: string(d.State),
 		StatusText: d.StatusText, InForce: d.InForce, Archived: d.Archived, ConsultationOpen: d.ConsultationOpen, Cities: refs(w, d.Cities),
-		Partnership: optRef(w, d.Partnership, d.Partnership != nil), Programmes: refs(w, d.Programmes),
-		Period: periodOf(d.Period), Attachments: []attachment{}, Meetings: refs(w, d.Meetings),
+		Partnership: optRef(w, d.Partnership, d.Partnership != nil), Organisations: refs(w, d.Organisations),
+		Programmes: refs(w, d.Programmes), Period: periodOf(d.Period), Attachments: []attachment{}, Meetings: refs(w, d.Meetings),
 	}
 	if a := d.Adopted; a != nil {
 		out.Adopted = &adoption{Date: a.Date.ISO(), By: str(a.By), Resolution: str(a.Resolution)}

@@ -194,6 +194,7 @@ type Organisation struct {
 	Website string
 
 	Partnerships []*Partnership // member or leader
+	Documents    []*Document    // written with the city or consulted by it
 	Meetings     []*Meeting     // organiser
 }
 
@@ -225,15 +226,16 @@ const (
 // Document is a strategy, programme, policy, plan or report.
 type Document struct {
 	Entry
-	Type         string
-	Cities       []*City
-	Partnership  *Partnership
-	Programmes   []*Programme
-	Status       Status // as written
-	Period       *Period
-	Adopted      *Adoption
-	Consultation *Consultation
-	Attachments  []*Attachment
+	Type          string
+	Cities        []*City
+	Partnership   *Partnership
+	Organisations []*Organisation // that wrote it with the city or ran its consultation
+	Programmes    []*Programme
+	Status        Status // as written
+	Period        *Period
+	Adopted       *Adoption
+	Consultation  *Consultation
+	Attachments   []*Attachment
 
 	// Derived once, by derive, from Status, Adopted, Period, Consultation
 	// and the build's day; every page, list, feed, calendar, JSON-LD

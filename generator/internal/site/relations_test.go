@@ -57,6 +57,7 @@ func TestEveryKindsReferencesAreInTheTable(t *testing.T) {
 		"partnership.programmes": {site.KindProgramme},
 		"document.cities":        {site.KindCity},
 		"document.partnership":   {site.KindPartnership},
+		"document.organisations": {site.KindOrganisation},
 		"document.programmes":    {site.KindProgramme},
 		"meeting.place.city":     {site.KindCity},
 		"meeting.partnership":    {site.KindPartnership},
