@@ -47,9 +47,9 @@ func CheckExternal(ctx context.Context, cfg Config, o ExternalOptions) (External
 	if err := p.write(ctx, discard{}, &Result{}); err != nil {
 		return out, err
 	}
-	tree, errs := cfg.cache.Load(ctx, p.cfg.ContentFS)
+	tree, errs := cfg.cache.LoadWith(ctx, p.cfg.ContentFS, content.LoadOptions{Dir: filepath.ToSlash(p.cfg.Content)})
 	if len(errs) > 0 {
-		return out, toErrors(prefix(p.cfg.Content, errs))
+		return out, toErrors(errs)
 	}
 	published := map[string]bool{"_index.md": true}
 	for _, e := range p.site.Entities() {

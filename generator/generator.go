@@ -262,11 +262,11 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	var errs content.Errors
 	if staticFS != nil {
 		var serrs content.Errors
-		staticFiles, serrs = listStatic(staticFS)
-		errs = append(errs, prefix(cfg.Static, serrs)...)
+		staticFiles, serrs = listStatic(staticFS, filepath.ToSlash(cfg.Static))
+		errs = append(errs, serrs...)
 	}
 	pr := newProgress(cfg.Progress)
-	load := content.LoadOptions{Loaded: func(done, total int) {
+	load := content.LoadOptions{Dir: filepath.ToSlash(cfg.Content), Loaded: func(done, total int) {
 		pr.update(func(p *Progress) { p.Loaded, p.Files = done, total })
 	}}
 	if cfg.cache == nil {
@@ -281,7 +281,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		}
 	}
 	tree, cerrs := cfg.cache.LoadWith(ctx, contentFS, load)
-	errs = append(errs, prefix(cfg.Content, cerrs)...)
+	errs = append(errs, cerrs...)
 	var s *site.Site
 	if len(cerrs) == 0 {
 		var serrs content.Errors
@@ -298,7 +298,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 			return imagesize.Read(f, p)
 		}
 		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cfg.cache == nil})
-		errs = append(errs, prefix(cfg.Content, serrs)...)
+		errs = append(errs, serrs...)
 	}
 	var minifier *output.Minifier
 	if cfg.Minify {
@@ -331,7 +331,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 		return nil, res, toErrors(errs)
 	}
 	res.Entries = s.EntryCount()
-	res.Warnings = prefixWarnings(cfg.Content, s.Warnings)
+	res.Warnings = s.Warnings
 	if !renderer.Base().Absolute() {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
@@ -379,12 +379,15 @@ func bodies(fsys fs.FS, tree *content.Tree) (body func(e *site.Entry, buf *[]byt
 	return body, readAgain
 }
 
-func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
+// listStatic lists the files of the static folder, which messages name
+// dir, with their sizes.
+func listStatic(fsys fs.FS, dir string) (map[string]int64, content.Errors) {
 	files := map[string]int64{}
 	var errs content.Errors
+	at := func(p string) string { return path.Join(dir, p) }
 	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs.Addf(p, 1, "cannot read: %v", err)
+			errs.Addf(at(p), 1, "cannot read: %v", err)
 			return nil
 		}
 		if p == "." {
@@ -399,13 +402,13 @@ func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
 		switch {
 		case d.IsDir():
 		case d.Type()&fs.ModeSymlink != 0:
-			errs.Addf(p, 1, "is a symbolic link; static/ must hold real files, so that the site cannot publish anything from outside it")
+			errs.Addf(at(p), 1, "is a symbolic link; static/ must hold real files, so that the site cannot publish anything from outside it")
 		case !d.Type().IsRegular():
-			errs.Addf(p, 1, "is not a regular file")
+			errs.Addf(at(p), 1, "is not a regular file")
 		default:
 			info, err := d.Info()
 			if err != nil {
-				errs.Addf(p, 1, "cannot read: %v", err)
+				errs.Addf(at(p), 1, "cannot read: %v", err)
 				return nil
 			}
 			files[p] = info.Size()
@@ -413,25 +416,6 @@ func listStatic(fsys fs.FS) (map[string]int64, content.Errors) {
 		return nil
 	})
 	return files, errs
-}
-
-// prefix makes content-relative paths relative to the site folder.
-func prefix(dir string, errs content.Errors) content.Errors {
-	out := make(content.Errors, len(errs))
-	for i, e := range errs {
-		c := *e
-		c.Path = path.Join(filepath.ToSlash(dir), e.Path)
-		out[i] = &c
-	}
-	return out
-}
-
-func prefixWarnings(dir string, ws []string) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = path.Join(filepath.ToSlash(dir), w)
-	}
-	return out
 }
 
 func toErrors(errs content.Errors) Errors {
@@ -533,11 +517,6 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 		if e == nil {
 			continue
 		}
-		if e.Page != "" {
-			e.Page = path.Join(filepath.ToSlash(p.cfg.Content), e.Page)
-		} else if !strings.HasPrefix(e.Path, "layouts") && !strings.HasPrefix(e.Path, "(built-in)") && !strings.HasPrefix(e.Path, p.cfg.Layouts) {
-			e.Path = path.Join(filepath.ToSlash(p.cfg.Content), e.Path)
-		}
 		key := content.Error{Path: e.Path, Line: e.Line, Msg: e.Msg}
 		if f, ok := first[key]; ok {
 			f.Others++
@@ -556,8 +535,8 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 	for i, pg := range pages {
 		idx.Set(pg.URL, ids[i], pg.Links)
 	}
-	if lerrs := idx.Check(); len(lerrs) > 0 {
-		return nil, toErrors(prefix(p.cfg.Content, lerrs))
+	if lerrs := idx.Check(p.site.Origin); len(lerrs) > 0 {
+		return nil, toErrors(lerrs)
 	}
 	for _, pg := range pages {
 		if pg.Entry == nil {

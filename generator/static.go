@@ -40,10 +40,8 @@ func readStatic(theme fs.FS, own fs.FS, ownFiles map[string]int64, ownDir string
 	const themeDir = "(built-in) static"
 	byName := map[string]staticFile{}
 	var errs content.Errors
-	themeFiles, terrs := listStatic(theme)
-	for _, e := range terrs {
-		errs.Addf(path.Join(themeDir, e.Path), e.Line, "%s", e.Msg)
-	}
+	themeFiles, terrs := listStatic(theme, themeDir)
+	errs = append(errs, terrs...)
 	for name := range themeFiles {
 		byName[name] = staticFile{name: name, fsys: theme, dir: themeDir}
 	}

@@ -30,6 +30,7 @@ func tooBig(path string, size int64) *Error {
 // A File is one content file, split into front matter and body.
 type File struct {
 	Path     string // relative to the content root, slash-separated
+	Origin   string // as messages name it: Path under the content folder's name (LoadOptions.Dir)
 	Format   string // "yaml" or "toml"
 	Meta     *Value // the front matter, a Map
 	Body     []byte // the Markdown after the front matter, UTF-8 with LF line ends
@@ -103,12 +104,15 @@ func readFile(fsys fs.FS, name string, size int64, buf *[]byte) ([]byte, error) 
 // Parse reads one content file: it checks the encoding, normalises line
 // ends, and splits and decodes the front matter. path is used in errors.
 func Parse(path string, data []byte) (*File, error) {
-	return parse(path, data, nil)
+	return parse(path, path, data, nil)
 }
 
-// parse is Parse, with a reader to give the front-matter parser instead of
-// the one it would make (4 KB a file), or nil.
-func parse(path string, data []byte, br *bufio.Reader) (*File, error) {
+// parse is Parse of the file path, which messages name origin, with a
+// reader to give the front-matter parser instead of the one it would make
+// (4 KB a file), or nil.
+func parse(path, origin string, data []byte, br *bufio.Reader) (*File, error) {
+	p := path
+	path = origin // what the errors below name
 	if len(data) > MaxFileSize {
 		return nil, tooBig(path, int64(len(data)))
 	}
@@ -150,7 +154,7 @@ func parse(path string, data []byte, br *bufio.Reader) (*File, error) {
 		}
 		return nil, Errorf(path, 1, "no front matter; a content file starts with a --- line (YAML) or a +++ line (TOML), then title: and the other keys, then the same line again")
 	}
-	f := &File{Path: path, Format: format}
+	f := &File{Path: p, Origin: origin, Format: format}
 	f.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n")) + 1
 	f.Body = rest
 	f.bodyStart, f.size, f.sum = len(data)-len(rest), len(data), sum

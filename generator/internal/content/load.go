@@ -33,6 +33,18 @@ import (
 type Tree struct {
 	Files  []*File          // Markdown files, by path
 	Assets map[string]int64 // other files: path → size in bytes
+	Dir    string           // the content folder's name in messages (LoadOptions.Dir)
+}
+
+// Origin is the path p of the tree as messages name it: under the content
+// folder's name, "content/cities/wloclawek.md".
+func (t *Tree) Origin(p string) string { return origin(t.Dir, p) }
+
+func origin(dir, p string) string {
+	if dir == "" {
+		return p
+	}
+	return path.Join(dir, p)
 }
 
 // Load reads the content tree in fsys. It reports every file's problems,
@@ -48,6 +60,7 @@ func Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]cached
+	dir   string // LoadOptions.Dir of the last load, for Reload
 }
 
 type cached struct {
@@ -64,6 +77,12 @@ func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
 
 // LoadOptions change what a load keeps and tells.
 type LoadOptions struct {
+	// Dir is the content folder's name in messages ("content"): every
+	// problem and every File's Origin is a path under it, as an editor
+	// finds the file from the site's folder. "" names paths from the
+	// content folder itself.
+	Dir string
+
 	// Loaded, if not nil, is called as files are read, from one goroutine
 	// at a time: with how many Markdown files are read and parsed so far,
 	// of total.
@@ -82,13 +101,14 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 	if c != nil {
 		o.Lead = nil
 	}
-	t := &Tree{Assets: map[string]int64{}}
+	t := &Tree{Assets: map[string]int64{}, Dir: o.Dir}
+	at := t.Origin
 	var errs Errors
 	var paths []string
 	var stamps []cached // each path's size and modification time
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs.Addf(p, 1, "cannot read: %v", err)
+			errs.Addf(at(p), 1, "cannot read: %v", err)
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -106,9 +126,9 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 		switch {
 		case d.IsDir():
 		case d.Type()&fs.ModeSymlink != 0:
-			errs.Addf(p, 1, "is a symbolic link; content must be real files inside the content folder")
+			errs.Addf(at(p), 1, "is a symbolic link; content must be real files inside the content folder")
 		case !d.Type().IsRegular():
-			errs.Addf(p, 1, "is not a regular file")
+			errs.Addf(at(p), 1, "is not a regular file")
 		case strings.EqualFold(path.Ext(p), ".md"):
 			paths = append(paths, p)
 			info, err := d.Info()
@@ -120,7 +140,7 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 		default:
 			info, err := d.Info()
 			if err != nil {
-				errs.Addf(p, 1, "cannot read: %v", err)
+				errs.Addf(at(p), 1, "cannot read: %v", err)
 				return nil
 			}
 			t.Assets[p] = info.Size()
@@ -128,7 +148,7 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 		return nil
 	})
 	if err != nil {
-		errs.Addf(".", 1, "cannot read the content folder: %v", err)
+		errs.Addf(at("."), 1, "cannot read the content folder: %v", err)
 		return t, errs
 	}
 
@@ -138,7 +158,10 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 	if c != nil {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		old = c.files
+		if c.dir == o.Dir { // files kept under another name are read again
+			old = c.files
+		}
+		c.dir = o.Dir
 	}
 	var mu sync.Mutex
 	done := 0
@@ -176,14 +199,14 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 					return err
 				}
 				i := toRead[n]
-				files[i], fileErrs[i] = rd.load(fsys, paths[i], stamps[i].size, o.Lead)
+				files[i], fileErrs[i] = rd.load(fsys, paths[i], at(paths[i]), stamps[i].size, o.Lead)
 				report()
 			}
 		})
 	}
 	if err := g.Wait(); err != nil {
 		// The load was cancelled: no file is at fault, so no line.
-		errs.Addf(".", 0, "%v", err)
+		errs.Addf(at("."), 0, "%v", err)
 		return t, errs
 	}
 	if c != nil {
@@ -211,11 +234,12 @@ type reader struct {
 	br  *bufio.Reader // for the front-matter parser
 }
 
-// load reads and parses the file p of the given size.
-func (rd *reader) load(fsys fs.FS, p string, size int64, lead func(path string, body []byte) []byte) (*File, error) {
+// load reads and parses the file p of the given size, which messages name
+// origin.
+func (rd *reader) load(fsys fs.FS, p, origin string, size int64, lead func(path string, body []byte) []byte) (*File, error) {
 	if size > MaxFileSize {
 		// Not read at all: a huge file is refused by its size.
-		return nil, tooBig(p, size)
+		return nil, tooBig(origin, size)
 	}
 	// With Lead, a File keeps a copy of the start of its body and
 	// nothing else of the file's bytes: the next file is read into the
@@ -226,9 +250,9 @@ func (rd *reader) load(fsys fs.FS, p string, size int64, lead func(path string, 
 	}
 	data, err := readFile(fsys, p, size, buf)
 	if err != nil {
-		return nil, Errorf(p, 1, "cannot read: %v", err)
+		return nil, Errorf(origin, 1, "cannot read: %v", err)
 	}
-	f, err := parse(p, data, rd.br)
+	f, err := parse(p, origin, data, rd.br)
 	if err == nil && lead != nil {
 		l := lead(p, f.Body)
 		f.Body, f.Lead = bytes.Clone(l), len(l) < len(f.Body)
@@ -263,16 +287,20 @@ func (c *Cache) File(path string) *File {
 // Load would after a change of that file alone. It returns the file's
 // problem, if any, as Load reports it.
 func (c *Cache) Reload(fsys fs.FS, p string) (*File, error) {
+	at := p
+	if c != nil {
+		at = origin(c.dir, p)
+	}
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
-		return nil, Errorf(p, 1, "cannot read: %v", err)
+		return nil, Errorf(at, 1, "cannot read: %v", err)
 	}
 	var f *File
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		err = Errorf(p, 1, "cannot read: %v", err)
+		err = Errorf(at, 1, "cannot read: %v", err)
 	} else {
-		f, err = Parse(p, data)
+		f, err = parse(p, at, data, nil)
 	}
 	if c != nil {
 		c.mu.Lock()

@@ -71,8 +71,9 @@ func (x *Index) Set(url string, ids PageIDs, uses []Use) {
 }
 
 // Check reports every link that cannot be followed: to no page, or to an
-// id the page does not have. Paths are relative to the content folder.
-func (x *Index) Check() content.Errors {
+// id the page does not have, at the linking file as at names it (the
+// site's Origin).
+func (x *Index) Check(at func(path string) string) content.Errors {
 	var errs content.Errors
 	for _, p := range x.pages {
 		for _, u := range p.uses {
@@ -86,7 +87,7 @@ func (x *Index) Check() content.Errors {
 				}
 			}
 			if msg != "" {
-				errs.Addf(u.Path, u.Line, "link %q: %s", u.Dest, msg)
+				errs.Addf(at(u.Path), u.Line, "link %q: %s", u.Dest, msg)
 			}
 		}
 	}

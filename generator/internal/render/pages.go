@@ -471,7 +471,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 		}
 		var err error
 		if body, err = r.body(p.Entry.E(), read); err != nil {
-			return &content.Error{Path: path, Line: 1, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
+			return &content.Error{Path: r.site.Origin(path), Line: 1, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
 		}
 		// Nothing made from the body refers to its bytes: the HTML and
 		// the links are copies.
@@ -480,7 +480,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 	if len(body) > 0 {
 		html, err := r.md.HTML(body, r.linker(p))
 		if err != nil {
-			return &content.Error{Path: path, Msg: fmt.Sprintf("body: %v", err)}
+			return &content.Error{Path: r.site.Origin(path), Msg: fmt.Sprintf("body: %v", err)}
 		}
 		p.Body = template.HTML(html)
 		// The rendered body is needed only while the layout runs: a
@@ -489,7 +489,9 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 	}
 	p.Site, p.Lang = r.site, r.site.Lang
 	if err := r.layouts.execute(buf, p.Layout, p); err != nil {
-		err.Page = p.source // "" for a page of no content file
+		if p.source != "" { // a page of no content file names none
+			err.Page = r.site.Origin(p.source)
+		}
 		return err
 	}
 	return nil

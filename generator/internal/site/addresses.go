@@ -22,9 +22,9 @@ type written struct {
 
 // claim records an entry's page and its aliases.
 func (b *builder) claim(e *Entry, aliases []written) {
-	b.claims = append(b.claims, address{file: pageFile(e.URL), url: "/" + e.URL, path: e.Path, line: 1})
+	b.claims = append(b.claims, address{file: pageFile(e.URL), url: "/" + e.URL, path: b.origin(e.Path), line: 1})
 	for i, a := range e.Aliases {
-		b.claims = append(b.claims, address{file: aliasFile(a), url: aliases[i].text, path: e.Path, line: aliases[i].line, n: i + 1})
+		b.claims = append(b.claims, address{file: aliasFile(a), url: aliases[i].text, path: b.origin(e.Path), line: aliases[i].line, n: i + 1})
 	}
 }
 

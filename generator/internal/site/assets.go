@@ -162,7 +162,7 @@ func (b *builder) image(r *reader, from *Entry, key string, v *content.Value) *I
 func (b *builder) unusedAssets() {
 	for p := range b.assets {
 		if !b.used[p] {
-			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s: not used by any entry, so not published; refer to it from attachments or images, or move it to static/", p))
+			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s: not used by any entry, so not published; refer to it from attachments or images, or move it to static/", b.origin(p)))
 		}
 	}
 }

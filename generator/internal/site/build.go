@@ -79,6 +79,9 @@ type builder struct {
 	readers    []*reader            // made by decode, which report to errs
 }
 
+// origin is the path p of the content tree as messages name it.
+func (b *builder) origin(p string) string { return b.site.Origin(p) }
+
 // newBuilder starts reading entries into s.
 func newBuilder(o Options, s *Site, assets map[string]int64) *builder {
 	return &builder{
@@ -101,7 +104,7 @@ func New(tree *content.Tree, o Options) (*Site, content.Errors) {
 
 // build is New decoding batch files at a time with one builder.
 func build(tree *content.Tree, o Options, batch int) (*Site, content.Errors) {
-	b := newBuilder(o, &Site{Zone: time.UTC}, tree.Assets)
+	b := newBuilder(o, &Site{Zone: time.UTC, dir: tree.Dir}, tree.Assets)
 	b.byKind, b.hidden = map[Kind]map[string]Entity{}, map[Kind]map[string]Entity{}
 	b.configure(tree)
 	ents := b.decodeAll(tree.Files, batch)
@@ -139,7 +142,7 @@ func (b *builder) configure(tree *content.Tree) {
 		}
 	}
 	if root != nil {
-		r = &reader{path: root.Path, zone: time.UTC, errs: &b.errs, top: root.Meta.Line}
+		r = &reader{path: root.Origin, zone: time.UTC, errs: &b.errs, top: root.Meta.Line}
 		m = r.fields(root.Meta, "", []string{"title", "summary", "lang", "timezone", "accessibility", "params"})
 		if v := m["lang"]; present(v) {
 			tag = r.str("lang", v)
@@ -174,9 +177,9 @@ func (b *builder) configure(tree *content.Tree) {
 		r.zone = s.Zone
 		s.Accessibility = b.accessibility(r, m["accessibility"])
 	} else {
-		where := "_index.md"
+		where := tree.Origin("_index.md")
 		if root == nil {
-			where = "_index.md (missing)"
+			where += " (missing)"
 		}
 		s.Warnings = append(s.Warnings, where+": no accessibility: settings, so the site has no accessibility statement (deklaracja dostępności), which every Polish public body must publish; see docs/accessibility.md")
 	}
@@ -196,7 +199,7 @@ func (b *builder) section(f *content.File) {
 	if f.Path == "_index.md" {
 		return // read by configure
 	}
-	r := &reader{path: f.Path, zone: b.site.Zone, errs: &b.errs}
+	r := &reader{path: f.Origin, zone: b.site.Zone, errs: &b.errs}
 	folder := path.Dir(f.Path)
 	k := kindOfFolder(folder)
 	if k == KindPage || strings.Contains(folder, "/") {
@@ -228,7 +231,7 @@ func (b *builder) decodeAll(files []*content.File, batch int) []Entity {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range batches {
-		c := newBuilder(b.o, &Site{Lang: b.site.Lang, Zone: b.site.Zone, Now: b.site.Now}, b.assets)
+		c := newBuilder(b.o, &Site{Lang: b.site.Lang, Zone: b.site.Zone, Now: b.site.Now, dir: b.site.dir}, b.assets)
 		batches[i] = c
 		lo, hi := i*batch, min((i+1)*batch, len(files))
 		g.Go(func() error {
@@ -282,10 +285,10 @@ func (b *builder) entry(f *content.File, ent Entity, seen map[Kind]map[string]st
 	if other, dup := seen[e.Kind][key]; dup {
 		// A problem of the file as a whole: at its line 1, as content
 		// reports those.
-		b.errs.Addf(f.Path, 1, "has the same address %q as %s; rename one of the files (file names that differ only in case or Polish letters make the same address)", "/"+e.URL, other)
+		b.errs.Addf(f.Origin, 1, "has the same address %q as %s; rename one of the files (file names that differ only in case or Polish letters make the same address)", "/"+e.URL, other)
 		return
 	}
-	seen[e.Kind][key] = f.Path
+	seen[e.Kind][key] = f.Origin
 	b.register(ent)
 }
 
@@ -293,7 +296,7 @@ func (b *builder) entry(f *content.File, ent Entity, seen map[Kind]map[string]st
 // references wait for resolve. It returns nil when the file cannot make an
 // entry at all.
 func (b *builder) decode(f *content.File) Entity {
-	r := &reader{path: f.Path, zone: b.site.Zone, errs: &b.errs, top: f.Meta.Line}
+	r := &reader{path: f.Origin, zone: b.site.Zone, errs: &b.errs, top: f.Meta.Line}
 	b.readers = append(b.readers, r)
 	top, _, nested := strings.Cut(f.Path, "/")
 	k := KindPage

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -92,6 +93,7 @@ type Site struct {
 
 	Warnings []string
 
+	dir     string   // the content folder's name in messages (content.Tree.Dir)
 	kept    *builder // the entries by slug and the options, for Update
 	settled bool     // Settle was called: Update refuses every change
 }
@@ -376,6 +378,15 @@ type Asset struct {
 	From   string // "static" or "content"
 	Source string // path in that tree
 	URL    string // site-relative output path
+}
+
+// Origin is the path p of the content tree (an entry's Path) as messages
+// name it: under the content folder's name, "content/cities/wloclawek.md".
+func (s *Site) Origin(p string) string {
+	if s.dir == "" {
+		return p
+	}
+	return path.Join(s.dir, p)
 }
 
 // EntryCount is the number of published entries of every kind.

@@ -107,7 +107,7 @@ func (b *builder) resolve() {
 			if !h.Draft {
 				why = fmt.Sprintf("is not published until %s; wait, or build with -future", h.Publish.ISO())
 			}
-			x.r.errorf(x.line, "%s: %q (%s) %s", x.key, s, h.Path, why)
+			x.r.errorf(x.line, "%s: %q (%s) %s", x.key, s, b.origin(h.Path), why)
 			continue
 		}
 		var all []string
