@@ -132,6 +132,7 @@ func TestFoldLatin(t *testing.T) {
 
 // BenchmarkFold folds the words of a Polish text, as the search index does.
 func BenchmarkFold(b *testing.B) {
+	b.ReportAllocs()
 	words := strings.Fields("Uchwała nr XXI/123/2020 Rady Miasta Łodzi z dnia 17 stycznia 2020 r. w sprawie przyjęcia Strategii Rozwoju Gminy Miejsko-Wiejskiej Głuchołazy na lata 2021–2030 oraz programu współpracy z organizacjami pozarządowymi")
 	for b.Loop() {
 		for _, w := range words {
@@ -196,6 +197,7 @@ func FuzzFold(f *testing.F) {
 
 // BenchmarkMake makes the slugs of titles, as a site does of every entry.
 func BenchmarkMake(b *testing.B) {
+	b.ReportAllocs()
 	titles := []string{"Strategia Rozwoju Gminy Miejsko-Wiejskiej Głuchołazy na lata 2021–2030", "Jabłonowo Pomorskie", "Strategia_NGO 2018–2022", "„Sudety”", "Program współpracy z organizacjami pozarządowymi na rok 2021"}
 	for b.Loop() {
 		for _, t := range titles {
