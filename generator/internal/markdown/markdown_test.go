@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/ratusz/ratusz/generator/internal/slug"
 )
 
 // render renders src with a Polish renderer, failing the test on error.
@@ -138,22 +140,54 @@ func TestHeadingIDsPerDocument(t *testing.T) {
 	}
 }
 
-func TestSlugify(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Cele współpracy", "cele-wspolpracy"},
-		{"Łódź", "lodz"},
-		{"ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "zazolc-gesla-jazn"},
-		{"zażółć gęślą jaźń", "zazolc-gesla-jazn"},
-		{"Ærø -- Škoda, Çelik", "r-skoda-celik"},
-		{"  --Rok 2024--  ", "rok-2024"},
-		{"a_b.c", "a-b-c"},
-		{"„Razem”", "razem"},
-		{"", ""},
-		{"中文", ""},
+// TestHeadingIDIsTheSlug checks that a heading's id is the slug a file
+// or a topic of the same name gets (slug.Make), with a -1, -2, … suffix
+// when the text comes again in the same body.
+func TestHeadingIDIsTheSlug(t *testing.T) {
+	titles := []string{
+		"Cele współpracy",
+		"Straße Über Łąki",
+		"ŁÓDŹ i Łódź",
+		"ZAŻÓŁĆ GĘŚLĄ JAŹŃ",
+		"Ærø -- Škoda, Çelik",
+		"„Razem” dla gminy",
+		"Program \"Razem\" 2024–2030",
+		"Rok 2024 — cele 1.1 i 1.2",
+		"Spotkanie 🎉 z mieszkańcami",
+		"  --Rok 2024--  ",
+		"a_b.c",
+		"Ĳssel, Þórr, Øresund",
+		"中文",
+		"🎉",
 	}
-	for _, tt := range tests {
-		if got := slugify(tt.in); got != tt.want {
-			t.Errorf("slugify(%q) = %q, want %q", tt.in, got, tt.want)
+	r := New(Options{})
+	for _, title := range titles {
+		res, err := r.Render([]byte("## " + title + "\n\n## " + title + "\n\n## " + title + "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := slug.Make(title)
+		if base == "" {
+			base = "heading"
+		}
+		for i, want := range []string{base, base + "-1", base + "-2"} {
+			if got := res.Headings[i].ID; got != want {
+				t.Errorf("heading %d of %q: id %q, want %q", i+1, title, got, want)
+			}
+		}
+	}
+	// Spelt out for the titles whose ids the shared slug changed.
+	for title, want := range map[string]string{
+		"Straße Über Łąki":    "strasse-uber-laki",
+		"Ærø -- Škoda, Çelik": "aero-skoda-celik",
+		"„Razem” dla gminy":   "razem-dla-gminy",
+	} {
+		res, err := r.Render([]byte("## " + title))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Headings[0].ID; got != want {
+			t.Errorf("id of %q = %q, want %q", title, got, want)
 		}
 	}
 }
