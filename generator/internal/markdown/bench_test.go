@@ -32,6 +32,7 @@ func corpusBodies(tb testing.TB) [][]byte {
 // way a build does: Polish quotes, the external link note, root links
 // under a base path and a LinkFunc asked about every link.
 func BenchmarkHTML(b *testing.B) {
+	b.ReportAllocs()
 	bodies := corpusBodies(b)
 	r := New(Options{
 		Lang:         "pl",
@@ -49,6 +50,19 @@ func BenchmarkHTML(b *testing.B) {
 			if _, err := r.HTML(src, link); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// BenchmarkFirstParagraph measures what a build does for every entry's
+// summary: the lead of the body kept when it is loaded, then the first
+// paragraph read from that lead.
+func BenchmarkFirstParagraph(b *testing.B) {
+	b.ReportAllocs()
+	bodies := corpusBodies(b)
+	for b.Loop() {
+		for _, src := range bodies {
+			FirstParagraph(FirstParagraphLead(src))
 		}
 	}
 }

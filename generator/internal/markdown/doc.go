@@ -11,11 +11,12 @@
 //
 //   - GFM tables, strikethrough (~~x~~) and bare URL autolinks. Header
 //     cells of a table render as <th scope="col">.
-//   - Every heading gets an ASCII id made from its text: lower case,
-//     Polish letters transliterated (ą→a … ł→l … ż→z), other Latin
-//     diacritics folded, every other run of characters turned into one
-//     hyphen. "## Cele współpracy" gets id="cele-wspolpracy". Repeated
-//     ids in one body get -1, -2, … suffixes.
+//   - Every heading gets an id made from its text by the slug rule of
+//     file names and topics (slug.Make): lower case, Latin letters
+//     folded to ASCII (ą→a … ł→l … ż→z, ß→ss), every other run of
+//     characters turned into one hyphen. "## Cele współpracy" gets
+//     id="cele-wspolpracy". Repeated ids in one body get -1, -2, …
+//     suffixes.
 //   - The page title is the page's only h1. If the smallest heading
 //     level in a body is 1, every heading moves one level down (h1→h2,
 //     h2→h3, …, never past h6); otherwise levels stay as written.
@@ -41,6 +42,9 @@
 // [Result.Summary] is the plain text of the first top-level paragraph
 // that has any text, with markup stripped, images left out, white space
 // collapsed (no-break spaces kept) and typography applied.
+// [FirstParagraph] reads the same text, without typography, from no more
+// of a body than [FirstParagraphLead] says: what a site's summaries are
+// made of when it loads, long before it renders a page.
 // [Result.Headings] lists the headings in order, at their rendered
 // level. [Result.Links] lists, in order, the destinations of links,
 // autolinks and images that are kept in the HTML, with backslash

@@ -1,71 +1,103 @@
 package markdown
 
 import (
+	stdhtml "html"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 )
 
 // The functions below are the plain statements of what the faster code
 // of this package computes; the tests hold the two to the same answers.
-
-// slugifyNFD is slugify as its comment states it: the whole text
-// lowered, transliterated and decomposed (NFD) before it is read.
-func slugifyNFD(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range norm.NFD.String(strings.Map(polishToASCII, strings.ToLower(s))) {
-		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		case unicode.Is(unicode.Mn, r):
-		default:
-			hyphen = true
-		}
-	}
-	return b.String()
-}
 
 // collapseSpaceFields is collapseSpace by way of strings.FieldsFunc.
 func collapseSpaceFields(s string) string {
 	return strings.Join(strings.FieldsFunc(s, collapsible), " ")
 }
 
-// TestSlugifyEveryCharacter holds slugify, which decomposes characters
-// one at a time, to slugifyNFD, which decomposes the whole text: every
-// character is tried, twice over and between letters.
-func TestSlugifyEveryCharacter(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		c := string(r)
-		for _, s := range []string{c + c, "A" + c + "b"} {
-			if got, want := slugify(s), slugifyNFD(s); got != want {
-				t.Errorf("slugify(%q) = %q, want %q", s, got, want)
+// plainTextHTML is plainTextWith as writeText's comment states it: every
+// value through goldmark's HTML writer, then unescaped.
+func plainTextHTML(n ast.Node, src []byte) string {
+	var w buffer
+	var write func(n ast.Node)
+	write = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				if c.IsRaw() {
+					html.DefaultWriter.RawWrite(&w, c.Segment.Value(src))
+				} else {
+					html.DefaultWriter.Write(&w, c.Segment.Value(src))
+				}
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					_ = w.WriteByte(' ')
+				}
+			case *ast.String:
+				switch {
+				case c.IsCode():
+					_, _ = w.Write(c.Value)
+				case c.IsRaw():
+					html.DefaultWriter.RawWrite(&w, c.Value)
+				default:
+					html.DefaultWriter.Write(&w, c.Value)
+				}
+			case *ast.AutoLink:
+				html.DefaultWriter.RawWrite(&w, c.Label(src))
+			case *ast.Image, *ast.RawHTML:
+			default:
+				write(c)
 			}
 		}
 	}
+	write(n)
+	return collapseSpace(stdhtml.UnescapeString(w.String()))
 }
 
-func FuzzSlugify(f *testing.F) {
+// FuzzPlainText holds the plain text of every paragraph and heading to
+// plainTextHTML's, in bodies parsed as a page's are (typography, curly
+// quotes) and as a summary's are.
+func FuzzPlainText(f *testing.F) {
 	for _, s := range []string{
-		"Cele współpracy", "ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "Ærø -- Škoda, Çelik", "中文",
-		"e\u0301\u0316\u0300x", "\u1e0b\u0323", "한국어 Ǆ İ K Å", "a\xffb\xe2\x80",
-		"a" + strings.Repeat("\u0301", 40) + "b",
+		"Tekst *z* [odnośnikiem](/a/) i `kodem &amp; <b>`.",
+		"## \"Razem\" &amp; &#32;&nbsp;dalej\\*\n\nA\x00b &copy; <i>x</i> <https://example.pl/?a&b>",
+		"“Cytat” -- 'tak'... \\&amp; &unknown; &#x110000; a\\\nb",
 	} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := slugify(s), slugifyNFD(s); got != want {
-			t.Errorf("slugify(%q) = %q, want %q", s, got, want)
+	parsers := []parser.Parser{New(Options{}).md.Parser(), summaryParser}
+	f.Fuzz(func(t *testing.T, src string) {
+		var buf buffer
+		for _, p := range parsers {
+			doc := p.Parse(text.NewReader([]byte(src)))
+			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if entering && (n.Kind() == ast.KindParagraph || n.Kind() == ast.KindHeading) {
+					if got, want := plainTextWith(&buf, n, []byte(src)), plainTextHTML(n, []byte(src)); got != want {
+						t.Errorf("plain text of %q\n got %q\nwant %q", src, got, want)
+					}
+				}
+				return ast.WalkContinue, nil
+			})
 		}
 	})
+}
+
+// TestCollapsibleEveryRune holds collapsible, which reads ASCII itself,
+// to its statement: white space (unicode.IsSpace) but the no-break
+// spaces.
+func TestCollapsibleEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+		if got := collapsible(r); got != want {
+			t.Errorf("collapsible(%U) = %v, want %v", r, got, want)
+		}
+	}
 }
 
 func FuzzCollapseSpace(f *testing.F) {

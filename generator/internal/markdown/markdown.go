@@ -37,10 +37,7 @@ type Renderer struct {
 
 // New returns a Renderer configured by o.
 func New(o Options) *Renderer {
-	return &Renderer{md: goldmark.New(goldmark.WithExtensions(
-		extension.Table,
-		extension.Strikethrough,
-		linkify{},
+	return &Renderer{md: goldmark.New(goldmark.WithExtensions(append(dialect(),
 		typography{lang: o.Lang},
 		curlyQuotes{lang: o.Lang},
 		tableHeaderScope{},
@@ -50,8 +47,23 @@ func New(o Options) *Renderer {
 		noRawHTML{},
 		externalLinks{note: o.ExternalNote},
 		rootLinks{address: o.Address},
-		langBlocks{},
-	))}
+	)...))}
+}
+
+// dialect is the extensions that decide what a body's blocks and inline
+// elements are: where a paragraph ends, what is a table, a link, a
+// passage in another language. A Renderer adds typography and the HTML
+// on top; the summaries' parser (summary.go) uses these alone, so that
+// the first paragraph of a summary is the one the page shows.
+func dialect() []goldmark.Extender {
+	return append(blocks(), extension.Strikethrough, linkify{})
+}
+
+// blocks is the part of dialect that decides where blocks start and end
+// (beside CommonMark's own rules): tables and passages in another
+// language.
+func blocks() []goldmark.Extender {
+	return []goldmark.Extender{extension.Table, langBlocks{}}
 }
 
 // Result is a rendered body and what was learned from it.

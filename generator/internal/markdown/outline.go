@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
@@ -16,15 +17,8 @@ import (
 // direct child of doc and has any text, or "". A paragraph holding only
 // an image or raw HTML has none.
 func summary(doc ast.Node, src []byte) string {
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if n.Kind() != ast.KindParagraph {
-			continue
-		}
-		if s := plainText(n, src); s != "" {
-			return s
-		}
-	}
-	return ""
+	_, s := firstTextParagraph(doc, src)
+	return s
 }
 
 // headings returns the headings of doc in document order.
@@ -126,16 +120,11 @@ func firstOffset(n ast.Node) int {
 	return -1
 }
 
-// plainText returns the text of n's inline content as a reader sees it:
-// markup and images left out, entities and escapes resolved, runs of
-// white space (line breaks included) collapsed to one space.
-func plainText(n ast.Node, src []byte) string {
-	var buf buffer
-	return plainTextWith(&buf, n, src)
-}
-
-// plainTextWith is plainText writing through buf, which it empties
-// first: one buffer serves all the headings of a body.
+// plainTextWith returns the text of n's inline content as a reader sees
+// it: markup and images left out, entities and escapes resolved, runs of
+// white space (line breaks included) collapsed to one space. It writes
+// through buf, which it empties first: one buffer serves all the
+// headings of a body.
 func plainTextWith(buf *buffer, n ast.Node, src []byte) string {
 	buf.Reset()
 	writeText(buf, n, src) // goldmark's Writer escapes; unescaped below
@@ -176,18 +165,29 @@ func collapseSpace(s string) string {
 }
 
 // collapsed reports whether collapseSpace(s) == s: no collapsible white
-// space at either end, and none between words but a single ' '.
+// space at either end, and none between words but a single ' '. It reads
+// ASCII a byte at a time, which is most of what it is given.
 func collapsed(s string) bool {
 	space := true // at the start, as after white space
-	for _, r := range s {
-		if !collapsible(r) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if collapsible(r) { // and not ' '
+				return false
+			}
 			space = false
-			continue
-		}
-		if space || r != ' ' {
+			i += n - 1
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case '\t' <= c && c <= '\r':
 			return false
+		default:
+			space = false
 		}
-		space = true
 	}
 	return !space || s == ""
 }
@@ -195,35 +195,60 @@ func collapsed(s string) bool {
 // collapsible reports whether r is white space that plain text folds
 // into a single space. No-break spaces are kept: an author wrote them.
 func collapsible(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r' // unicode.IsSpace, inlined
+	}
 	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
 }
 
+// writeText writes the text of n's inline content as goldmark's HTML
+// writer writes it, for plainTextWith to unescape: the writer resolves
+// backslash escapes and entity references, and escapes &, <, > and ".
+// A value with no & nor NUL (nor, unless raw, a backslash) comes out of
+// the two unchanged, and is written as it is.
 func writeText(w util.BufWriter, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			if c.IsRaw() {
-				html.DefaultWriter.RawWrite(w, c.Segment.Value(src))
-			} else {
-				html.DefaultWriter.Write(w, c.Segment.Value(src))
-			}
+			writeValue(w, c.Segment.Value(src), c.IsRaw())
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				_ = w.WriteByte(' ')
 			}
 		case *ast.String:
-			switch {
-			case c.IsCode():
+			if c.IsCode() {
 				_, _ = w.Write(c.Value)
-			case c.IsRaw():
-				html.DefaultWriter.RawWrite(w, c.Value)
-			default:
-				html.DefaultWriter.Write(w, c.Value)
+			} else {
+				writeValue(w, c.Value, c.IsRaw())
 			}
 		case *ast.AutoLink:
-			html.DefaultWriter.RawWrite(w, c.Label(src))
+			writeValue(w, c.Label(src), true)
 		case *ast.Image, *ast.RawHTML:
 		default:
 			writeText(w, c, src)
 		}
 	}
+}
+
+// writeValue writes v, raw or to be read for escapes and entities, as
+// writeText does.
+func writeValue(w util.BufWriter, v []byte, raw bool) {
+	switch {
+	case plainBytes(v, raw):
+		_, _ = w.Write(v)
+	case raw:
+		html.DefaultWriter.RawWrite(w, v)
+	default:
+		html.DefaultWriter.Write(w, v)
+	}
+}
+
+// plainBytes reports whether v has no & nor NUL, and unless raw no
+// backslash: nothing that the HTML writer and unescaping change.
+func plainBytes(v []byte, raw bool) bool {
+	for _, c := range v {
+		if c == '&' || c == 0 || c == '\\' && !raw {
+			return false
+		}
+	}
+	return true
 }
