@@ -43,7 +43,7 @@ if [[ -z ${OUT_DIR:-} ]]; then
 fi
 mkdir -p "$OUT_DIR"
 $GO build -o "$BENCH_DIR/bin/ratusz" ./cmd/ratusz
-$GO build -o "$BENCH_DIR/bin/ratusz-corpus" ./cmd/ratusz-corpus
+$GO build -o "$BENCH_DIR/bin/ratusz-corpus" ./bench/ratusz-corpus
 $GO build -o "$BENCH_DIR/bin/floor" ./bench/floor
 
 # measure NAME OUT CMD...: runs CMD once with an empty OUT and keeps, in

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/bench/corpus"
 )
 
 // benchSizes are the corpus sizes of the generator's benchmarks: 1,000

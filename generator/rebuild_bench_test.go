@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/bench/corpus"
 )
 
 // BenchmarkRebuildAfterEdit measures what `ratusz serve` does between an

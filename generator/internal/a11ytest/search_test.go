@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/ratusz/ratusz/bench/corpus"
 	"github.com/ratusz/ratusz/generator"
-	"github.com/ratusz/ratusz/generator/corpus"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/search"
 	"github.com/ratusz/ratusz/generator/internal/site/sitetest"

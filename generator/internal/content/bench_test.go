@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/bench/corpus"
 	"github.com/ratusz/ratusz/generator/internal/content"
 )
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/bench/corpus"
 	"github.com/ratusz/ratusz/generator/internal/content"
 )
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/bench/corpus"
 	"github.com/ratusz/ratusz/generator/internal/search"
 	"github.com/ratusz/ratusz/generator/internal/site/sitetest"
 )

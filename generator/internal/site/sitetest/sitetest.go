@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/bench/corpus"
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/site"
 )

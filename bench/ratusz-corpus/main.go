@@ -13,7 +13,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/ratusz/ratusz/generator/corpus"
+	"github.com/ratusz/ratusz/bench/corpus"
 )
 
 func main() {
