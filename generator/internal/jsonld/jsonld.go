@@ -295,7 +295,7 @@ func document(d *site.Document, o Options) node {
 		if a.By != "" {
 			n.set(object("legislationPassedBy", node{text("@type", "GovernmentOrganization"), text("name", a.By)}))
 		}
-		if d.InForce {
+		if d.InForce() {
 			n.set(text("legislationLegalForce", "https://schema.org/InForce"))
 		} else {
 			n.set(text("legislationLegalForce", "https://schema.org/NotInForce"))

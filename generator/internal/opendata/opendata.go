@@ -362,7 +362,7 @@ func (w writer) attachment(a *site.Attachment) attachment {
 func (w writer) document(d *site.Document) document {
 	out := document{
 		entry: w.entry(&d.Entry), Type: d.Type, Status: string(d.Status), State: string(d.State),
-		StatusText: d.StatusText, InForce: d.InForce, Archived: d.Archived, ConsultationOpen: d.ConsultationOpen, Cities: refs(w, d.Cities),
+		StatusText: d.StatusText, InForce: d.InForce(), Archived: d.Archived(), ConsultationOpen: d.ConsultationOpen(), Cities: refs(w, d.Cities),
 		Partnership: optRef(w, d.Partnership, d.Partnership != nil), Organisations: refs(w, d.Organisations),
 		Programmes: refs(w, d.Programmes), Period: periodOf(d.Period), Attachments: []attachment{}, Meetings: refs(w, d.Meetings),
 	}
@@ -372,7 +372,7 @@ func (w writer) document(d *site.Document) document {
 	if c := d.Consultation; c != nil {
 		out.Consultation = &consultation{From: date(c.From), To: date(c.To), URL: str(c.URL), Phase: string(d.Phase)}
 	}
-	if d.ConsultationOpen && d.DaysLeft > 0 {
+	if d.ConsultationOpen() && d.DaysLeft > 0 {
 		out.DaysLeft = &d.DaysLeft
 	}
 	for _, a := range d.Attachments {

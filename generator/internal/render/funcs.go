@@ -288,7 +288,7 @@ func dict(kv ...any) (map[string]any, error) {
 func newest(docs []*site.Document, n int) []*site.Document {
 	s := make([]*site.Document, 0, len(docs))
 	for _, d := range docs {
-		if !d.Archived {
+		if !d.Archived() {
 			s = append(s, d)
 		}
 	}
@@ -455,7 +455,7 @@ func upcoming(ms []*site.Meeting) []*site.Meeting {
 func consulting(docs []*site.Document) []*site.Document {
 	var out []*site.Document
 	for _, d := range docs {
-		if d.ConsultationOpen {
+		if d.ConsultationOpen() {
 			out = append(out, d)
 		}
 	}

@@ -351,7 +351,7 @@ func (r *Renderer) groups(k site.Kind) []Group {
 		other := Group{Heading: l.T("documents.other"), ID: "pozostale"}
 		archive := Group{Heading: l.T("documents.archived"), ID: "archiwalne"}
 		for _, d := range s.Documents {
-			switch d.Part {
+			switch d.Part() {
 			case site.PartInForce:
 				in.Entries = append(in.Entries, d)
 			case site.PartArchive:

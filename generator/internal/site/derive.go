@@ -223,7 +223,7 @@ func sortBy[T comparable](s *[]T, f func(a, b T) int) {
 // part newest first.
 func compareDocuments(a, b *Document, byTitle func(a, b Entity) int) int {
 	ta, tb := dateOf(a.Date), dateOf(b.Date)
-	return cmp.Or(cmp.Compare(a.Part, b.Part), tb.Compare(ta), byTitle(a, b))
+	return cmp.Or(cmp.Compare(a.Part(), b.Part()), tb.Compare(ta), byTitle(a, b))
 }
 
 func dateOf(d *Date) time.Time {

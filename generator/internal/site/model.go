@@ -242,16 +242,13 @@ type Document struct {
 	// Derived once, by derive, from Status, Adopted, Period, Consultation
 	// and the build's day; every page, list, feed, calendar, JSON-LD
 	// block, search entry and open-data record reads these and none
-	// works them out again.
-	State            State
-	StatusText       string // what a resident reads: "w konsultacjach – zostało 25 dni"
-	InForce          bool   // adopted, its period begun and not over
-	Archived         bool   // expired, its period over, or a draft whose years are over
-	Part             Part   // the part of the documents' lists it is in
-	Phase            Phase  // of the consultation, whatever the status
-	ConsultationOpen bool   // in consultation today, as the status shows it
-	DaysLeft         int    // of an open consultation, today included; 0 without an end
-	Date             *Date  // the date it is sorted by: adoption, consultation start, update
+	// works them out again; InForce, Archived, ConsultationOpen and Part
+	// are read off State.
+	State      State
+	StatusText string // what a resident reads: "w konsultacjach – zostało 25 dni"
+	Phase      Phase  // of the consultation, whatever the status
+	DaysLeft   int    // of an open consultation, today included; 0 without an end
+	Date       *Date  // the date it is sorted by: adoption, consultation start, update
 
 	Meetings []*Meeting // that discussed or produced it
 }

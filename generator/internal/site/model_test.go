@@ -95,7 +95,7 @@ func TestDocumentsInForceFirstThenNewest(t *testing.T) {
 	states := map[string]string{}
 	for _, d := range s.Documents {
 		states[d.Title] = string(d.State)
-		if d.ConsultationOpen {
+		if d.ConsultationOpen() {
 			states[d.Title] += " open"
 		}
 	}
@@ -129,7 +129,7 @@ func TestPeriodEndsWithTheYearNotTheDay(t *testing.T) {
 		{time.Date(2021, 1, 1, 12, 0, 0, 0, time.UTC), false},
 	} {
 		s := newSite(t, files, site.Options{Now: tt.now})
-		if got := s.Documents[0].InForce; got != tt.inForce {
+		if got := s.Documents[0].InForce(); got != tt.inForce {
 			t.Errorf("on %s: in force %v, want %v", tt.now.Format(time.DateOnly), got, tt.inForce)
 		}
 	}

@@ -23,16 +23,16 @@ import (
 // sets; nothing else decides a document's status.
 func (d *Document) derive(now time.Time, l *lang.Lang) {
 	d.Phase = d.Consultation.phase(now)
-	d.InForce, d.Archived, d.ConsultationOpen, d.DaysLeft = false, false, false, 0
+	d.DaysLeft = 0
 	year := now.Year()
 	switch d.Status {
 	case StatusDraft:
 		d.State = StateDraft
 		if d.Period.Ended(year) {
-			d.State, d.Archived = StateDraftArchived, true
+			d.State = StateDraftArchived
 		}
 	case StatusExpired:
-		d.State, d.Archived = StateExpired, true
+		d.State = StateExpired
 	case StatusAdopted:
 		switch {
 		case d.Adopted != nil && dayOf(d.Adopted.Date.Time).After(now):
@@ -41,11 +41,11 @@ func (d *Document) derive(now time.Time, l *lang.Lang) {
 				d.State = StateConsultation
 			}
 		case d.Period.Ended(year):
-			d.State, d.Archived = StatePeriodEnded, true
+			d.State = StatePeriodEnded
 		case d.Period != nil && d.Period.From > year:
 			d.State = StateAdoptedFuture
 		default:
-			d.State, d.InForce = StateAdopted, true
+			d.State = StateAdopted
 		}
 	case StatusConsultation:
 		switch d.Phase {
@@ -58,18 +58,9 @@ func (d *Document) derive(now time.Time, l *lang.Lang) {
 		}
 	}
 	if d.State == StateConsultation {
-		d.ConsultationOpen = true
 		if c := d.Consultation; c != nil && c.To != nil {
 			d.DaysLeft = daysBetween(now, dayOf(c.To.Time)) + 1
 		}
-	}
-	switch {
-	case d.InForce || d.State == StateAdoptedFuture:
-		d.Part = PartInForce
-	case d.Archived:
-		d.Part = PartArchive
-	default:
-		d.Part = PartCurrent
 	}
 	d.StatusText = d.statusText(l)
 	switch {
@@ -86,6 +77,31 @@ func (d *Document) derive(now time.Time, l *lang.Lang) {
 	default:
 		d.Date = nil
 	}
+}
+
+// InForce reports whether d is adopted, on or after its adoption day,
+// its period begun and not over.
+func (d *Document) InForce() bool { return d.State == StateAdopted }
+
+// Archived reports whether d is listed with the archive: expired as
+// written, its period over, or a draft whose years are over.
+func (d *Document) Archived() bool {
+	return d.State == StateExpired || d.State == StatePeriodEnded || d.State == StateDraftArchived
+}
+
+// ConsultationOpen reports whether d is in consultation on the build's
+// day, as its status shows it.
+func (d *Document) ConsultationOpen() bool { return d.State == StateConsultation }
+
+// Part is the part of the lists of documents d is in.
+func (d *Document) Part() Part {
+	switch {
+	case d.InForce() || d.State == StateAdoptedFuture:
+		return PartInForce
+	case d.Archived():
+		return PartArchive
+	}
+	return PartCurrent
 }
 
 // statusText says the derived status in full, in the site's language:

@@ -90,9 +90,9 @@ func TestStatusAsOfNow(t *testing.T) {
 			if d.State != tt.state || d.StatusText != tt.text {
 				t.Errorf("state %q, %q; want %q, %q", d.State, d.StatusText, tt.state, tt.text)
 			}
-			if d.InForce != tt.inForce || d.Archived != tt.archived || d.ConsultationOpen != tt.open || d.DaysLeft != tt.daysLeft {
+			if d.InForce() != tt.inForce || d.Archived() != tt.archived || d.ConsultationOpen() != tt.open || d.DaysLeft != tt.daysLeft {
 				t.Errorf("in force %v, archived %v, open %v, %d days left; want %v, %v, %v, %d",
-					d.InForce, d.Archived, d.ConsultationOpen, d.DaysLeft, tt.inForce, tt.archived, tt.open, tt.daysLeft)
+					d.InForce(), d.Archived(), d.ConsultationOpen(), d.DaysLeft, tt.inForce, tt.archived, tt.open, tt.daysLeft)
 			}
 		})
 	}
