@@ -149,15 +149,38 @@ func backOf[T Entity](back func(T) backrefs) func(Entity) backrefs {
 func (r Relation) Targets(e Entity) []Entity { return r.get(e) }
 
 // relationsOf returns the reference fields of kind k, in table order.
-func relationsOf(k Kind) []Relation {
-	var out []Relation
+func relationsOf(k Kind) []Relation { return byKind[k].from }
+
+// kindRelations are the rows of the table that concern one kind: those
+// of its own keys, and those that name it back, one for each list on it
+// (a city's meetings are named back by a meeting's cities and by its
+// organisers: one list).
+type kindRelations struct {
+	from []Relation
+	back []Relation
+}
+
+// byKind indexes the table by kind once, as decoding, back-references
+// and neighbours ask it for every entry.
+var byKind = func() map[Kind]kindRelations {
+	m := map[Kind]kindRelations{}
 	for _, r := range relations {
-		if r.From == k {
-			out = append(out, r)
+		kr := m[r.From]
+		kr.from = append(kr.from, r)
+		m[r.From] = kr
+		if r.back == nil {
+			continue
+		}
+		for _, k := range r.To {
+			kr := m[k]
+			if !slices.ContainsFunc(kr.back, func(x Relation) bool { return x.Back == r.Back }) {
+				kr.back = append(kr.back, r)
+			}
+			m[k] = kr
 		}
 	}
-	return out
-}
+	return m
+}()
 
 // backrefs is a list of the entries that refer to one entry, of one type.
 type backrefs interface {
@@ -219,18 +242,12 @@ func eachBackref(e Entity, f func(target Entity, list backrefs)) {
 }
 
 // backrefLists returns the lists on e of the entries that refer to it, one
-// for each relation that names e's kind back, without repeats (a city's
-// meetings are named back by a meeting's cities and by its organisers).
+// for each list name, without repeats.
 func backrefLists(e Entity) []backrefs {
-	var out []backrefs
-	seen := map[string]bool{}
-	k := e.E().Kind
-	for _, r := range relations {
-		if r.back == nil || !slices.Contains(r.To, k) || seen[r.Back] {
-			continue
-		}
+	rels := byKind[e.E().Kind].back
+	out := make([]backrefs, 0, len(rels))
+	for _, r := range rels {
 		if l := r.back(e); l != nil {
-			seen[r.Back] = true
 			out = append(out, l)
 		}
 	}
