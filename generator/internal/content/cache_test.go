@@ -46,3 +46,32 @@ func TestCacheRereadsOnlyChangedFiles(t *testing.T) {
 		}
 	}
 }
+
+// A file kept from a load that named the content folder otherwise is read
+// again, so that its origin and its problems name the folder as this load
+// does; Reload names it as the last load did.
+func TestCacheNamesFilesByTheLastLoadsFolder(t *testing.T) {
+	t0 := time.Date(2021, 6, 1, 10, 0, 0, 0, time.UTC)
+	fsys := fstest.MapFS{
+		"pages/a.md":   {Data: []byte("---\ntitle: A\n---\n"), ModTime: t0},
+		"pages/zly.md": {Data: []byte("bez front matter\n"), ModTime: t0},
+	}
+	var c Cache
+	for _, dir := range []string{"content", "strona/tresc", ""} {
+		tree, errs := c.LoadWith(context.Background(), fsys, LoadOptions{Dir: dir})
+		want := "pages/zly.md"
+		if dir != "" {
+			want = dir + "/" + want
+		}
+		if len(errs) != 1 || errs[0].Path != want {
+			t.Errorf("Dir %q: problems %v, want one at %s", dir, errs, want)
+		}
+		if got := tree.Files[0].Origin; got != tree.Origin("pages/a.md") {
+			t.Errorf("Dir %q: the file's origin is %q, want %q", dir, got, tree.Origin("pages/a.md"))
+		}
+	}
+	c.LoadWith(context.Background(), fsys, LoadOptions{Dir: "content"})
+	if _, err := c.Reload(fsys, "pages/zly.md"); err == nil || err.(*Error).Path != "content/pages/zly.md" {
+		t.Errorf("Reload: %v, want the problem at content/pages/zly.md", err)
+	}
+}
