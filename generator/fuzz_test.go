@@ -64,7 +64,7 @@ func FuzzBuildOne(f *testing.F) {
 			t.Fatalf("build failed without content errors: %v", err)
 		}
 		for _, e := range errs {
-			if !placed.MatchString(e) {
+			if !placed.MatchString(e.Error()) {
 				t.Errorf("error without its place in the content: %q", e)
 			}
 		}

@@ -31,6 +31,7 @@ import (
 	"github.com/ratusz/ratusz/generator/internal/imagesize"
 	"github.com/ratusz/ratusz/generator/internal/links"
 	"github.com/ratusz/ratusz/generator/internal/output"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 	"github.com/ratusz/ratusz/generator/internal/render"
 	"github.com/ratusz/ratusz/generator/internal/site"
 	"golang.org/x/sync/errgroup"
@@ -124,11 +125,22 @@ func (pr *progress) update(change func(*Progress)) {
 	pr.f(pr.p)
 }
 
-// Errors are the problems of a build, each "path:line: message" with the
-// path as the user would find the file.
-type Errors []string
+// A Problem is one mistake of a build: its place (the path relative to
+// the site root, as the user finds the file, the line and the front
+// matter field), what is wrong and how to put it right. It prints as
+// path:line: message; hint.
+type Problem = problem.Problem
 
-func (e Errors) Error() string { return strings.Join(e, "\n") }
+// Errors are the problems of a build, sorted by place.
+type Errors []*Problem
+
+func (e Errors) Error() string {
+	lines := make([]string, len(e))
+	for i, p := range e {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
 
 // UsageError is a mistake in the build's settings rather than the content.
 type UsageError struct{ Err error }
@@ -259,9 +271,9 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	}
 	contentFS, staticFS := cfg.ContentFS, cfg.StaticFS
 	staticFiles := map[string]int64{}
-	var errs content.Errors
+	var errs problem.List
 	if staticFS != nil {
-		var serrs content.Errors
+		var serrs problem.List
 		staticFiles, serrs = listStatic(staticFS, filepath.ToSlash(cfg.Static))
 		errs = append(errs, serrs...)
 	}
@@ -284,7 +296,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	errs = append(errs, cerrs...)
 	var s *site.Site
 	if len(cerrs) == 0 {
-		var serrs content.Errors
+		var serrs problem.List
 		imageSize := func(from, p string) (int, int, error) {
 			fsys := contentFS
 			if from == "static" {
@@ -314,7 +326,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	if s != nil {
 		themeLayouts, _ := fs.Sub(theme, "layouts")
 		own := cfg.LayoutsFS
-		var rerrs content.Errors
+		var rerrs problem.List
 		body, readAgain := bodies(contentFS, tree)
 		if body != nil {
 			s.Settle(readAgain) // a build: nothing changes the model
@@ -340,14 +352,14 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 
 // compactLayout minifies layouts with m, or is nil when m is: pages are
 // minified by rendering them from minified layouts.
-func compactLayout(m *output.Minifier) func(string) (string, *content.Error) {
+func compactLayout(m *output.Minifier) func(string) (string, *problem.Problem) {
 	if m == nil {
 		return nil
 	}
-	return func(text string) (string, *content.Error) {
+	return func(text string) (string, *problem.Problem) {
 		small, err := m.Layout(text)
 		if err != nil {
-			return "", &content.Error{Line: err.Line, Msg: "cannot minify: " + err.Msg}
+			return "", &problem.Problem{Line: err.Line, Msg: "cannot minify: " + err.Msg}
 		}
 		return small, nil
 	}
@@ -381,9 +393,9 @@ func bodies(fsys fs.FS, tree *content.Tree) (body func(e *site.Entry, buf *[]byt
 
 // listStatic lists the files of the static folder, which messages name
 // dir, with their sizes.
-func listStatic(fsys fs.FS, dir string) (map[string]int64, content.Errors) {
+func listStatic(fsys fs.FS, dir string) (map[string]int64, problem.List) {
 	files := map[string]int64{}
-	var errs content.Errors
+	var errs problem.List
 	at := func(p string) string { return path.Join(dir, p) }
 	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -418,12 +430,8 @@ func listStatic(fsys fs.FS, dir string) (map[string]int64, content.Errors) {
 	return files, errs
 }
 
-func toErrors(errs content.Errors) Errors {
-	var out Errors
-	for _, e := range errs.Sort() {
-		out = append(out, e.Error())
-	}
-	return out
+func toErrors(errs problem.List) Errors {
+	return Errors(errs.Sort())
 }
 
 // write renders every page in parallel and writes the site.
@@ -471,7 +479,7 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 // returns the index of the site's pages.
 func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Page, known *links.Index) (*links.Index, error) {
 	p.renderer.Forget() // the model may have changed since the last render
-	perrs := make([]*content.Error, len(pages))
+	perrs := make([]*problem.Problem, len(pages))
 	ids := make([]links.PageIDs, len(pages))
 	p.progress.update(func(pr *Progress) { pr.Pages = len(pages) })
 	written := func(pr *Progress) { pr.Written++ }
@@ -508,16 +516,16 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	var errs content.Errors
+	var errs problem.List
 	// A problem of a layout is met on every page it renders: it is
 	// reported once, at the first page in the site's order, with how
 	// many others met it.
-	first := map[content.Error]*content.Error{}
+	first := map[problem.Problem]*problem.Problem{}
 	for _, e := range perrs {
 		if e == nil {
 			continue
 		}
-		key := content.Error{Path: e.Path, Line: e.Line, Msg: e.Msg}
+		key := problem.Problem{Path: e.Path, Line: e.Line, Msg: e.Msg}
 		if f, ok := first[key]; ok {
 			f.Others++
 			continue

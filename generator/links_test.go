@@ -75,7 +75,7 @@ func TestInternalLinks(t *testing.T) {
 				_, err := generator.BuildTo(context.Background(), cfg, &mem)
 				if tt.err != "" {
 					var errs generator.Errors
-					if !errors.As(err, &errs) || len(errs) != 1 || errs[0] != filepath.ToSlash(cfg.Content)+strings.TrimPrefix(at, "content")+tt.err {
+					if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Error() != filepath.ToSlash(cfg.Content)+strings.TrimPrefix(at, "content")+tt.err {
 						t.Fatalf("build: %v\nwant the one problem %s%s", err, at, tt.err)
 					}
 					return
@@ -117,8 +117,8 @@ func TestBrokenLinksLeaveTheOutputAlone(t *testing.T) {
 		c + `/cities/wloclawek.md:8: link "/brak/": no page has the address /brak/; did you mean /dane/?`,
 		c + `/cities/wloclawek.md:8: link "ref:documents/lsr#brak": documents/lsr.md has no heading or other element with the id "brak"; did you mean "tresc"?`,
 	}
-	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
-		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	if errs.Error() != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", errs.Error(), strings.Join(want, "\n"))
 	}
 	if after, _ := os.ReadFile(page); len(before) == 0 || string(after) != string(before) {
 		t.Errorf("the output folder was changed: the city page is now\n%s", after)

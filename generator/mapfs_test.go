@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -62,4 +63,34 @@ func errString(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// A build's problems are values a program can read: each names its file,
+// line and front matter field, and says apart what is wrong and how to
+// put it right, as a form beside the field would show them.
+func TestProblemsNameTheirFieldAndHint(t *testing.T) {
+	cfg := generator.Config{
+		ContentFS: mapFS(map[string]string{
+			"cities/jablonowo.md": feedCity,
+			"documents/zly.md":    "---\ntitle: Zły\ntype: strategia\nstatus: adoptd\ncities: [jablonowo]\nperiod: 2030-2020\n---\n",
+		}),
+		Now: june2021,
+	}
+	_, err := generator.BuildTo(t.Context(), cfg, discardWriter{})
+	var errs generator.Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("build: %v, want problems", err)
+	}
+	want := []generator.Problem{
+		{Path: "content/documents/zly.md", Line: 4, Field: "status", Msg: `status: "adoptd" is not a document status`, Hint: `use one of draft, consultation, adopted, expired (did you mean "adopted"?)`},
+		{Path: "content/documents/zly.md", Line: 6, Field: "period", Msg: "period: ends (2020) before it starts (2030)", Hint: "swap the years"},
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%v", len(errs), len(want), err)
+	}
+	for i, w := range want {
+		if *errs[i] != w {
+			t.Errorf("problem %d:\ngot  %+v\nwant %+v", i, *errs[i], w)
+		}
+	}
 }

@@ -209,7 +209,11 @@ func (r *rebuilder) keptLinks(p *prepared) (*links.Index, error) {
 func problems(err error) []string {
 	var errs Errors
 	if errors.As(err, &errs) {
-		return errs
+		out := make([]string, len(errs))
+		for i, e := range errs {
+			out[i] = e.Error()
+		}
+		return out
 	}
 	return []string{err.Error()}
 }

@@ -7,8 +7,8 @@ import (
 	"path"
 	"slices"
 
-	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/output"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 )
 
 // staticFile is a file of the built-in static/ folder or of the site's,
@@ -36,10 +36,10 @@ type statics struct {
 // stylesheets, scripts and SVG images, and fingerprints the stylesheets and
 // scripts. A file that cannot be minified is an error at ownDir/name (or
 // "(built-in) static/name").
-func readStatic(theme fs.FS, own fs.FS, ownFiles map[string]int64, ownDir string, m *output.Minifier) (statics, content.Errors) {
+func readStatic(theme fs.FS, own fs.FS, ownFiles map[string]int64, ownDir string, m *output.Minifier) (statics, problem.List) {
 	const themeDir = "(built-in) static"
 	byName := map[string]staticFile{}
-	var errs content.Errors
+	var errs problem.List
 	themeFiles, terrs := listStatic(theme, themeDir)
 	errs = append(errs, terrs...)
 	for name := range themeFiles {

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"github.com/ratusz/ratusz/generator/internal/problem"
+
 	"context"
 	"testing"
 	"testing/fstest"
@@ -71,7 +73,7 @@ func TestCacheNamesFilesByTheLastLoadsFolder(t *testing.T) {
 		}
 	}
 	c.LoadWith(context.Background(), fsys, LoadOptions{Dir: "content"})
-	if _, err := c.Reload(fsys, "pages/zly.md"); err == nil || err.(*Error).Path != "content/pages/zly.md" {
+	if _, err := c.Reload(fsys, "pages/zly.md"); err == nil || err.(*problem.Problem).Path != "content/pages/zly.md" {
 		t.Errorf("Reload: %v, want the problem at content/pages/zly.md", err)
 	}
 }

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"github.com/ratusz/ratusz/generator/internal/problem"
+
 	"bufio"
 	"bytes"
 	"errors"
@@ -23,8 +25,8 @@ import (
 const MaxFileSize = 4 << 20
 
 // tooBig is the error for a content file over MaxFileSize.
-func tooBig(path string, size int64) *Error {
-	return Errorf(path, 1, "file is %.1f MiB (%d bytes); a content file may be at most %d MiB (%d bytes) — move large text into an attachment", float64(size)/(1<<20), size, MaxFileSize>>20, MaxFileSize)
+func tooBig(path string, size int64) *problem.Problem {
+	return problem.At(path, 1, "file is %.1f MiB (%d bytes); a content file may be at most %d MiB (%d bytes) — move large text into an attachment", float64(size)/(1<<20), size, MaxFileSize>>20, MaxFileSize)
 }
 
 // A File is one content file, split into front matter and body.
@@ -150,9 +152,9 @@ func parse(path, origin string, data []byte, br *bufio.Reader) (*File, error) {
 	open, openLine := openingDelimiter(data)
 	if ferr != nil {
 		if open != "" {
-			return nil, Errorf(path, openLine, "front matter opened with %s is never closed; add a line with %s after the last key", open, open)
+			return nil, problem.At(path, openLine, "front matter opened with %s is never closed; add a line with %s after the last key", open, open)
 		}
-		return nil, Errorf(path, 1, "no front matter; a content file starts with a --- line (YAML) or a +++ line (TOML), then title: and the other keys, then the same line again")
+		return nil, problem.At(path, 1, "no front matter; a content file starts with a --- line (YAML) or a +++ line (TOML), then title: and the other keys, then the same line again")
 	}
 	f := &File{Path: p, Origin: origin, Format: format}
 	f.BodyLine = bytes.Count(data[:len(data)-len(rest)], []byte("\n")) + 1
@@ -219,9 +221,9 @@ func decodeMeta(path, format string, raw []byte, openLine int) (*Value, error) {
 		if _, err := toml.Decode(string(raw), &m); err != nil {
 			var perr toml.ParseError
 			if errors.As(err, &perr) {
-				return nil, Errorf(path, perr.Position.Line+openLine, "TOML front matter: %s", perr.Message)
+				return nil, problem.At(path, perr.Position.Line+openLine, "TOML front matter: %s", perr.Message)
 			}
-			return nil, Errorf(path, openLine, "TOML front matter: %v", err)
+			return nil, problem.At(path, openLine, "TOML front matter: %v", err)
 		}
 		return fromTOML(m, newTOMLLocator(string(raw), openLine), nil, openLine), nil
 	default:
@@ -250,7 +252,7 @@ func decodeMeta(path, format string, raw []byte, openLine int) (*Value, error) {
 			if l > 0 {
 				line = openLine + l
 			}
-			return nil, Errorf(path, line, "YAML front matter: %s%s", msg, yamlHint(msg))
+			return nil, problem.At(path, line, "YAML front matter: %s%s", msg, yamlHint(msg))
 		}
 		v, err := fromYAML(&n, openLine, 0)
 		if err != nil {
@@ -261,13 +263,13 @@ func decodeMeta(path, format string, raw []byte, openLine int) (*Value, error) {
 					line, msg = n, m
 				}
 			}
-			return nil, Errorf(path, line, "%s", msg)
+			return nil, problem.At(path, line, "%s", msg)
 		}
 		if v.Kind == Null {
 			v = &Value{Kind: Map}
 		}
 		if v.Kind != Map {
-			return nil, Errorf(path, v.Line, "front matter must be keys with values (title: …), not %s", v.Kind)
+			return nil, problem.At(path, v.Line, "front matter must be keys with values (title: …), not %s", v.Kind)
 		}
 		v.Line = openLine
 		return v, nil
@@ -360,10 +362,10 @@ func checkEncoding(path string, data []byte) ([]byte, error) {
 	case bytes.HasPrefix(data, []byte(bom)):
 		data = data[len(bom):]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return nil, Errorf(path, 1, "file is UTF-16; save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
+		return nil, problem.At(path, 1, "file is UTF-16; save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, Errorf(path, lineAt(data, i), "file contains a NUL byte, so it is binary or UTF-16, not Markdown; save it as UTF-8 text")
+		return nil, problem.At(path, lineAt(data, i), "file contains a NUL byte, so it is binary or UTF-16, not Markdown; save it as UTF-8 text")
 	}
 	if utf8.Valid(data) {
 		return data, nil
@@ -373,7 +375,7 @@ func checkEncoding(path string, data []byte) ([]byte, error) {
 	if looksWindows1250(data) {
 		guess = "Windows-1250 (or ISO-8859-2)"
 	}
-	return nil, Errorf(path, lineAt(data, i), "file is not UTF-8 (byte 0x%02X at offset %d; it looks like %s); convert it to UTF-8, e.g. iconv -f WINDOWS-1250 -t UTF-8, or choose UTF-8 when saving", data[i], i, guess)
+	return nil, problem.At(path, lineAt(data, i), "file is not UTF-8 (byte 0x%02X at offset %d; it looks like %s); convert it to UTF-8, e.g. iconv -f WINDOWS-1250 -t UTF-8, or choose UTF-8 when saving", data[i], i, guess)
 }
 
 func firstInvalid(data []byte) int {

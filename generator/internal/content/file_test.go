@@ -1,6 +1,8 @@
 package content
 
 import (
+	"github.com/ratusz/ratusz/generator/internal/problem"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -58,13 +60,13 @@ func outline(v *Value) []string {
 
 var typeName = map[ScalarType]string{String: "string", Int: "int", Float: "float", Bool: "bool", Timestamp: "timestamp"}
 
-// checkError fails unless err is an *Error at path:line whose message
+// checkError fails unless err is an *problem.Problem at path:line whose message
 // matches the regular expression msg.
 func checkError(t *testing.T, err error, path string, line int, msg string) {
 	t.Helper()
-	var e *Error
+	var e *problem.Problem
 	if !errors.As(err, &e) {
-		t.Fatalf("got error %v (%T), want an *Error at %s:%d matching %q", err, err, path, line, msg)
+		t.Fatalf("got error %v (%T), want an *problem.Problem at %s:%d matching %q", err, err, path, line, msg)
 	}
 	if e.Path != path || e.Line != line {
 		t.Errorf("got error at %s:%d, want %s:%d (%s)", e.Path, e.Line, path, line, e.Msg)

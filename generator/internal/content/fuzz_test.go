@@ -1,6 +1,8 @@
 package content
 
 import (
+	"github.com/ratusz/ratusz/generator/internal/problem"
+
 	"bytes"
 	"errors"
 	"github.com/adrg/frontmatter"
@@ -91,7 +93,7 @@ Przygotowanie Lokalnego Planu Działania.
 }
 
 // FuzzParse checks that Parse, for any bytes, either returns a File whose
-// lines and body are consistent with the input, or an *Error that points
+// lines and body are consistent with the input, or an *problem.Problem that points
 // into the file.
 func FuzzParse(f *testing.F) {
 	for _, s := range fuzzSeeds {
@@ -122,9 +124,9 @@ func FuzzParse(f *testing.F) {
 		}
 
 		if err != nil {
-			var e *Error
+			var e *problem.Problem
 			if !errors.As(err, &e) {
-				t.Fatalf("got error %v of type %T, want an *Error", err, err)
+				t.Fatalf("got error %v of type %T, want an *problem.Problem", err, err)
 			}
 			if e.Path != path {
 				t.Errorf("got error for %q, want %q", e.Path, path)

@@ -15,6 +15,8 @@
 package content
 
 import (
+	"github.com/ratusz/ratusz/generator/internal/problem"
+
 	"bufio"
 	"bytes"
 	"context"
@@ -49,7 +51,7 @@ func origin(dir, p string) string {
 
 // Load reads the content tree in fsys. It reports every file's problems,
 // not just the first.
-func Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
+func Load(ctx context.Context, fsys fs.FS) (*Tree, problem.List) {
 	return (*Cache)(nil).Load(ctx, fsys)
 }
 
@@ -71,7 +73,7 @@ type cached struct {
 }
 
 // Load is the package's Load, reusing what c kept from the last load.
-func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, Errors) {
+func (c *Cache) Load(ctx context.Context, fsys fs.FS) (*Tree, problem.List) {
 	return c.LoadWith(ctx, fsys, LoadOptions{})
 }
 
@@ -96,14 +98,14 @@ type LoadOptions struct {
 }
 
 // LoadWith is Load with options.
-func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree, Errors) {
+func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree, problem.List) {
 	loaded := o.Loaded
 	if c != nil {
 		o.Lead = nil
 	}
 	t := &Tree{Assets: map[string]int64{}, Dir: o.Dir}
 	at := t.Origin
-	var errs Errors
+	var errs problem.List
 	var paths []string
 	var stamps []cached // each path's size and modification time
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -219,7 +221,7 @@ func (c *Cache) LoadWith(ctx context.Context, fsys fs.FS, o LoadOptions) (*Tree,
 	}
 	for i := range paths {
 		if fileErrs[i] != nil {
-			errs.Add(fileErrs[i].(*Error))
+			errs.Add(fileErrs[i].(*problem.Problem))
 			continue
 		}
 		t.Files = append(t.Files, files[i])
@@ -250,7 +252,7 @@ func (rd *reader) load(fsys fs.FS, p, origin string, size int64, lead func(path 
 	}
 	data, err := readFile(fsys, p, size, buf)
 	if err != nil {
-		return nil, Errorf(origin, 1, "cannot read: %v", err)
+		return nil, problem.At(origin, 1, "cannot read: %v", err)
 	}
 	f, err := parse(p, origin, data, rd.br)
 	if err == nil && lead != nil {
@@ -293,12 +295,12 @@ func (c *Cache) Reload(fsys fs.FS, p string) (*File, error) {
 	}
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
-		return nil, Errorf(at, 1, "cannot read: %v", err)
+		return nil, problem.At(at, 1, "cannot read: %v", err)
 	}
 	var f *File
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		err = Errorf(at, 1, "cannot read: %v", err)
+		err = problem.At(at, 1, "cannot read: %v", err)
 	} else {
 		f, err = parse(p, at, data, nil)
 	}

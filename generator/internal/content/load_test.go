@@ -1,6 +1,8 @@
 package content
 
 import (
+	"github.com/ratusz/ratusz/generator/internal/problem"
+
 	"context"
 	"errors"
 	"fmt"
@@ -24,7 +26,7 @@ func paths(t *Tree) []string {
 	return out
 }
 
-func messages(es Errors) []string {
+func messages(es problem.List) []string {
 	var out []string
 	for _, e := range es {
 		out = append(out, e.Error())
@@ -296,12 +298,12 @@ func TestIgnored(t *testing.T) {
 
 func TestErrorString(t *testing.T) {
 	tests := []struct {
-		err  *Error
+		err  *problem.Problem
 		want string
 	}{
-		{Errorf("cities/wloclawek.md", 3, "key %q appears twice", "title"), `cities/wloclawek.md:3: key "title" appears twice`},
-		{Errorf("cities/wloclawek.md", 0, "is a symbolic link"), "cities/wloclawek.md: is a symbolic link"},
-		{Errorf(".", 0, "%v", context.Canceled), ".: context canceled"},
+		{problem.At("cities/wloclawek.md", 3, "key %q appears twice", "title"), `cities/wloclawek.md:3: key "title" appears twice`},
+		{problem.At("cities/wloclawek.md", 0, "is a symbolic link"), "cities/wloclawek.md: is a symbolic link"},
+		{problem.At(".", 0, "%v", context.Canceled), ".: context canceled"},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {
@@ -311,13 +313,13 @@ func TestErrorString(t *testing.T) {
 }
 
 func TestErrorsSort(t *testing.T) {
-	var es Errors
+	var es problem.List
 	es.Addf("documents/plan.md", 3, "b")
 	es.Addf("cities/zabrze.md", 10, "a")
 	es.Addf("cities/zabrze.md", 2, "z")
 	es.Addf("cities/zabrze.md", 10, "a") // an exact repeat
 	es.Addf("documents/plan.md", 3, "a")
-	es.Add(&Error{Path: "cities/zabrze.md", Line: 0, Msg: "a"})
+	es.Add(&problem.Problem{Path: "cities/zabrze.md", Line: 0, Msg: "a"})
 	es.Addf("cities/bobrowo.md", 1, "a")
 	es.Addf("documents/plan.md", 3, "b") // another
 	orig := messages(es)
@@ -341,12 +343,12 @@ func TestErrorsSort(t *testing.T) {
 	if got, want := err.Error(), strings.Join(want, "\n"); got != want {
 		t.Errorf("Err() = %q, want %q", got, want)
 	}
-	var e *Error
+	var e *problem.Problem
 	if !errors.As(err, &e) || e.Path != "cities/bobrowo.md" {
-		t.Errorf("errors.As(Err(), *Error) gave %v, want the first sorted error", e)
+		t.Errorf("errors.As(Err(), *problem.Problem) gave %v, want the first sorted error", e)
 	}
-	if err := Errors(nil).Err(); err != nil {
-		t.Errorf("Errors(nil).Err() = %v, want nil", err)
+	if err := problem.List(nil).Err(); err != nil {
+		t.Errorf("problem.List(nil).Err() = %v, want nil", err)
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 )
 
 // Index holds, for each rendered page of a build, the ids on it and the
@@ -73,8 +73,8 @@ func (x *Index) Set(url string, ids PageIDs, uses []Use) {
 // Check reports every link that cannot be followed: to no page, or to an
 // id the page does not have, at the linking file as at names it (the
 // site's Origin).
-func (x *Index) Check(at func(path string) string) content.Errors {
-	var errs content.Errors
+func (x *Index) Check(at func(path string) string) problem.List {
+	var errs problem.List
 	for _, p := range x.pages {
 		for _, u := range p.uses {
 			msg := u.Err

@@ -37,7 +37,7 @@ import (
 	"strings"
 	"text/template/parse"
 
-	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 )
 
 // Layouts are a theme's parsed templates, one set per layout.
@@ -69,7 +69,7 @@ type LayoutOptions struct {
 	// is read; pages are then rendered from the minified layouts. As its
 	// lines are not the file's, the layouts as written, with
 	// WrittenFuncs, are executed again to place an error.
-	Compact      func(text string) (string, *content.Error)
+	Compact      func(text string) (string, *problem.Problem)
 	WrittenFuncs template.FuncMap
 }
 
@@ -82,9 +82,9 @@ type source struct {
 
 // LoadLayouts parses the built-in layouts in theme, replaced file by file by
 // those in o.Own.
-func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
+func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, problem.List) {
 	own, ownDir := o.Own, o.OwnDir
-	var errs content.Errors
+	var errs problem.List
 	files := map[string]source{}
 	read := func(fsys fs.FS, dir string) {
 		if fsys == nil {
@@ -138,7 +138,7 @@ func LoadLayouts(theme fs.FS, o LayoutOptions) (*Layouts, content.Errors) {
 	if o.Compact != nil {
 		written = o.WrittenFuncs
 	}
-	var perrs content.Errors
+	var perrs problem.List
 	l.sets, perrs = l.parseSets(base, shared, files, written)
 	errs = append(errs, perrs...)
 	l.run = l.sets
@@ -192,8 +192,8 @@ func sharedOf(files map[string]source) []source {
 }
 
 // parseSets parses each layout with base and the shared files.
-func (l *Layouts) parseSets(base source, shared []source, files map[string]source, funcs template.FuncMap) (map[string]*template.Template, content.Errors) {
-	var errs content.Errors
+func (l *Layouts) parseSets(base source, shared []source, files map[string]source, funcs template.FuncMap) (map[string]*template.Template, problem.List) {
+	var errs problem.List
 	sets := map[string]*template.Template{}
 	for _, name := range layoutNames {
 		f, ok := files[name+".html"]
@@ -379,7 +379,7 @@ func calls(node parse.Node, names []string) (_ []string, dynamic bool) {
 
 // execute renders the layout name with p into buf, from the minified
 // layouts when there are; an error is placed in the layout as written.
-func (l *Layouts) execute(buf *bytes.Buffer, name string, p *Page) *content.Error {
+func (l *Layouts) execute(buf *bytes.Buffer, name string, p *Page) *problem.Problem {
 	err := l.run[name].Execute(buf, p)
 	if err == nil {
 		return nil
@@ -396,7 +396,7 @@ func (l *Layouts) execute(buf *bytes.Buffer, name string, p *Page) *content.Erro
 var reTemplateErr = regexp.MustCompile(`^(?:html/)?template: ?(?:[^:"\s]*: )?"?([^":\s]+\.html)"?:(\d+)(?::\d+)?: (.*)$`)
 
 // templateError places a template error at its layout file and line.
-func templateError(err error, files map[string]source) *content.Error {
+func templateError(err error, files map[string]source) *problem.Problem {
 	msg := err.Error()
 	if m := reTemplateErr.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
@@ -404,13 +404,13 @@ func templateError(err error, files map[string]source) *content.Error {
 		if f, ok := files[m[1]]; ok {
 			origin = f.origin
 		}
-		return &content.Error{Path: origin, Line: line, Msg: m[3]}
+		return &problem.Problem{Path: origin, Line: line, Msg: m[3]}
 	}
-	return &content.Error{Path: "layouts", Msg: msg}
+	return &problem.Problem{Path: "layouts", Msg: msg}
 }
 
 // placed is the same, for errors while executing a layout.
-func (l *Layouts) placed(err error) *content.Error {
+func (l *Layouts) placed(err error) *problem.Problem {
 	e := templateError(err, l.files)
 	if e.Path == "layouts" {
 		e.Msg = fmt.Sprintf("executing a layout: %s", e.Msg)

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 )
 
 // theme is a set of layouts with every layout ratusz uses.
@@ -24,16 +24,16 @@ func TestLayoutsThatCannotBeMinified(t *testing.T) {
 	funcs := template.FuncMap{}
 	for _, tt := range []struct {
 		name    string
-		compact func(string) (string, *content.Error)
+		compact func(string) (string, *problem.Problem)
 		want    string
 	}{
-		{"minifier refuses", func(text string) (string, *content.Error) {
+		{"minifier refuses", func(text string) (string, *problem.Problem) {
 			if strings.Contains(text, "doctype") {
-				return "", &content.Error{Line: 2, Msg: "cannot minify: unexpected token"}
+				return "", &problem.Problem{Line: 2, Msg: "cannot minify: unexpected token"}
 			}
 			return text, nil
 		}, "(built-in) layouts/base.html:2: cannot minify: unexpected token; build with -minify=false to render the layouts as written"},
-		{"minified text does not parse", func(text string) (string, *content.Error) {
+		{"minified text does not parse", func(text string) (string, *problem.Problem) {
 			return strings.Replace(text, "{{.Title}}", "{{.Title", 1), nil
 		}, "(built-in) layouts/base.html: once minified: "},
 	} {

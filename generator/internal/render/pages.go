@@ -10,12 +10,12 @@ import (
 	"sync"
 
 	"github.com/ratusz/ratusz/generator/internal/address"
-	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/feed"
 	"github.com/ratusz/ratusz/generator/internal/ical"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/links"
 	"github.com/ratusz/ratusz/generator/internal/markdown"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 	"github.com/ratusz/ratusz/generator/internal/site"
 )
 
@@ -169,7 +169,7 @@ type Options struct {
 	// Compact, if not nil, minifies a layout's text once, when it is
 	// read (output.Minifier.Layout), and pages are rendered from the
 	// minified layouts; errors still name the lines of the files.
-	Compact func(text string) (string, *content.Error)
+	Compact func(text string) (string, *problem.Problem)
 }
 
 // DefaultPageSize is how many entries a page of an index or topic list
@@ -177,10 +177,10 @@ type Options struct {
 const DefaultPageSize = 50
 
 // New parses the layouts for a site.
-func New(s *site.Site, o Options) (*Renderer, content.Errors) {
+func New(s *site.Site, o Options) (*Renderer, problem.List) {
 	base, err := address.Parse(o.BaseURL)
 	if err != nil {
-		return nil, content.Errors{{Path: "-base-url", Msg: err.Error()}}
+		return nil, problem.List{{Path: "-base-url", Msg: err.Error()}}
 	}
 	if o.PageSize <= 0 {
 		o.PageSize = DefaultPageSize
@@ -458,7 +458,7 @@ func (p *Page) File() string {
 
 // RenderTo executes the page's layout into buf, after what buf holds: a
 // build renders thousands of pages into a few buffers.
-func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
+func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *problem.Problem {
 	path := ""
 	if p.Entry != nil {
 		path = p.Entry.E().Path
@@ -471,7 +471,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 		}
 		var err error
 		if body, err = r.body(p.Entry.E(), read); err != nil {
-			return &content.Error{Path: r.site.Origin(path), Line: 1, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
+			return &problem.Problem{Path: r.site.Origin(path), Line: 1, Msg: fmt.Sprintf("cannot read the body again: %v", err)}
 		}
 		// Nothing made from the body refers to its bytes: the HTML and
 		// the links are copies.
@@ -480,7 +480,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *content.Error {
 	if len(body) > 0 {
 		html, err := r.md.HTML(body, r.linker(p))
 		if err != nil {
-			return &content.Error{Path: r.site.Origin(path), Msg: fmt.Sprintf("body: %v", err)}
+			return &problem.Problem{Path: r.site.Origin(path), Msg: fmt.Sprintf("body: %v", err)}
 		}
 		p.Body = template.HTML(html)
 		// The rendered body is needed only while the layout runs: a

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/lang"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 	"github.com/ratusz/ratusz/generator/internal/slug"
 	"golang.org/x/sync/errgroup"
 )
@@ -65,7 +66,7 @@ var kindKeys = map[Kind][]string{
 type builder struct {
 	o      Options
 	site   *Site
-	errs   content.Errors
+	errs   problem.List
 	assets map[string]int64 // content tree assets
 	refs   []*ref
 	byKind map[Kind]map[string]Entity // published entries by slug
@@ -98,12 +99,12 @@ func newBuilder(o Options, s *Site, assets map[string]int64) *builder {
 // typed, every reference resolved, back-references, topics, regions and
 // sorted lists. It returns every problem found; the site is only usable
 // when there are none.
-func New(tree *content.Tree, o Options) (*Site, content.Errors) {
+func New(tree *content.Tree, o Options) (*Site, problem.List) {
 	return build(tree, o, decodeBatch)
 }
 
 // build is New decoding batch files at a time with one builder.
-func build(tree *content.Tree, o Options, batch int) (*Site, content.Errors) {
+func build(tree *content.Tree, o Options, batch int) (*Site, problem.List) {
 	b := newBuilder(o, &Site{Zone: time.UTC, dir: tree.Dir}, tree.Assets)
 	b.byKind, b.hidden = map[Kind]map[string]Entity{}, map[Kind]map[string]Entity{}
 	b.configure(tree)

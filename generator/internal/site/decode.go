@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 	"github.com/ratusz/ratusz/generator/internal/suggest"
 )
 
@@ -18,11 +19,20 @@ type reader struct {
 	path string
 	top  int // the line of the front matter's opening ---, where missing keys are reported
 	zone *time.Location
-	errs *content.Errors
+	errs *problem.List
 }
 
+// errorf records a problem of the file at line that is about no one
+// field (a file name, the front matter as a whole).
 func (r *reader) errorf(line int, format string, args ...any) {
 	r.errs.Addf(r.path, line, format, args...)
+}
+
+// fieldf records a problem with the field key at line: the message format
+// makes, which names the field and its bad value, and hint, which says
+// what to write instead ("" when the message says it all).
+func (r *reader) fieldf(line int, key, hint, format string, args ...any) {
+	r.errs.Add(&problem.Problem{Path: r.path, Line: line, Field: key, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // fields checks a map's keys against the known ones, reporting each unknown
@@ -36,9 +46,9 @@ func (r *reader) fields(v *content.Value, where string, known []string) map[stri
 				name = where + "." + f.Key
 			}
 			if c := closest(f.Key, known); c != "" {
-				r.errorf(f.Line, "unknown key %q; did you mean %q? (free keys for layouts go under params:)", name, c)
+				r.fieldf(f.Line, name, fmt.Sprintf("did you mean %q? (free keys for layouts go under params:)", c), "unknown key %q", name)
 			} else {
-				r.errorf(f.Line, "unknown key %q; known keys here are %s (free keys for layouts go under params:)", name, strings.Join(known, ", "))
+				r.fieldf(f.Line, name, fmt.Sprintf("known keys here are %s (free keys for layouts go under params:)", strings.Join(known, ", ")), "unknown key %q", name)
 			}
 			continue
 		}
@@ -56,11 +66,11 @@ func (r *reader) str(key string, v *content.Value) string {
 		return ""
 	}
 	if v.Kind != content.Scalar {
-		r.errorf(v.Line, "%s: expected text, got %s; write it as %s: \"…\"", key, v.Kind, lastKey(key))
+		r.fieldf(v.Line, key, fmt.Sprintf("write it as %s: \"…\"", lastKey(key)), "%s: expected text, got %s", key, v.Kind)
 		return ""
 	}
 	if v.Type == content.Bool {
-		r.errorf(v.Line, "%s: expected text, got the yes/no value %s; put it in quotes if you mean the text", key, v.Text)
+		r.fieldf(v.Line, key, "put it in quotes if you mean the text", "%s: expected text, got the yes/no value %s", key, v.Text)
 		return ""
 	}
 	return strings.TrimSpace(v.Text)
@@ -69,12 +79,12 @@ func (r *reader) str(key string, v *content.Value) string {
 // required reads a text value that must be there and not be empty.
 func (r *reader) required(key string, v *content.Value, line int, hint string) string {
 	if !present(v) {
-		r.errorf(line, "%s is required; add %s: %s", key, lastKey(key), hint)
+		r.fieldf(line, key, fmt.Sprintf("add %s: %s", lastKey(key), hint), "%s is required", key)
 		return ""
 	}
 	s := r.str(key, v)
 	if s == "" && v.Kind == content.Scalar {
-		r.errorf(v.Line, "%s is empty; give it a value (%s)", key, hint)
+		r.fieldf(v.Line, key, fmt.Sprintf("give it a value (%s)", hint), "%s is empty", key)
 	}
 	return s
 }
@@ -91,7 +101,7 @@ func (r *reader) boolean(key string, v *content.Value) bool {
 		return false
 	}
 	if v.Kind != content.Scalar || v.Type != content.Bool {
-		r.errorf(v.Line, "%s: expected true or false, got %s", key, v.Describe())
+		r.fieldf(v.Line, key, "", "%s: expected true or false, got %s", key, v.Describe())
 		return false
 	}
 	return v.Text == "true" || v.Text == "True" || v.Text == "TRUE"
@@ -103,11 +113,11 @@ func (r *reader) enum(key string, v *content.Value, voc Vocabulary) string {
 	if s == "" || voc.Has(s) {
 		return s
 	}
-	msg := fmt.Sprintf("%s: %q is not %s; use one of %s", key, s, voc.Name, strings.Join(voc.Values, ", "))
+	hint := "use one of " + strings.Join(voc.Values, ", ")
 	if c := closest(s, voc.Values); c != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", c)
+		hint += fmt.Sprintf(" (did you mean %q?)", c)
 	}
-	r.errorf(v.Line, "%s", msg)
+	r.fieldf(v.Line, key, hint, "%s: %q is not %s", key, s, voc.Name)
 	return ""
 }
 
@@ -125,7 +135,7 @@ func (r *reader) list(key string, v *content.Value, scalarOK bool) []*content.Va
 			return []*content.Value{v}
 		}
 	}
-	r.errorf(v.Line, "%s: expected a list, got %s; write each item on its own line starting with \"- \"", key, v.Describe())
+	r.fieldf(v.Line, key, `write each item on its own line starting with "- "`, "%s: expected a list, got %s", key, v.Describe())
 	return nil
 }
 
@@ -135,7 +145,7 @@ func (r *reader) mapOf(key string, v *content.Value, known []string) map[string]
 		return nil
 	}
 	if v.Kind != content.Map {
-		r.errorf(v.Line, "%s: expected keys (%s), got %s", key, strings.Join(known, ", "), v.Describe())
+		r.fieldf(v.Line, key, "", "%s: expected keys (%s), got %s", key, strings.Join(known, ", "), v.Describe())
 		return nil
 	}
 	return r.fields(v, key, known)
@@ -146,12 +156,12 @@ func (r *reader) date(key string, v *content.Value, partial bool) *Date {
 		return nil
 	}
 	if v.Kind != content.Scalar {
-		r.errorf(v.Line, "%s: expected a date, got %s", key, v.Describe())
+		r.fieldf(v.Line, key, "", "%s: expected a date, got %s", key, v.Describe())
 		return nil
 	}
 	d, msg := parseDate(v.Text, partial, r.zone)
 	if msg != "" {
-		r.errorf(v.Line, "%s: %s", key, msg)
+		r.fieldf(v.Line, key, "", "%s: %s", key, msg)
 		return nil
 	}
 	return &d
@@ -164,7 +174,7 @@ func (r *reader) url(key string, v *content.Value) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		r.errorf(v.Line, "%s: %q is not a web address; write the full address starting with https://", key, s)
+		r.fieldf(v.Line, key, "write the full address starting with https://", "%s: %q is not a web address", key, s)
 		return ""
 	}
 	return s
@@ -175,12 +185,12 @@ func (r *reader) year(key string, v *content.Value) int {
 		return 0
 	}
 	if v.Kind != content.Scalar {
-		r.errorf(v.Line, "%s: expected a year, got %s", key, v.Describe())
+		r.fieldf(v.Line, key, "", "%s: expected a year, got %s", key, v.Describe())
 		return 0
 	}
 	y, err := strconv.Atoi(strings.TrimSpace(v.Text))
 	if err != nil || y < 1000 || y > 9999 {
-		r.errorf(v.Line, "%s: %q is not a year; write four digits, like 2016", key, v.Text)
+		r.fieldf(v.Line, key, "write four digits, like 2016", "%s: %q is not a year", key, v.Text)
 		return 0
 	}
 	return y
@@ -197,7 +207,7 @@ func (r *reader) period(key string, v *content.Value) *Period {
 		p.From = r.year(key+".from", m["from"])
 		p.To = r.year(key+".to", m["to"])
 		if !present(m["from"]) {
-			r.errorf(v.Line, "%s.from is required; add from: with the first year", key)
+			r.fieldf(v.Line, key+".from", "add from: with the first year", "%s.from is required", key)
 			return nil
 		}
 		if p.From == 0 {
@@ -206,15 +216,15 @@ func (r *reader) period(key string, v *content.Value) *Period {
 	case content.Scalar:
 		var msg string
 		if p, msg = parsePeriod(v.Text); msg != "" {
-			r.errorf(v.Line, "%s: %s", key, msg)
+			r.fieldf(v.Line, key, "", "%s: %s", key, msg)
 			return nil
 		}
 	default:
-		r.errorf(v.Line, "%s: expected years like 2016-2020, got %s", key, v.Describe())
+		r.fieldf(v.Line, key, "", "%s: expected years like 2016-2020, got %s", key, v.Describe())
 		return nil
 	}
 	if p.To != 0 && p.To < p.From {
-		r.errorf(v.Line, "%s: ends (%d) before it starts (%d); swap the years", key, p.To, p.From)
+		r.fieldf(v.Line, key, "swap the years", "%s: ends (%d) before it starts (%d)", key, p.To, p.From)
 		return nil
 	}
 	return &p
@@ -226,7 +236,7 @@ func (r *reader) params(v *content.Value) map[string]any {
 		return nil
 	}
 	if v.Kind != content.Map {
-		r.errorf(v.Line, "params: expected keys with values, got %s", v.Describe())
+		r.fieldf(v.Line, "params", "", "params: expected keys with values, got %s", v.Describe())
 		return nil
 	}
 	return plain(v).(map[string]any)

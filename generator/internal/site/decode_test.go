@@ -16,6 +16,7 @@ import (
 	"github.com/ratusz/ratusz/bench/corpus"
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/lang"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 )
 
 // faultyTree is a site of 60 groups of entries (more than 300 files, so
@@ -123,7 +124,7 @@ func imageSize(from, p string) (int, int, error) {
 
 var decodeNow = time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)
 
-func errorLines(errs content.Errors) []string {
+func errorLines(errs problem.List) []string {
 	var out []string
 	for _, e := range errs {
 		out = append(out, e.Error())

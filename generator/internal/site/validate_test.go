@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 	"github.com/ratusz/ratusz/generator/internal/site"
 )
 
@@ -46,7 +47,7 @@ func build(t *testing.T, change map[string]string, static map[string]int64) (*si
 	return s, lines(errs)
 }
 
-func lines(errs content.Errors) []string {
+func lines(errs problem.List) []string {
 	var out []string
 	for _, e := range errs.Sort() {
 		out = append(out, e.Error())
