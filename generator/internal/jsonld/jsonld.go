@@ -20,6 +20,18 @@
 //	programme     FundingScheme with its funder
 //	page          WebPage
 //
+// The references between entries come from the model's relations table
+// (site.Relations): each relation with a schema.org property names its
+// targets by it, as one object or a list, and each back-reference list
+// with one names the entries on it. A target is named by the type of its
+// own JSON-LD, but a city that acts (an organiser: Relation.Agents) as
+// its local government, a GovernmentOrganization. What is not a plain
+// property is written here: a meeting's location, from its place or
+// first city; its partnership as organizer when it has no organisers;
+// the region of a city with no parent; an organisation's seat as its
+// address; and a law's area, which is its legislationJurisdiction rather
+// than spatialCoverage.
+//
 // Entry returns the JSON encoded by encoding/json, whose escaping of <, >
 // and & keeps a title such as "</script>" from ending the script element.
 // Keys are in a fixed order, so the same entry gives the same bytes.
@@ -71,6 +83,11 @@ const (
 func text(key, v string) field        { return field{key: key, kind: textKind, text: v} }
 func object(key string, v node) field { return field{key: key, kind: objectKind, nodes: []node{v}} }
 func list(key string, v []node) field { return field{key: key, kind: listKind, nodes: v} }
+
+// has tells whether n has a value for key.
+func (n node) has(key string) bool {
+	return slices.ContainsFunc(n, func(f field) bool { return f.key == key })
+}
 
 // set gives f's key f's value in n, in place of any it had.
 func (n *node) set(f field) {
@@ -165,23 +182,97 @@ func appendMarshalled(b []byte, s string) []byte {
 }
 
 func describe(e site.Entity, o Options) node {
+	n := common(typeOf(e, false), e.E(), o)
+	linked(&n, e, o)
 	switch x := e.(type) {
 	case *site.Meeting:
-		return meeting(x, o)
+		meeting(&n, x, o)
 	case *site.Document:
-		return document(x, o)
+		document(&n, x, o)
 	case *site.City:
-		return city(x, o)
+		city(&n, x, o)
 	case *site.Partnership:
-		return partnership(x, o)
+		partnership(&n, x, o)
 	case *site.Organisation:
-		return organisation(x, o)
+		organisation(&n, x, o)
 	case *site.Programme:
-		return programme(x, o)
+		programme(&n, x, o)
+	default:
+		n.set(text("inLanguage", o.Lang.Tag()))
 	}
-	n := common("WebPage", e.E(), o)
-	n.set(text("inLanguage", o.Lang.Tag()))
 	return n
+}
+
+// typeOf is the schema.org type an entry is named by: the type of its own
+// JSON-LD, but a city that acts (agent) is its local government.
+func typeOf(e site.Entity, agent bool) string {
+	switch x := e.(type) {
+	case *site.Meeting:
+		return "Event"
+	case *site.Document:
+		return documentType(x)
+	case *site.City:
+		if agent {
+			return "GovernmentOrganization"
+		}
+		return "AdministrativeArea"
+	case *site.Partnership:
+		return "Organization"
+	case *site.Organisation:
+		return organisationType(x)
+	case *site.Programme:
+		return "FundingScheme"
+	}
+	return "WebPage"
+}
+
+// linked names in n the entries e refers to through the relations of its
+// kind that have a schema.org property, and the entries on each of its
+// back-reference lists that has one.
+func linked(n *node, e site.Entity, o Options) {
+	k := e.E().Kind
+	for r := range site.RelationsOf(k) {
+		if r.Schema == "" {
+			continue
+		}
+		refs := refs(r.Targets(e), r.Agents, o)
+		switch {
+		case refs == nil:
+		case r.Many:
+			n.set(list(property(e, r), refs))
+		default:
+			n.set(object(property(e, r), refs[0]))
+		}
+	}
+	for r := range site.BackRelationsOf(k) {
+		if r.SchemaBack == "" {
+			continue
+		}
+		if refs := refs(r.Referrers(e), false, o); refs != nil {
+			n.set(list(r.SchemaBack, refs))
+		}
+	}
+}
+
+// property is the schema.org property that names what e refers to through
+// r: the table's, but the area a law covers is its jurisdiction.
+func property(e site.Entity, r site.Relation) string {
+	if d, ok := e.(*site.Document); ok && d.Adopted != nil && r.Schema == "spatialCoverage" {
+		return "legislationJurisdiction"
+	}
+	return r.Schema
+}
+
+// refs names entries, as agents or not (typeOf); nil when there are none.
+func refs(es []site.Entity, agents bool, o Options) []node {
+	if len(es) == 0 {
+		return nil
+	}
+	out := make([]node, len(es))
+	for i, x := range es {
+		out[i] = ref(typeOf(x, agents), x, o)
+	}
+	return out
 }
 
 // common is what every entry has: its type, name, address and summary.
@@ -200,8 +291,7 @@ func ref(typ string, e site.Entity, o Options) node {
 	return node{text("@type", typ), text("@id", u), text("name", e.E().Title), text("url", u)}
 }
 
-func meeting(m *site.Meeting, o Options) node {
-	n := common("Event", &m.Entry, o)
+func meeting(n *node, m *site.Meeting, o Options) {
 	n.set(text("startDate", m.Date.ISO()))
 	switch {
 	case m.End != nil:
@@ -235,24 +325,9 @@ func meeting(m *site.Meeting, o Options) node {
 	if place != nil {
 		n.set(object("location", place))
 	}
-	var orgs []node
-	for _, x := range m.Organisers {
-		orgs = append(orgs, agent(x, o))
+	if !n.has("organizer") && m.Partnership != nil {
+		n.set(list("organizer", []node{ref(typeOf(m.Partnership, true), m.Partnership, o)}))
 	}
-	if len(orgs) == 0 && m.Partnership != nil {
-		orgs = append(orgs, ref("Organization", m.Partnership, o))
-	}
-	if len(orgs) > 0 {
-		n.set(list("organizer", orgs))
-	}
-	if len(m.Documents) > 0 {
-		var about []node
-		for _, d := range m.Documents {
-			about = append(about, ref(documentType(d), d, o))
-		}
-		n.set(list("about", about))
-	}
-	return n
 }
 
 // address is the postal address of a place in city, which may be nil.
@@ -267,14 +342,6 @@ func address(c *site.City) node {
 	return a
 }
 
-// agent is an organiser: an organisation or a city's local government.
-func agent(e site.Entity, o Options) node {
-	if org, ok := e.(*site.Organisation); ok {
-		return ref(organisationType(org), org, o)
-	}
-	return ref("GovernmentOrganization", e, o)
-}
-
 func documentType(d *site.Document) string {
 	if d.Adopted != nil {
 		return "Legislation"
@@ -282,8 +349,7 @@ func documentType(d *site.Document) string {
 	return "DigitalDocument"
 }
 
-func document(d *site.Document, o Options) node {
-	n := common(documentType(d), &d.Entry, o)
+func document(n *node, d *site.Document, o Options) {
 	n.set(text("inLanguage", o.Lang.Tag()))
 	n.set(text("genre", o.Lang.T("doctype."+d.Type)))
 	n.set(text("creativeWorkStatus", d.StatusText))
@@ -301,21 +367,6 @@ func document(d *site.Document, o Options) node {
 			n.set(text("legislationLegalForce", "https://schema.org/NotInForce"))
 		}
 		n.set(text("legislationType", o.Lang.T("doctype."+d.Type)))
-		var areas []node
-		for _, c := range d.Cities {
-			areas = append(areas, ref("AdministrativeArea", c, o))
-		}
-		if len(areas) > 0 {
-			n.set(list("legislationJurisdiction", areas))
-		}
-	} else {
-		var areas []node
-		for _, c := range d.Cities {
-			areas = append(areas, ref("AdministrativeArea", c, o))
-		}
-		if len(areas) > 0 {
-			n.set(list("spatialCoverage", areas))
-		}
 	}
 	if p := d.Period; p != nil {
 		if p.To == 0 {
@@ -326,9 +377,6 @@ func document(d *site.Document, o Options) node {
 	}
 	if d.Updated != nil {
 		n.set(text("dateModified", d.Updated.ISO()))
-	}
-	if d.Partnership != nil {
-		n.set(object("creator", ref("Organization", d.Partnership, o)))
 	}
 	if len(d.Attachments) > 0 {
 		var media []node
@@ -344,7 +392,6 @@ func document(d *site.Document, o Options) node {
 	if kw := keywords(&d.Entry); kw != "" {
 		n.set(text("keywords", kw))
 	}
-	return n
 }
 
 func keywords(e *site.Entry) string {
@@ -358,44 +405,17 @@ func keywords(e *site.Entry) string {
 	return s
 }
 
-func city(c *site.City, o Options) node {
-	n := common("AdministrativeArea", &c.Entry, o)
-	switch {
-	case c.Parent != nil:
-		n.set(object("containedInPlace", ref("AdministrativeArea", c.Parent, o)))
-	case c.Region != "":
+func city(n *node, c *site.City, o Options) {
+	if !n.has("containedInPlace") && c.Region != "" {
 		n.set(object("containedInPlace", node{text("@type", "AdministrativeArea"), text("name", c.Region)}))
-	}
-	if len(c.Children) > 0 {
-		var kids []node
-		for _, k := range c.Children {
-			kids = append(kids, ref("AdministrativeArea", k, o))
-		}
-		n.set(list("containsPlace", kids))
 	}
 	if c.Website != "" {
 		n.set(text("sameAs", c.Website))
 	}
 	n.set(object("address", address(c)))
-	return n
 }
 
-func partnership(p *site.Partnership, o Options) node {
-	n := common("Organization", &p.Entry, o)
-	var members []node
-	for _, m := range p.Members {
-		members = append(members, ref(organisationType(m), m, o))
-	}
-	if len(members) > 0 {
-		n.set(list("member", members))
-	}
-	var areas []node
-	for _, c := range p.Cities {
-		areas = append(areas, ref("AdministrativeArea", c, o))
-	}
-	if len(areas) > 0 {
-		n.set(list("areaServed", areas))
-	}
+func partnership(n *node, p *site.Partnership, o Options) {
 	if p.Founded != nil {
 		n.set(text("foundingDate", p.Founded.ISO()))
 	}
@@ -405,7 +425,6 @@ func partnership(p *site.Partnership, o Options) node {
 	if p.Type != "" {
 		n.set(text("additionalType", o.Lang.T("ptype."+p.Type)))
 	}
-	return n
 }
 
 // organisationType is the schema.org type of an organisation's type.
@@ -419,26 +438,16 @@ func organisationType(org *site.Organisation) string {
 	return "Organization"
 }
 
-func organisation(org *site.Organisation, o Options) node {
-	n := common(organisationType(org), &org.Entry, o)
+func organisation(n *node, org *site.Organisation, o Options) {
 	if org.City != nil {
 		n.set(object("address", address(org.City)))
-	}
-	var parts []node
-	for _, p := range org.Partnerships {
-		parts = append(parts, ref("Organization", p, o))
-	}
-	if len(parts) > 0 {
-		n.set(list("memberOf", parts))
 	}
 	if org.Website != "" {
 		n.set(text("sameAs", org.Website))
 	}
-	return n
 }
 
-func programme(p *site.Programme, o Options) node {
-	n := common("FundingScheme", &p.Entry, o)
+func programme(n *node, p *site.Programme, o Options) {
 	if short := p.ShortName(); short != "" {
 		n.set(text("alternateName", short))
 	}
@@ -448,5 +457,4 @@ func programme(p *site.Programme, o Options) node {
 	if p.Website != "" {
 		n.set(text("sameAs", p.Website))
 	}
-	return n
 }

@@ -19,7 +19,10 @@
 //	       of other characters one hyphen)
 //	k      kind of each entry: one digit per entry in a string
 //	y      type: index into types + 1, 0 for none
-//	p      places: an index into places + 1, a list of them, or 0
+//	p      places: an index into places + 1, a list of them, or 0; an
+//	       entry's places are the cities of its relations that locate
+//	       it (site.Relation.Locates), in table order, then a city's
+//	       region
 //	st     state: index into states + 1, 0 for none
 //	w      words of the summary that the title does not have, folded
 //	       (ą→a, ł→l…), at most maxWords of them, space-separated
@@ -105,7 +108,7 @@ func Index(s *site.Site) ([]byte, error) {
 	}
 	var types, places, states dict
 	var k strings.Builder
-	add := func(e site.Entity, typ string, at []*site.City, region string, state string) {
+	add := func(e site.Entity, typ, region, state string) {
 		en := e.E()
 		prefix := idx.Kinds[kindOf[en.Kind]][1]
 		rest := strings.TrimSuffix(strings.TrimPrefix(en.URL, prefix), "/")
@@ -117,9 +120,11 @@ func Index(s *site.Site) ([]byte, error) {
 		k.WriteString(strconv.Itoa(kindOf[en.Kind]))
 		idx.Y = append(idx.Y, types.id(typ))
 		var ps []int
-		for _, c := range at {
-			if c != nil {
-				ps = append(ps, places.id(c.Title))
+		for r := range site.RelationsOf(en.Kind) {
+			if r.Locates {
+				for _, c := range r.Targets(e) {
+					ps = append(ps, places.id(c.E().Title))
+				}
 			}
 		}
 		if region != "" {
@@ -146,31 +151,31 @@ func Index(s *site.Site) ([]byte, error) {
 		switch kind {
 		case site.KindDocument:
 			for _, d := range s.Documents {
-				add(d, label("doctype.", d.Type), d.Cities, "", l.T("status."+string(d.State)))
+				add(d, label("doctype.", d.Type), "", l.T("status."+string(d.State)))
 			}
 		case site.KindMeeting:
 			for _, m := range s.Meetings {
-				add(m, label("mtype.", m.Type), m.Cities, "", "")
+				add(m, label("mtype.", m.Type), "", "")
 			}
 		case site.KindPartnership:
 			for _, p := range s.Partnerships {
-				add(p, label("ptype.", p.Type), p.Cities, "", "")
+				add(p, label("ptype.", p.Type), "", "")
 			}
 		case site.KindCity:
 			for _, c := range s.Cities {
-				add(c, label("ctype.", c.Type), []*site.City{c.Parent}, c.Region, "")
+				add(c, label("ctype.", c.Type), c.Region, "")
 			}
 		case site.KindProgramme:
 			for _, p := range s.Programmes {
-				add(p, p.Short, nil, "", "")
+				add(p, p.Short, "", "")
 			}
 		case site.KindOrganisation:
 			for _, o := range s.Organisations {
-				add(o, label("otype.", o.Type), []*site.City{o.City}, "", "")
+				add(o, label("otype.", o.Type), "", "")
 			}
 		case site.KindPage:
 			for _, p := range s.Pages {
-				add(p, "", nil, "", "")
+				add(p, "", "", "")
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package site
 
-import "slices"
+import (
+	"iter"
+	"slices"
+)
 
 // A Relation is a reference field of the content model: a key in one
 // kind's front matter whose value names entries of other kinds by slug,
@@ -9,7 +12,10 @@ import "slices"
 // Relations lists every one of them, once. Decoding (which keys are
 // references and of which kinds), the back-references, the dev server's
 // changes of single entries and the neighbours of an entry all read the
-// table; a new reference field is one line here, its field on the model's
+// table, and so do the writers of what the site says of an entry to
+// machines: its JSON-LD names the targets by their schema.org property,
+// and the search index places an entry in the cities the table says it
+// is in. A new reference field is one line here, its field on the model's
 // types, and its label.
 type Relation struct {
 	From Kind   // the kind whose front matter has the key
@@ -17,6 +23,23 @@ type Relation struct {
 	To   []Kind // the kinds it may name; a bare slug is looked up in each
 	Many bool   // a list of slugs, or one
 	Back string // the list on the target that names the entry back ("meetings"); "" when none
+
+	// Schema is the schema.org property that names the targets in the
+	// entry's JSON-LD ("organizer"): one object, or a list when Many; ""
+	// when its JSON-LD does not name them so.
+	Schema string
+	// SchemaBack is the schema.org property that names the entries on the
+	// list Back in the target's JSON-LD ("containsPlace"); "" when none.
+	// A list that several relations share (an organisation's
+	// partnerships) has it on the first of them in the table.
+	SchemaBack string
+	// Agents says the targets act (organise, lead) rather than being
+	// places: a city among them is named as its local government, not as
+	// its area.
+	Agents bool
+	// Locates says the targets are the cities where the entry is: the
+	// places the search index files it under.
+	Locates bool
 
 	get  func(from Entity) []Entity // the entries it names, once resolved
 	add  func(from, to Entity)      // keeps a resolved target on from
@@ -27,19 +50,32 @@ type Relation struct {
 // order of the kinds and of their keys.
 func Relations() []Relation { return slices.Clone(relations) }
 
+// RelationsOf yields the reference fields of kind k, in table order. It
+// is for the writers that read them for every entry: it copies nothing.
+func RelationsOf(k Kind) iter.Seq[Relation] { return slices.Values(byKind[k].from) }
+
+// BackRelationsOf yields the relations that name entries of kind k back,
+// one for each list on them (the first in the table of those that share
+// it): Referrers of each gives the list.
+func BackRelationsOf(k Kind) iter.Seq[Relation] { return slices.Values(byKind[k].back) }
+
 var relations = []Relation{
 	one(KindCity, "parent", []Kind{KindCity}, "children",
 		func(c *City) **City { return &c.Parent },
-		func(t *City) backrefs { return titled(&t.Children) }),
+		func(t *City) backrefs { return titled(&t.Children) }).
+		schema("containedInPlace", "containsPlace").locates(),
 	one(KindOrganisation, "city", []Kind{KindCity}, "organisations",
 		func(o *Organisation) **City { return &o.City },
-		func(t *City) backrefs { return titled(&t.Organisations) }),
+		func(t *City) backrefs { return titled(&t.Organisations) }).
+		locates(), // its JSON-LD gives the city as its address
 	many(KindPartnership, "cities", []Kind{KindCity}, "partnerships",
 		func(p *Partnership) *[]*City { return &p.Cities },
-		func(t *City) backrefs { return titled(&t.Partnerships) }),
+		func(t *City) backrefs { return titled(&t.Partnerships) }).
+		schema("areaServed", "").locates(),
 	many(KindPartnership, "members", []Kind{KindOrganisation}, "partnerships",
 		func(p *Partnership) *[]*Organisation { return &p.Members },
-		func(t *Organisation) backrefs { return titled(&t.Partnerships) }),
+		func(t *Organisation) backrefs { return titled(&t.Partnerships) }).
+		schema("member", "memberOf"),
 	one(KindPartnership, "leader", []Kind{KindCity, KindOrganisation}, "partnerships",
 		func(p *Partnership) *Entity { return &p.Leader },
 		func(t Entity) backrefs {
@@ -47,16 +83,19 @@ var relations = []Relation{
 				return titled(&o.Partnerships) // a leading city is among cities already
 			}
 			return nil
-		}),
+		}).
+		agents(),
 	many(KindPartnership, "programmes", []Kind{KindProgramme}, "partnerships",
 		func(p *Partnership) *[]*Programme { return &p.Programmes },
 		func(t *Programme) backrefs { return titled(&t.Partnerships) }),
 	many(KindDocument, "cities", []Kind{KindCity}, "documents",
 		func(d *Document) *[]*City { return &d.Cities },
-		func(t *City) backrefs { return ordered(&t.Documents, documentOrder) }),
+		func(t *City) backrefs { return ordered(&t.Documents, documentOrder) }).
+		schema("spatialCoverage", "").locates(),
 	one(KindDocument, "partnership", []Kind{KindPartnership}, "documents",
 		func(d *Document) **Partnership { return &d.Partnership },
-		func(t *Partnership) backrefs { return ordered(&t.Documents, documentOrder) }),
+		func(t *Partnership) backrefs { return ordered(&t.Documents, documentOrder) }).
+		schema("creator", ""),
 	many(KindDocument, "organisations", []Kind{KindOrganisation}, "documents",
 		func(d *Document) *[]*Organisation { return &d.Organisations },
 		func(t *Organisation) backrefs { return ordered(&t.Documents, documentOrder) }),
@@ -64,7 +103,10 @@ var relations = []Relation{
 		func(d *Document) *[]*Programme { return &d.Programmes },
 		func(t *Programme) backrefs { return ordered(&t.Documents, documentOrder) }),
 	// A meeting's place.city and its partnership's cities join its
-	// cities (Meeting.derive): the cities list it back through cities.
+	// cities (Meeting.derive): the cities list it back through cities,
+	// and the search index places it in them through cities. Its JSON-LD
+	// makes its location of its place or first city, and names its
+	// partnership organizer when it has no organisers.
 	one(KindMeeting, "place.city", []Kind{KindCity}, "",
 		func(m *Meeting) **City {
 			if m.Place == nil {
@@ -77,7 +119,8 @@ var relations = []Relation{
 		func(t *Partnership) backrefs { return ordered(&t.Meetings, meetingOrder) }),
 	many(KindMeeting, "cities", []Kind{KindCity}, "meetings",
 		func(m *Meeting) *[]*City { return &m.Cities },
-		func(t *City) backrefs { return ordered(&t.Meetings, meetingOrder) }),
+		func(t *City) backrefs { return ordered(&t.Meetings, meetingOrder) }).
+		locates(),
 	many(KindMeeting, "programmes", []Kind{KindProgramme}, "meetings",
 		func(m *Meeting) *[]*Programme { return &m.Programmes },
 		func(t *Programme) backrefs { return ordered(&t.Meetings, meetingOrder) }),
@@ -91,11 +134,26 @@ var relations = []Relation{
 				return ordered(&t.Meetings, meetingOrder)
 			}
 			return nil
-		}),
+		}).
+		schema("organizer", "").agents(),
 	many(KindMeeting, "documents", []Kind{KindDocument}, "meetings",
 		func(d *Meeting) *[]*Document { return &d.Documents },
-		func(t *Document) backrefs { return ordered(&t.Meetings, meetingOrder) }),
+		func(t *Document) backrefs { return ordered(&t.Meetings, meetingOrder) }).
+		schema("about", ""),
 }
+
+// schema gives r the schema.org properties of its targets and of the
+// entries on its back-reference list: Schema and SchemaBack.
+func (r Relation) schema(property, back string) Relation {
+	r.Schema, r.SchemaBack = property, back
+	return r
+}
+
+// agents marks r's targets as acting for the entry: Agents.
+func (r Relation) agents() Relation { r.Agents = true; return r }
+
+// locates marks r's targets as the cities where the entry is: Locates.
+func (r Relation) locates() Relation { r.Locates = true; return r }
 
 // one declares a reference to a single entry, kept in the field of F that
 // field points at (nil when the entry has no place for it: a meeting
@@ -147,6 +205,21 @@ func backOf[T Entity](back func(T) backrefs) func(Entity) backrefs {
 
 // Targets returns the entries e refers to through r, once resolved.
 func (r Relation) Targets(e Entity) []Entity { return r.get(e) }
+
+// Referrers returns the list named Back on t: the entries that refer to t
+// through r, and through the relations that share the list (a city's
+// meetings name it as a city or as an organiser). It is nil when t has
+// no such list: r has no Back, or t is of a kind r names without one (a
+// city leading a partnership).
+func (r Relation) Referrers(t Entity) []Entity {
+	if r.back == nil {
+		return nil
+	}
+	if l := r.back(t); l != nil {
+		return l.entities()
+	}
+	return nil
+}
 
 // relationsOf returns the reference fields of kind k, in table order.
 func relationsOf(k Kind) []Relation { return byKind[k].from }

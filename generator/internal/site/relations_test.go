@@ -85,3 +85,53 @@ func TestEveryKindsReferencesAreInTheTable(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatRelationsSayToMachinesFits: the table's words for the JSON-LD
+// and the search index can be written as they say. A relation that
+// locates an entry names cities, whose names are the search index's
+// places; no two relations of a kind name their targets by the same
+// schema.org property, nor two back-reference lists on a kind theirs, as
+// one would replace the other; and a back-reference list's property is
+// on the relation that stands for the list, the first in the table of
+// those that share it, where the JSON-LD reads it.
+func TestWhatRelationsSayToMachinesFits(t *testing.T) {
+	for _, r := range site.Relations() {
+		if r.Locates && !slices.Equal(r.To, []site.Kind{site.KindCity}) {
+			t.Errorf("%s.%s locates its entry but names %v, not cities", r.From, r.Key, r.To)
+		}
+		if r.SchemaBack != "" && r.Back == "" {
+			t.Errorf("%s.%s has the schema.org property %s for a back-reference list it has not", r.From, r.Key, r.SchemaBack)
+		}
+		for _, k := range r.To {
+			if r.SchemaBack == "" {
+				continue
+			}
+			if !slices.ContainsFunc(slices.Collect(site.BackRelationsOf(k)), func(b site.Relation) bool {
+				return b.Back == r.Back && b.SchemaBack == r.SchemaBack
+			}) {
+				t.Errorf("%s.%s: the list %s on entries of kind %s is named %s on a relation that does not stand for it", r.From, r.Key, r.Back, k, r.SchemaBack)
+			}
+		}
+	}
+	for _, k := range append(site.Kinds(), site.KindPage) {
+		seen := map[string]string{}
+		for r := range site.RelationsOf(k) {
+			if r.Schema == "" {
+				continue
+			}
+			if other, dup := seen[r.Schema]; dup {
+				t.Errorf("%s.%s and %s.%s are both %s in the JSON-LD", k, other, k, r.Key, r.Schema)
+			}
+			seen[r.Schema] = r.Key
+		}
+		for r := range site.BackRelationsOf(k) {
+			if r.SchemaBack == "" {
+				continue
+			}
+			if other, dup := seen[r.SchemaBack]; dup {
+				t.Errorf("the list %s of a %s and %s are both %s in the JSON-LD", r.Back, k, other, r.SchemaBack)
+			}
+			seen[r.SchemaBack] = r.Back
+		}
+	}
+}
