@@ -11,20 +11,7 @@ import (
 	"github.com/ratusz/ratusz/bench/corpus"
 )
 
-// benchSizes are the corpus sizes of the generator's benchmarks: 1,000
-// and 10,000 entries, only 1,000 under -short. RATUSZ_BENCH_ENTRIES
-// chooses one size instead, for profiling a large tree:
-//
-//	RATUSZ_BENCH_ENTRIES=100000 go test ./generator -run '^$' -bench Build -benchtime 1x -cpuprofile cpu.out
-func benchSizes() []int {
-	if n, err := strconv.Atoi(os.Getenv("RATUSZ_BENCH_ENTRIES")); err == nil && n > 0 {
-		return []int{n}
-	}
-	if testing.Short() {
-		return []int{1000}
-	}
-	return []int{1000, 10000}
-}
+func benchSizes() []int { return corpus.BenchSizes(testing.Short()) }
 
 // benchConfig writes a corpus of n entries and returns a build of it.
 func benchConfig(b *testing.B, n int) Config {
@@ -51,43 +38,6 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(res.Pages), "pages/op")
-		})
-	}
-}
-
-// BenchmarkPrepare measures loading the content and building the model
-// and the renderer, all a build does before the first page.
-func BenchmarkPrepare(b *testing.B) {
-	for _, n := range benchSizes() {
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.ReportAllocs()
-			cfg := benchConfig(b, n)
-			for b.Loop() {
-				if _, _, err := prepare(context.Background(), cfg); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkSiteFiles measures the files made from many entries at once:
-// sitemap, Atom feeds, calendars, open data and the search index.
-func BenchmarkSiteFiles(b *testing.B) {
-	for _, n := range benchSizes() {
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.ReportAllocs()
-			p, _, err := prepare(context.Background(), benchConfig(b, n))
-			if err != nil {
-				b.Fatal(err)
-			}
-			var files int
-			for b.Loop() {
-				if files, err = p.writeSiteFiles(discard{}, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(files), "files/op")
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ratusz/ratusz/generator/internal/build"
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/linkcheck"
 	"github.com/ratusz/ratusz/generator/internal/markdown"
@@ -40,22 +41,22 @@ type ExternalLinks struct {
 // reached, it says so in NetworkDown instead of calling every link broken.
 func CheckExternal(ctx context.Context, cfg Config, o ExternalOptions) (ExternalLinks, error) {
 	var out ExternalLinks
-	p, _, err := prepare(ctx, cfg)
+	p, _, err := build.Prepare(ctx, cfg, nil)
 	if err != nil {
 		return out, err
 	}
-	if err := p.write(ctx, discard{}, &Result{}); err != nil {
+	if err := p.Write(ctx, build.Discard{}, &Result{}); err != nil {
 		return out, err
 	}
-	tree, errs := cfg.cache.LoadWith(ctx, p.cfg.ContentFS, content.LoadOptions{Dir: filepath.ToSlash(p.cfg.Content)})
+	tree, errs := (*content.Cache)(nil).LoadWith(ctx, p.Config.ContentFS, content.LoadOptions{Dir: filepath.ToSlash(p.Config.Content)})
 	if len(errs) > 0 {
-		return out, toErrors(errs)
+		return out, Errors(errs.Sort())
 	}
 	published := map[string]bool{"_index.md": true}
-	for _, e := range p.site.Entities() {
+	for _, e := range p.Site.Entities() {
 		published[e.E().Path] = true
 	}
-	for _, s := range p.site.Sections {
+	for _, s := range p.Site.Sections {
 		published[s.Path] = s.Path != ""
 	}
 	dir := filepath.ToSlash(cfg.Content)

@@ -24,7 +24,7 @@ func NewKinds() []string { return scaffold.Kinds() }
 func Scaffold(ctx context.Context, contentDir string, e NewEntry) (rel, text string, err error) {
 	rel, text, err = scaffold.New(ctx, contentDir, e)
 	if u := (*scaffold.UsageError)(nil); errors.As(err, &u) {
-		return "", "", &UsageError{u.Err}
+		return "", "", &UsageError{Err: u.Err}
 	}
 	return rel, text, err
 }

@@ -122,3 +122,13 @@ func TestDiskAndMemoryBuildsAgree(t *testing.T) {
 		}
 	}
 }
+
+// copySite copies the test site into a temporary folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/site")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}

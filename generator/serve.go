@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 
+	"github.com/ratusz/ratusz/generator/internal/rebuild"
 	"github.com/ratusz/ratusz/generator/internal/render"
 	"github.com/ratusz/ratusz/generator/internal/serve"
 )
@@ -25,18 +26,17 @@ func Serve(ctx context.Context, cfg Config, o ServeOptions) error {
 	base, err := render.BasePath(cfg.BaseURL)
 	if err != nil {
 		o.Listener.Close()
-		return &UsageError{fmt.Errorf("-base-url %v", err)}
+		return &UsageError{Err: fmt.Errorf("-base-url %v", err)}
 	}
 	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
 		o.Listener.Close()
-		return &UsageError{fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
+		return &UsageError{Err: fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
 	}
-	r := newRebuilder(cfg) // re-reads changed files, re-renders affected pages
-	r.log = o.Log
+	r := rebuild.New(cfg, o.Log) // re-reads changed files, re-renders affected pages
 	s := serve.New(serve.Options{
 		Base:   base,
-		Build:  r.build,
-		Finish: r.finish,
+		Build:  r.Build,
+		Finish: r.Finish,
 		Watch:  []string{cfg.Content, cfg.Layouts, cfg.Static},
 		Log:    o.Log,
 	})

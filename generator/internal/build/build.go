@@ -1,19 +1,22 @@
-// Package generator is the one door into ratusz: Build turns a site folder
-// into a published site, Check validates it without writing anything.
+// Package build makes a site: it reads the content tree (io/fs) and splits
+// it into front matter and body (content), types, checks and
+// cross-references it into the site model (site), renders every page in
+// parallel through the layouts (render, markdown) and hands the pages, the
+// site files made from many entries (sitemap, feeds, calendars, open data,
+// the search index) and the static files to a Writer.
 //
-// Data flows one way: the content tree (io/fs) is read and split into front
-// matter and body (internal/content), typed, validated and cross-referenced
-// into an immutable site model (internal/site), rendered through
-// html/template layouts in parallel (internal/render, internal/markdown) and
-// written out (internal/output): into a temporary folder that replaces the
-// output folder only when the whole build has succeeded.
-package generator
+// Prepare does everything up to the first page and reports every problem
+// of the content, the static files and the layouts at once; Prepared.Write
+// renders and writes. A Prepared is read only: the dev server (rebuild)
+// renders some of its pages again, or prepares the site anew. The package
+// writes no folder itself (output does, and generator chooses where),
+// parses no flags and reads nothing but the file systems it is given.
+package build
 
 import (
 	"bytes"
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -80,8 +83,6 @@ type Config struct {
 	// before the first page is rendered: from then on a build holds little
 	// more than the site model, and a program can fit its memory to that.
 	Rendering func()
-
-	cache *content.Cache // parsed content kept between builds (serve)
 }
 
 // Result says what a build did.
@@ -148,57 +149,6 @@ type UsageError struct{ Err error }
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
-// Build builds the site and replaces cfg.Out with it. On any error the
-// previous output is left as it was.
-func Build(ctx context.Context, cfg Config) (Result, error) {
-	if err := output.Check(cfg.Out, cfg.Content, cfg.Layouts, cfg.Static); err != nil {
-		return Result{}, &UsageError{err}
-	}
-	start := time.Now()
-	p, res, err := prepare(ctx, cfg)
-	if err != nil {
-		return res, err
-	}
-	dir, err := output.Create(cfg.Out)
-	if err != nil {
-		return res, err
-	}
-	defer dir.Abort()
-	if err := p.write(ctx, dir, &res); err != nil {
-		return res, err
-	}
-	if err := dir.Commit(); err != nil {
-		return res, err
-	}
-	res.Duration = time.Since(start)
-	return res, nil
-}
-
-// Check validates the site and renders every page without writing
-// anything.
-func Check(ctx context.Context, cfg Config) (Result, error) {
-	start := time.Now()
-	p, res, err := prepare(ctx, cfg)
-	if err != nil {
-		return res, err
-	}
-	if err := p.write(ctx, discard{}, &res); err != nil {
-		return res, err
-	}
-	res.Duration = time.Since(start)
-	return res, nil
-}
-
-// BuildTo builds the site into w, for tests and the dev server.
-func BuildTo(ctx context.Context, cfg Config, w Writer) (Result, error) {
-	p, res, err := prepare(ctx, cfg)
-	if err != nil {
-		return res, err
-	}
-	err = p.write(ctx, w, &res)
-	return res, err
-}
-
 // Writer receives a built site's files. Paths are slash-separated and
 // relative to the site root. WriteFile may not keep data after it
 // returns: the caller fills the same buffer with the next file.
@@ -206,24 +156,29 @@ type Writer interface {
 	WriteFile(name string, data []byte) error
 }
 
-type discard struct{}
+// Discard is a Writer that keeps nothing: a check renders every page and
+// writes none.
+type Discard struct{}
 
-func (discard) WriteFile(string, []byte) error { return nil }
+func (Discard) WriteFile(string, []byte) error { return nil }
 
-// prepared is a site read, validated and ready to render.
-type prepared struct {
-	cfg      Config
-	site     *site.Site
-	renderer *render.Renderer
-	content  fs.FS
+// Prepared is a site read, validated and ready to render.
+type Prepared struct {
+	Config   Config           // with the file systems it read
+	Site     *site.Site       // the site model
+	Renderer *render.Renderer // its pages
+	Content  fs.FS            // the content it was read from
+
+	// SiteNames are the site files written (WriteSiteFiles), and Links
+	// every page's ids and links, once the pages are written.
+	SiteNames []string
+	Links     *links.Index
+
 	static   fs.FS
 	theme    fs.FS
 	statics  statics          // the static files, read ahead
 	minifier *output.Minifier // nil when not minifying
-
-	siteNames []string     // the site files written (writeSiteFiles)
-	links     *links.Index // every page's ids and links, once written
-	progress  *progress
+	progress *progress
 }
 
 // folders returns cfg with ContentFS, LayoutsFS and StaticFS set: the ones
@@ -259,7 +214,12 @@ func (cfg Config) folders() (Config, error) {
 	return cfg, nil
 }
 
-func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
+// Prepare reads the site cfg names and checks it, and makes the renderer
+// of its pages: all a build does before the first page. It returns every
+// problem of the content, the static files and the layouts at once, as
+// Errors, or a UsageError. cache, when not nil, keeps the parsed content
+// between builds (the dev server): then bodies are kept whole in memory.
+func Prepare(ctx context.Context, cfg Config, cache *content.Cache) (*Prepared, Result, error) {
 	var res Result
 	cfg, err := cfg.folders()
 	if err != nil {
@@ -281,7 +241,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	load := content.LoadOptions{Dir: filepath.ToSlash(cfg.Content), Loaded: func(done, total int) {
 		pr.update(func(p *Progress) { p.Loaded, p.Files = done, total })
 	}}
-	if cfg.cache == nil {
+	if cache == nil {
 		// A build keeps in memory only the start of each entry's body that
 		// its summary needs, and reads the body again to render it: a
 		// site of 100,000 entries has most of a gigabyte of Markdown.
@@ -292,7 +252,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 			return site.SummarySource(body)
 		}
 	}
-	tree, cerrs := cfg.cache.LoadWith(ctx, contentFS, load)
+	tree, cerrs := cache.LoadWith(ctx, contentFS, load)
 	errs = append(errs, cerrs...)
 	var s *site.Site
 	if len(cerrs) == 0 {
@@ -309,7 +269,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 			defer f.Close()
 			return imagesize.Read(f, p)
 		}
-		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cfg.cache == nil})
+		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cache == nil})
 		errs = append(errs, serrs...)
 	}
 	var minifier *output.Minifier
@@ -347,7 +307,7 @@ func prepare(ctx context.Context, cfg Config) (*prepared, Result, error) {
 	if !renderer.Base().Absolute() {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
-	return &prepared{cfg: cfg, site: s, renderer: renderer, content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr}, res, nil
+	return &Prepared{Config: cfg, Site: s, Renderer: renderer, Content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr}, res, nil
 }
 
 // compactLayout minifies layouts with m, or is nil when m is: pages are
@@ -435,29 +395,29 @@ func toErrors(errs problem.List) Errors {
 }
 
 // write renders every page in parallel and writes the site.
-func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
-	if p.cfg.Rendering != nil {
-		p.cfg.Rendering()
+func (p *Prepared) Write(ctx context.Context, w Writer, res *Result) error {
+	if p.Config.Rendering != nil {
+		p.Config.Rendering()
 	}
 	// The site files are made while the pages render: making them is
 	// one goroutine's work, which would otherwise leave the other CPUs
 	// idle at the end of the build.
-	pages := p.renderer.Pages()
+	pages := p.Renderer.Pages()
 	var n int
 	siteDone := make(chan error, 1)
 	go func() {
 		var err error
-		n, err = p.writeSiteFiles(w, pages)
+		n, err = p.WriteSiteFiles(w, pages)
 		siteDone <- err
 	}()
-	idx, err := p.renderPages(ctx, w, pages, nil)
+	idx, err := p.RenderPages(ctx, w, pages, nil)
 	if serr := <-siteDone; err == nil {
 		err = serr
 	}
 	if err != nil {
 		return err
 	}
-	p.links = idx
+	p.Links = idx
 	res.Pages = len(pages)
 	for _, pg := range pages {
 		if pg.Entry != nil {
@@ -467,18 +427,18 @@ func (p *prepared) write(ctx context.Context, w Writer, res *Result) error {
 	if err := p.copyFiles(w); err != nil {
 		return err
 	}
-	res.Files += res.Pages + len(p.site.Assets) + n
+	res.Files += res.Pages + len(p.Site.Assets) + n
 	return nil
 }
 
-// renderPages renders pages in parallel and writes them, minified when
+// RenderPages renders pages in parallel and writes them, minified when
 // the build minifies, with the redirect pages of their aliases. It reports
 // every layout error, then every link of a body that cannot be followed,
 // checked against the pages rendered and those of known, the index of a
 // build the pages replace pages of (nil when pages are the whole site). It
 // returns the index of the site's pages.
-func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Page, known *links.Index) (*links.Index, error) {
-	p.renderer.Forget() // the model may have changed since the last render
+func (p *Prepared) RenderPages(ctx context.Context, w Writer, pages []*render.Page, known *links.Index) (*links.Index, error) {
+	p.Renderer.Forget() // the model may have changed since the last render
 	perrs := make([]*problem.Problem, len(pages))
 	ids := make([]links.PageIDs, len(pages))
 	p.progress.update(func(pr *Progress) { pr.Pages = len(pages) })
@@ -501,7 +461,7 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 				}
 				buf.Reset()
 				pg := pages[i]
-				if perr := p.renderer.RenderTo(&buf, pg); perr != nil {
+				if perr := p.Renderer.RenderTo(&buf, pg); perr != nil {
 					perrs[i] = perr
 					continue
 				}
@@ -543,7 +503,7 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 	for i, pg := range pages {
 		idx.Set(pg.URL, ids[i], pg.Links)
 	}
-	if lerrs := idx.Check(p.site.Origin); len(lerrs) > 0 {
+	if lerrs := idx.Check(p.Site.Origin); len(lerrs) > 0 {
 		return nil, toErrors(lerrs)
 	}
 	for _, pg := range pages {
@@ -551,7 +511,7 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 			continue
 		}
 		for _, a := range pg.Entry.E().Aliases {
-			if err := w.WriteFile(aliasFile(a), p.renderer.Redirect(pg)); err != nil {
+			if err := w.WriteFile(AliasFile(a), p.Renderer.Redirect(pg)); err != nil {
 				return nil, err
 			}
 		}
@@ -561,12 +521,12 @@ func (p *prepared) renderPages(ctx context.Context, w Writer, pages []*render.Pa
 
 // copyFiles writes the static files, the site's replacing the built-in
 // ones by name, then the content files entries refer to, as they are.
-func (p *prepared) copyFiles(w Writer) error {
+func (p *Prepared) copyFiles(w Writer) error {
 	if err := p.statics.write(w); err != nil {
 		return err
 	}
-	for _, a := range p.site.Assets {
-		b, err := fs.ReadFile(p.content, a.Source)
+	for _, a := range p.Site.Assets {
+		b, err := fs.ReadFile(p.Content, a.Source)
 		if err != nil {
 			return err
 		}
@@ -577,15 +537,9 @@ func (p *prepared) copyFiles(w Writer) error {
 	return nil
 }
 
-// IsUsage reports whether err is a mistake in the build's settings.
-func IsUsage(err error) bool {
-	var u *UsageError
-	return errors.As(err, &u)
-}
-
-// aliasFile is the file that answers an old address: the address itself
+// AliasFile is the file that answers an old address: the address itself
 // when it names an HTML file, else its folder's index.html.
-func aliasFile(a string) string {
+func AliasFile(a string) string {
 	switch strings.ToLower(path.Ext(a)) {
 	case ".html", ".htm":
 		return a

@@ -1,4 +1,4 @@
-package generator
+package build
 
 import (
 	"bufio"
@@ -32,16 +32,16 @@ const (
 // open data, hundreds of megabytes on a large site, to stream, which
 // calls write to have it written a piece at a time. pages are the site's
 // pages (renderer.Pages()).
-func (p *prepared) siteFiles(pages []*render.Page, emit func(name string, data []byte) error, stream func(name string, write func(io.Writer) error) error) error {
-	s, base := p.site, p.renderer.Base()
-	if err := opendata.Each(p.site, p.renderer.AbsURL, stream); err != nil {
+func (p *Prepared) siteFiles(pages []*render.Page, emit func(name string, data []byte) error, stream func(name string, write func(io.Writer) error) error) error {
+	s, base := p.Site, p.Renderer.Base()
+	if err := opendata.Each(p.Site, p.Renderer.AbsURL, stream); err != nil {
 		return err
 	}
-	idx, err := search.Index(p.site)
+	idx, err := search.Index(p.Site)
 	if err != nil {
 		return err
 	}
-	if err := emit(search.File(p.site.Lang), idx); err != nil {
+	if err := emit(search.File(p.Site.Lang), idx); err != nil {
 		return err
 	}
 	var locs []feed.Loc
@@ -84,14 +84,14 @@ type streamWriter interface {
 	Create(name string) (io.WriteCloser, error)
 }
 
-// writeSiteFiles writes the site files as they are made, minified when
+// WriteSiteFiles writes the site files as they are made, minified when
 // the build minifies (in parallel with making the next ones), and keeps
-// their names, in order, in p.siteNames. A streamWriter is given the open
+// their names, in order, in p.SiteNames. A streamWriter is given the open
 // data a piece at a time; any other Writer, whole. pages are the site's
 // pages, or nil to list them again.
-func (p *prepared) writeSiteFiles(w Writer, pages []*render.Page) (int, error) {
+func (p *Prepared) WriteSiteFiles(w Writer, pages []*render.Page) (int, error) {
 	if pages == nil {
-		pages = p.renderer.Pages()
+		pages = p.Renderer.Pages()
 	}
 	names := map[string]bool{}
 	var g errgroup.Group
@@ -157,7 +157,7 @@ func (p *prepared) writeSiteFiles(w Writer, pages []*render.Page) (int, error) {
 	if err := g.Wait(); err != nil {
 		return 0, err
 	}
-	p.siteNames = slices.Sorted(maps.Keys(names))
+	p.SiteNames = slices.Sorted(maps.Keys(names))
 	return len(names), nil
 }
 

@@ -1,4 +1,4 @@
-package generator
+package rebuild
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/build"
 
 	"github.com/ratusz/ratusz/bench/corpus"
 )
@@ -35,14 +37,14 @@ import (
 // are already served: finish-ms reports that time. The 10,000-entry
 // tree is left out under -short.
 func BenchmarkRebuildAfterEdit(b *testing.B) {
-	for _, n := range benchSizes() {
+	for _, n := range corpus.BenchSizes(testing.Short()) {
 		dir := b.TempDir()
 		if _, err := corpus.Write(dir, corpus.Options{Entries: n, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
-		cfg := Config{Content: filepath.Join(dir, "content"), Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
-		r := newRebuilder(cfg)
-		if _, probs := r.build(context.Background(), nil); probs != nil {
+		cfg := build.Config{Content: filepath.Join(dir, "content"), Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
+		r := New(cfg, nil)
+		if _, probs := r.Build(context.Background(), nil); probs != nil {
 			b.Fatal(probs)
 		}
 		withSummary, withoutSummary := documents(b, dir)
@@ -83,13 +85,13 @@ func BenchmarkRebuildAfterEdit(b *testing.B) {
 					}
 					b.StartTimer()
 					start := time.Now()
-					if _, probs := r.build(context.Background(), []string{e.file}); probs != nil {
+					if _, probs := r.Build(context.Background(), []string{e.file}); probs != nil {
 						b.Fatal(probs)
 					}
 					took = append(took, time.Since(start))
 					b.StopTimer()
 					start = time.Now()
-					if _, probs, _ := r.finish(context.Background()); probs != nil {
+					if _, probs, _ := r.Finish(context.Background()); probs != nil {
 						b.Fatal(probs)
 					}
 					finishing += time.Since(start)

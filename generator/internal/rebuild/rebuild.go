@@ -1,4 +1,10 @@
-package generator
+// Package rebuild is the dev server's way of building a site again after
+// a change: it keeps the last build (build.Prepared) and its files, and
+// from the paths that changed works out what must be read and rendered
+// again, fastest first (Strategy), so that the result is always the one a
+// full build would give. It reads the site's folders and writes nothing:
+// the files it returns are served from memory (serve).
+package rebuild
 
 import (
 	"context"
@@ -13,6 +19,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ratusz/ratusz/generator/internal/build"
 	"github.com/ratusz/ratusz/generator/internal/content"
 	"github.com/ratusz/ratusz/generator/internal/links"
 	"github.com/ratusz/ratusz/generator/internal/output"
@@ -20,47 +27,48 @@ import (
 	"github.com/ratusz/ratusz/generator/internal/site"
 )
 
-// rebuilder keeps the last build of a served site, so that an edit of a
+// A Rebuilder keeps the last build of a served site, so that an edit of a
 // few entry files re-reads only those files and re-renders only the pages
 // that show them: the entries' own pages, the pages of every entry they
 // refer to or that refers to them (before and after the edit), the pages
 // of the lists they are on (an index, a topic) whose part of the list
 // changed, and the home page. Three ways, fastest first:
 //
-//   - byBody: only bodies changed; the kept model takes the new bodies (and
+//   - ByBody: only bodies changed; the kept model takes the new bodies (and
 //     summaries, when they come from the first paragraph);
-//   - byModel: front matter changed in a way the kept model can take in
+//   - ByModel: front matter changed in a way the kept model can take in
 //     place (site.Update says which);
-//   - byEntries: anything else about entry files (a new file, a title, a
+//   - ByEntries: anything else about entry files (a new file, a title, a
 //     topic): the model is built anew, and the pages compared.
 //
 // Anything else — a static file, an _index.md, a plain page (every footer
-// lists them), an asset — rebuilds everything (whole); a change of a page
-// layout (document.html…) re-renders the pages that use it (byLayout). The
+// lists them), an asset — rebuilds everything (Whole); a change of a page
+// layout (document.html…) re-renders the pages that use it (ByLayout). The
 // result is always the same as a full build; a test holds it to that.
-type rebuilder struct {
-	cfg    Config
-	last   *prepared
+type Rebuilder struct {
+	cfg    build.Config
+	cache  *content.Cache // the parsed content files, kept between builds
+	last   *build.Prepared
 	files  map[string][]byte
 	shapes map[string]shape // the last build's pages by URL
 	pages  int              // how many pages the last build rendered
-	how    strategy         // how it rebuilt last
+	how    Strategy         // how it rebuilt last
 	stale  bool             // whether the site files are of an earlier build (finish)
 
 	log    io.Writer // where warnings are printed; nil for nowhere
 	warned []string  // the warnings printed last, printed again only when they change
 }
 
-// A strategy is how the dev server rebuilt the site after a change, from
+// A Strategy is how the dev server rebuilt the site after a change, from
 // the least work to the most.
-type strategy string
+type Strategy string
 
 const (
-	byBody    strategy = "body"    // only bodies changed: the kept model takes them, their pages are rendered again
-	byModel   strategy = "model"   // the kept model is changed in place (site.Update), and the pages that show what changed rendered again
-	byEntries strategy = "entries" // the site is read anew, and only the pages that show the changed entries are rendered
-	byLayout  strategy = "layout"  // the layouts changed: the pages that use them are rendered again
-	whole     strategy = "full"    // everything is built and rendered again
+	ByBody    Strategy = "body"    // only bodies changed: the kept model takes them, their pages are rendered again
+	ByModel   Strategy = "model"   // the kept model is changed in place (site.Update), and the pages that show what changed rendered again
+	ByEntries Strategy = "entries" // the site is read anew, and only the pages that show the changed entries are rendered
+	ByLayout  Strategy = "layout"  // the layouts changed: the pages that use them are rendered again
+	Whole     Strategy = "full"    // everything is built and rendered again
 )
 
 // shape is what a page shows of the site's lists: when it changes, the page
@@ -72,15 +80,19 @@ type shape struct {
 	groups  string     // its groups' headings and sizes, and its pager
 }
 
-func newRebuilder(cfg Config) *rebuilder {
-	cfg.cache = &content.Cache{}
-	return &rebuilder{cfg: cfg}
+// New returns a Rebuilder of the site cfg names, which prints the
+// warnings of its builds to log (nil for nowhere).
+func New(cfg build.Config, log io.Writer) *Rebuilder {
+	return &Rebuilder{cfg: cfg, cache: &content.Cache{}, log: log}
 }
 
-// build builds the site after the files in changed (paths as the watcher
+// How says how the last build was made.
+func (r *Rebuilder) How() Strategy { return r.how }
+
+// Build builds the site after the files in changed (paths as the watcher
 // saw them; nil when unknown) changed. It returns the site's files or the
 // problems that stop the build.
-func (r *rebuilder) build(ctx context.Context, changed []string) (map[string][]byte, []string) {
+func (r *Rebuilder) Build(ctx context.Context, changed []string) (map[string][]byte, []string) {
 	files, probs := r.rebuild(ctx, changed)
 	if probs != nil {
 		r.last = nil // the model may be ahead of the pages: start again
@@ -88,7 +100,7 @@ func (r *rebuilder) build(ctx context.Context, changed []string) (map[string][]b
 	return files, probs
 }
 
-func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][]byte, []string) {
+func (r *Rebuilder) rebuild(ctx context.Context, changed []string) (map[string][]byte, []string) {
 	rels, entries := r.entryFiles(changed)
 	if entries && r.last != nil {
 		files, ok, err := r.patch(ctx, rels)
@@ -99,7 +111,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 			return files, nil
 		}
 	}
-	p, res, err := prepare(ctx, r.cfg)
+	p, res, err := build.Prepare(ctx, r.cfg, r.cache)
 	if err != nil {
 		return nil, problems(err)
 	}
@@ -107,8 +119,8 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 	if layouts, ok := r.layoutFiles(changed); ok && r.last != nil {
 		files, err := r.relayout(ctx, p, layouts)
 		if err == nil {
-			p.siteNames = r.last.siteNames // not written again: no entry changed
-			r.last, r.how = p, byLayout
+			p.SiteNames = r.last.SiteNames // not written again: no entry changed
+			r.last, r.how = p, ByLayout
 			return files, nil
 		}
 		if !errors.Is(err, errWhole) {
@@ -121,32 +133,32 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 			return nil, problems(err)
 		}
 		if ok {
-			r.last, r.how = p, byEntries
+			r.last, r.how = p, ByEntries
 			return files, nil
 		}
 	}
 	var mem output.Memory
-	if err := p.write(ctx, &mem, &res); err != nil {
+	if err := p.Write(ctx, &mem, &res); err != nil {
 		return nil, problems(err)
 	}
-	r.last, r.files, r.pages, r.how, r.stale = p, mem.Files, res.Pages, whole, false
-	r.shapes = shapesOf(p.renderer.ListPages())
+	r.last, r.files, r.pages, r.how, r.stale = p, mem.Files, res.Pages, Whole, false
+	r.shapes = shapesOf(p.Renderer.ListPages())
 	return mem.Files, nil
 }
 
-// finish makes the site files again when the last build left them stale:
+// Finish makes the site files again when the last build left them stale:
 // they show many entries, take long to make at thousands of entries, and
 // no open page shows them, so the dev server serves the pages first and
 // these a moment later. It returns the whole site.
-func (r *rebuilder) finish(ctx context.Context) (map[string][]byte, []string, bool) {
+func (r *Rebuilder) Finish(ctx context.Context) (map[string][]byte, []string, bool) {
 	if !r.stale || r.last == nil {
 		return nil, nil, false
 	}
-	old := r.last.siteNames
+	old := r.last.SiteNames
 	var mem output.Memory
-	_, err := r.last.writeSiteFiles(&mem, nil) // minified as a full build does
+	_, err := r.last.WriteSiteFiles(&mem, nil) // minified as a full build does
 	if ctx.Err() != nil {
-		r.last.siteNames = old // still what r.files holds
+		r.last.SiteNames = old // still what r.files holds
 		return nil, nil, false
 	}
 	if err != nil {
@@ -167,7 +179,7 @@ func (r *rebuilder) finish(ctx context.Context) (map[string][]byte, []string, bo
 // again after it changed, not on every save. The warning about a
 // -base-url without a host is left out: it is about the addresses of the
 // published files, and the dev server serves on its own address.
-func (r *rebuilder) warn(warnings []string) {
+func (r *Rebuilder) warn(warnings []string) {
 	warnings = slices.DeleteFunc(slices.Clone(warnings), func(w string) bool { return strings.HasPrefix(w, "-base-url ") })
 	if r.log == nil || slices.Equal(warnings, r.warned) {
 		return
@@ -187,19 +199,19 @@ var errWhole = errors.New("the whole site must be rendered")
 // against it. When a page came or went, the kept pages' links are
 // resolved again: one may now lead nowhere, which is an error, or
 // elsewhere, which needs its page rendered again: errWhole.
-func (r *rebuilder) keptLinks(p *prepared) (*links.Index, error) {
-	if r.last.links == nil {
+func (r *Rebuilder) keptLinks(p *build.Prepared) (*links.Index, error) {
+	if r.last.Links == nil {
 		return nil, errWhole
 	}
-	if p == r.last || p.renderer.Links().Same(r.last.renderer.Links()) {
-		return r.last.links, nil
+	if p == r.last || p.Renderer.Links().Same(r.last.Renderer.Links()) {
+		return r.last.Links, nil
 	}
-	pages := p.renderer.Pages()
+	pages := p.Renderer.Pages()
 	urls := make([]string, len(pages))
 	for i, pg := range pages {
 		urls[i] = pg.URL
 	}
-	idx, ok := r.last.links.Rebase(p.renderer.Links(), urls)
+	idx, ok := r.last.Links.Rebase(p.Renderer.Links(), urls)
 	if !ok {
 		return nil, errWhole
 	}
@@ -207,7 +219,7 @@ func (r *rebuilder) keptLinks(p *prepared) (*links.Index, error) {
 }
 
 func problems(err error) []string {
-	var errs Errors
+	var errs build.Errors
 	if errors.As(err, &errs) {
 		out := make([]string, len(errs))
 		for i, e := range errs {
@@ -220,7 +232,7 @@ func problems(err error) []string {
 
 // entryFiles returns the changed paths relative to the content folder, if
 // every one is an entry's Markdown file in a kind's folder.
-func (r *rebuilder) entryFiles(changed []string) ([]string, bool) {
+func (r *Rebuilder) entryFiles(changed []string) ([]string, bool) {
 	if len(changed) == 0 {
 		return nil, false
 	}
@@ -251,7 +263,7 @@ func (r *rebuilder) entryFiles(changed []string) ([]string, bool) {
 // layoutFiles returns the layout names ("document") of the changed paths,
 // if every one is a page layout in the site's layouts folder: base.html
 // and the shared _*.html files are used by every page.
-func (r *rebuilder) layoutFiles(changed []string) (map[string]bool, bool) {
+func (r *Rebuilder) layoutFiles(changed []string) (map[string]bool, bool) {
 	if len(changed) == 0 || r.cfg.Layouts == "" {
 		return nil, false
 	}
@@ -276,9 +288,9 @@ func (r *rebuilder) layoutFiles(changed []string) (map[string]bool, bool) {
 }
 
 // relayout re-renders the pages that use the given layouts.
-func (r *rebuilder) relayout(ctx context.Context, p *prepared, layouts map[string]bool) (map[string][]byte, error) {
+func (r *Rebuilder) relayout(ctx context.Context, p *build.Prepared, layouts map[string]bool) (map[string][]byte, error) {
 	var pages []*render.Page
-	for _, pg := range p.renderer.Pages() {
+	for _, pg := range p.Renderer.Pages() {
 		if layouts[pg.Layout] {
 			pages = append(pages, pg)
 		}
@@ -308,20 +320,20 @@ func keyOf(e site.Entity) entryKey { return e.E().Path }
 
 // patch takes the changed entry files into the kept model, when it can:
 // when only their bodies changed ("body"), or when site.Update takes their
-// front matter ("model"). It returns false when the site must be prepared
+// front matter ("model"). It returns false when the site must be Prepared
 // anew.
-func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte, bool, error) {
+func (r *Rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte, bool, error) {
 	last := r.last
 	var ents []site.Entity
 	var news []*content.File
 	bodies := true // whether only bodies changed
 	for _, rel := range rels {
-		e := last.site.EntityAt(rel)
-		old := r.cfg.cache.File(rel)
+		e := last.Site.EntityAt(rel)
+		old := r.cache.File(rel)
 		if e == nil || old == nil {
 			return nil, false, nil
 		}
-		f, err := r.cfg.cache.Reload(last.content, rel)
+		f, err := r.cache.Reload(last.Content, rel)
 		if err != nil {
 			return nil, false, nil
 		}
@@ -335,20 +347,20 @@ func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 	for _, e := range ents {
 		affected[keyOf(e)] = true
 		for _, a := range e.E().Aliases {
-			drop = append(drop, aliasFile(a))
+			drop = append(drop, build.AliasFile(a))
 		}
 	}
 	if bodies {
 		shown := false // whether a summary, which other pages show, changed
 		for i, e := range ents {
-			if last.site.PatchBody(e, news[i]) {
+			if last.Site.PatchBody(e, news[i]) {
 				shown = true
 			}
 		}
 		if !shown {
 			// A body shows only on its own page.
 			files, err := r.rerender(ctx, last, affected, nil, false)
-			r.how = byBody
+			r.how = ByBody
 			return patched(files, err)
 		}
 	} else {
@@ -357,7 +369,7 @@ func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 				affected[keyOf(x)] = true
 			}
 		}
-		if !last.site.Update(news) {
+		if !last.Site.Update(news) {
 			return nil, false, nil
 		}
 	}
@@ -367,15 +379,15 @@ func (r *rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 		}
 	}
 	files, err := r.rerender(ctx, last, affected, drop, true)
-	r.how = byModel
+	r.how = ByModel
 	if bodies {
-		r.how = byBody
+		r.how = ByBody
 	}
 	return patched(files, err)
 }
 
 // patched is patch's answer after rendering: errWhole asks for the site
-// to be prepared anew.
+// to be Prepared anew.
 func patched(files map[string][]byte, err error) (map[string][]byte, bool, error) {
 	if errors.Is(err, errWhole) {
 		return nil, false, nil
@@ -386,12 +398,12 @@ func patched(files map[string][]byte, err error) (map[string][]byte, bool, error
 // incremental re-renders, after a new build p of the site, the pages that
 // can show the entries in rels. It returns false when the change needs a
 // full build.
-func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string) (map[string][]byte, bool, error) {
-	old := r.last.site
+func (r *Rebuilder) incremental(ctx context.Context, p *build.Prepared, rels []string) (map[string][]byte, bool, error) {
+	old := r.last.Site
 	affected := map[entryKey]bool{}
 	var drop []string // files of the pages and old addresses that may be gone
 	for _, rel := range rels {
-		o, n := old.EntityAt(rel), p.site.EntityAt(rel)
+		o, n := old.EntityAt(rel), p.Site.EntityAt(rel)
 		// A title shows on pages two references away: a city's in the
 		// lists of organisations seated there, on the pages that list
 		// them.
@@ -413,7 +425,7 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 		if o != nil {
 			drop = append(drop, o.E().URL+"index.html")
 			for _, a := range o.E().Aliases {
-				drop = append(drop, aliasFile(a))
+				drop = append(drop, build.AliasFile(a))
 			}
 		}
 	}
@@ -427,7 +439,7 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 	// Content files published beside entries: drop the ones no longer
 	// used, add the new ones.
 	used := map[string]bool{}
-	for _, a := range p.site.Assets {
+	for _, a := range p.Site.Assets {
 		used[a.URL] = true
 	}
 	for _, a := range old.Assets {
@@ -435,11 +447,11 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 			delete(files, a.URL)
 		}
 	}
-	for _, a := range p.site.Assets {
+	for _, a := range p.Site.Assets {
 		if _, ok := files[a.URL]; ok {
 			continue
 		}
-		b, err := fs.ReadFile(p.content, a.Source)
+		b, err := fs.ReadFile(p.Content, a.Source)
 		if err != nil {
 			return nil, false, err
 		}
@@ -453,7 +465,7 @@ func (r *rebuilder) incremental(ctx context.Context, p *prepared, rels []string)
 // entry or changed, the home page and the list of topics. Pages that are
 // gone are dropped, with the old addresses (aliases) of the changed
 // entries.
-func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entryKey]bool, drop []string, lists bool) (map[string][]byte, error) {
+func (r *Rebuilder) rerender(ctx context.Context, p *build.Prepared, affected map[entryKey]bool, drop []string, lists bool) (map[string][]byte, error) {
 	files := maps.Clone(r.files)
 	for _, name := range drop {
 		delete(files, name)
@@ -461,7 +473,7 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 	var todo []*render.Page
 	shapes := r.shapes
 	if lists {
-		listed := p.renderer.ListPages()
+		listed := p.Renderer.ListPages()
 		shapes = shapesOf(listed)
 		for url, sh := range r.shapes {
 			if _, ok := shapes[url]; !ok {
@@ -481,11 +493,11 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 	}
 	var entries []site.Entity
 	for _, k := range slices.Sorted(maps.Keys(affected)) {
-		if e := p.site.EntityAt(k); e != nil {
+		if e := p.Site.EntityAt(k); e != nil {
 			entries = append(entries, e)
 		}
 	}
-	todo = append(todo, p.renderer.EntryPages(entries)...)
+	todo = append(todo, p.Renderer.EntryPages(entries)...)
 	if err := r.renderInto(ctx, p, todo, files); err != nil {
 		return nil, err
 	}
@@ -493,7 +505,7 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 		// Feeds, calendars, the sitemap, open data and the search index
 		// show many entries: finish makes them again, after the pages are
 		// served.
-		p.siteNames, r.stale = r.last.siteNames, true
+		p.SiteNames, r.stale = r.last.SiteNames, true
 	}
 	r.files, r.pages, r.shapes = files, len(todo), shapes
 	return files, nil
@@ -501,17 +513,17 @@ func (r *rebuilder) rerender(ctx context.Context, p *prepared, affected map[entr
 
 // renderInto renders pages of the build p into files, checking their links
 // against those of the pages kept from the last build.
-func (r *rebuilder) renderInto(ctx context.Context, p *prepared, pages []*render.Page, files map[string][]byte) error {
+func (r *Rebuilder) renderInto(ctx context.Context, p *build.Prepared, pages []*render.Page, files map[string][]byte) error {
 	known, err := r.keptLinks(p)
 	if err != nil {
 		return err
 	}
 	var mem output.Memory
-	idx, err := p.renderPages(ctx, &mem, pages, known)
+	idx, err := p.RenderPages(ctx, &mem, pages, known)
 	if err != nil {
 		return err
 	}
-	p.links = idx
+	p.Links = idx
 	maps.Copy(files, mem.Files)
 	return nil
 }

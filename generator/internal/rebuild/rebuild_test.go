@@ -1,4 +1,4 @@
-package generator
+package rebuild
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ratusz/ratusz/generator/internal/build"
+
 	"github.com/ratusz/ratusz/generator/internal/output"
 )
 
@@ -17,21 +19,7 @@ import (
 func copySite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	err := filepath.WalkDir("testdata/site", func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel("testdata/site", p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/site")); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -41,7 +29,7 @@ func copySite(t *testing.T) string {
 func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 	dir := copySite(t)
 	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
-	cfg := Config{
+	cfg := build.Config{
 		Content: filepath.Join(dir, "content"),
 		Static:  filepath.Join(dir, "static"),
 		Layouts: filepath.Join(dir, "layouts"),
@@ -53,8 +41,8 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		// minify what it renders as the full build does.
 		Minify: true,
 	}
-	r := newRebuilder(cfg)
-	if _, probs := r.build(context.Background(), nil); probs != nil {
+	r := New(cfg, nil)
+	if _, probs := r.Build(context.Background(), nil); probs != nil {
 		t.Fatal(probs)
 	}
 	file := func(rel string) string { return filepath.Join(dir, "content", filepath.FromSlash(rel)) }
@@ -95,7 +83,7 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 	steps := []struct {
 		name   string
 		change func() []string
-		how    strategy // how it must rebuild
+		how    Strategy // how it must rebuild
 		broken string   // a problem it must report, when it breaks the site
 	}{
 		{"body of a document (and so its summary)", edit("documents/lsr.md", "Strategia ma trzy cele:", "Strategia ma cztery cele:"), "body", ""},
@@ -138,7 +126,7 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		}, "layout", ""},
 		{"the base layout", func() []string {
 			p := filepath.Join(dir, "layouts", "base.html")
-			b, err := os.ReadFile("../layouts/base.html")
+			b, err := os.ReadFile("../../../layouts/base.html")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -148,7 +136,7 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 	}
 	for _, st := range steps {
 		changed := st.change()
-		files, probs := r.build(context.Background(), changed)
+		files, probs := r.Build(context.Background(), changed)
 		ok := false
 		if st.broken != "" {
 			if !slices.ContainsFunc(probs, func(p string) bool { return strings.Contains(p, st.broken) }) {
@@ -160,12 +148,12 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 			t.Fatalf("%s: %v", st.name, probs)
 		}
 		if r.stale {
-			if files, probs, ok = r.finish(context.Background()); !ok || probs != nil {
+			if files, probs, ok = r.Finish(context.Background()); !ok || probs != nil {
 				t.Fatalf("%s: finish: %v, %v", st.name, ok, probs)
 			}
 		}
 		var mem output.Memory
-		if _, err := BuildTo(context.Background(), cfg, &mem); err != nil {
+		if err := fullBuild(cfg, &mem); err != nil {
 			t.Fatalf("%s: full build: %v", st.name, err)
 		}
 		var diff []string
@@ -185,7 +173,7 @@ func TestIncrementalRebuildEqualsFullBuild(t *testing.T) {
 		if len(diff) > 0 {
 			t.Errorf("%s: the incremental rebuild differs from a full build:\n%s", st.name, strings.Join(diff, "\n"))
 		}
-		all := len(r.last.renderer.Pages())
+		all := len(r.last.Renderer.Pages())
 		if r.how != st.how {
 			t.Errorf("%s: rebuilt as %q, want %q", st.name, r.how, st.how)
 		}
@@ -210,7 +198,7 @@ func TestRebuildOwnLayouts(t *testing.T) {
 	dir := copySite(t)
 	layouts := filepath.Join(dir, "layouts")
 	os.MkdirAll(layouts, 0o755)
-	cfg := Config{
+	cfg := build.Config{
 		Content: filepath.Join(dir, "content"),
 		Static:  filepath.Join(dir, "static"),
 		Layouts: layouts,
@@ -261,7 +249,7 @@ func TestRebuildOwnLayouts(t *testing.T) {
 	steps := []struct {
 		name   string
 		change func() []string // makes the change and returns the changed paths; nil for the first build
-		how    strategy
+		how    Strategy
 		shows  map[string][]string // by page, what it must show
 		hides  map[string][]string // by page, what it must not show
 	}{
@@ -331,9 +319,9 @@ func TestRebuildOwnLayouts(t *testing.T) {
 			hides:  map[string][]string{about: {"Stopka gminy"}, lsr: {"Stopka gminy"}, meeting: {"Stopka gminy"}, home: {"Stopka gminy"}},
 		},
 	}
-	r := newRebuilder(cfg)
+	r := New(cfg, nil)
 	for _, st := range steps {
-		files, probs := r.build(context.Background(), st.change())
+		files, probs := r.Build(context.Background(), st.change())
 		if probs != nil {
 			t.Fatalf("%s: %v", st.name, probs)
 		}
@@ -341,7 +329,7 @@ func TestRebuildOwnLayouts(t *testing.T) {
 			t.Errorf("%s: rebuilt as %q, want %q", st.name, r.how, st.how)
 		}
 		if r.stale {
-			if files, probs, _ = r.finish(context.Background()); probs != nil {
+			if files, probs, _ = r.Finish(context.Background()); probs != nil {
 				t.Fatalf("%s: finish: %v", st.name, probs)
 			}
 		}
@@ -359,7 +347,7 @@ func TestRebuildOwnLayouts(t *testing.T) {
 			}
 		}
 		var mem output.Memory
-		if _, err := BuildTo(context.Background(), cfg, &mem); err != nil {
+		if err := fullBuild(cfg, &mem); err != nil {
 			t.Fatalf("%s: full build: %v", st.name, err)
 		}
 		for name, want := range mem.Files {
@@ -386,9 +374,9 @@ func TestRebuildRemakesOnceParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{Content: filepath.Join(dir, "content"), Static: filepath.Join(dir, "static"), Layouts: layouts, Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)}
-	r := newRebuilder(cfg)
-	if _, probs := r.build(context.Background(), nil); probs != nil {
+	cfg := build.Config{Content: filepath.Join(dir, "content"), Static: filepath.Join(dir, "static"), Layouts: layouts, Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)}
+	r := New(cfg, nil)
+	if _, probs := r.Build(context.Background(), nil); probs != nil {
 		t.Fatal(probs)
 	}
 	const ngo, title = "dokumenty/program-ngo/index.html", "Program współpracy z organizacjami pozarządowymi na 2021 rok;"
@@ -400,14 +388,24 @@ func TestRebuildRemakesOnceParts(t *testing.T) {
 	if err := os.WriteFile(md, bytes.Replace(b, []byte("status: consultation"), []byte("status: draft"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	files, probs := r.build(context.Background(), []string{md})
+	files, probs := r.Build(context.Background(), []string{md})
 	if probs != nil {
 		t.Fatal(probs)
 	}
-	if r.how != "model" {
+	if r.how != ByModel {
 		t.Errorf("rebuilt as %q, want %q", r.how, "model")
 	}
 	if got := string(files[ngo]); !strings.Contains(got, "W konsultacjach:") || strings.Contains(got, title) {
 		t.Errorf("%s, rebuilt after the document left consultation, still lists it as in consultation:\n%s", ngo, got)
 	}
+}
+
+// fullBuild builds the site cfg names from nothing kept, as ratusz build
+// does, into w.
+func fullBuild(cfg build.Config, w build.Writer) error {
+	p, res, err := build.Prepare(context.Background(), cfg, nil)
+	if err != nil {
+		return err
+	}
+	return p.Write(context.Background(), w, &res)
 }

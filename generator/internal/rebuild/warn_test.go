@@ -1,4 +1,4 @@
-package generator
+package rebuild
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/build"
 )
 
 // The dev server prints the warnings ratusz build prints, once, and again
@@ -27,9 +29,8 @@ func TestServePrintsWarnings(t *testing.T) {
 		}
 	}
 	var log bytes.Buffer
-	r := newRebuilder(Config{Content: filepath.Join(dir, "content"), Now: time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)})
-	r.log = &log
-	if _, probs := r.build(context.Background(), nil); probs != nil {
+	r := New(build.Config{Content: filepath.Join(dir, "content"), Now: time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)}, &log)
+	if _, probs := r.Build(context.Background(), nil); probs != nil {
 		t.Fatal(probs)
 	}
 	first := log.String()
@@ -39,7 +40,7 @@ func TestServePrintsWarnings(t *testing.T) {
 	if strings.Contains(first, "-base-url") {
 		t.Errorf("the dev server warns about -base-url: %q", first)
 	}
-	if _, probs := r.build(context.Background(), nil); probs != nil {
+	if _, probs := r.Build(context.Background(), nil); probs != nil {
 		t.Fatal(probs)
 	}
 	if log.String() != first {
@@ -49,7 +50,7 @@ func TestServePrintsWarnings(t *testing.T) {
 	if err := os.WriteFile(unused, []byte("%PDF"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, probs := r.build(context.Background(), []string{unused}); probs != nil {
+	if _, probs := r.Build(context.Background(), []string{unused}); probs != nil {
 		t.Fatal(probs)
 	}
 	if next := strings.TrimPrefix(log.String(), first); !strings.Contains(next, "plan.pdf: not used by any entry") {
