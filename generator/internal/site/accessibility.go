@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
@@ -47,7 +48,7 @@ func (b *builder) accessibility(r *reader, v *content.Value) *Accessibility {
 	}
 	day := func(key string, required bool) *Date {
 		if required && !present(m[key]) {
-			r.errorf(v.Line, "accessibility.%s is required; add %s: YYYY-MM-DD", key, key)
+			r.fieldf(v.Line, "accessibility."+key, fmt.Sprintf("add %s: YYYY-MM-DD", key), "accessibility.%s is required", key)
 			return nil
 		}
 		return r.date("accessibility."+key, m[key], false)
@@ -68,10 +69,10 @@ func (b *builder) accessibility(r *reader, v *content.Value) *Accessibility {
 		URLPath:       b.site.Lang.Segment("accessibility") + "/",
 	}
 	if !present(m["status"]) {
-		r.errorf(v.Line, "accessibility.status is required; add status: with one of %s", strings.Join(AccessibilityStatuses.Values, ", "))
+		r.fieldf(v.Line, "accessibility.status", "add status: with one of "+strings.Join(AccessibilityStatuses.Values, ", "), "accessibility.status is required")
 	}
 	if a.Status != "" && a.Status != "zgodna" && len(a.NonCompliance) == 0 {
-		r.errorf(m["status"].Line, "accessibility.status is %s, so accessibility.noncompliance is required: list what is not accessible and why", a.Status)
+		r.fieldf(m["status"].Line, "accessibility.noncompliance", "list what is not accessible and why", "accessibility.status is %s, so accessibility.noncompliance is required", a.Status)
 	}
 	if d := day("published", true); d != nil {
 		a.Published = *d
@@ -88,13 +89,13 @@ func (b *builder) accessibility(r *reader, v *content.Value) *Accessibility {
 		a.Email = r.required("accessibility.contact.email", cm["email"], m["contact"].Line, "an e-mail address for accessibility requests")
 		a.Phone = r.required("accessibility.contact.phone", cm["phone"], m["contact"].Line, "a phone number for accessibility requests")
 	} else if !present(m["contact"]) {
-		r.errorf(v.Line, "accessibility.contact is required; add contact: {person: …, email: …, phone: …}")
+		r.fieldf(v.Line, "accessibility.contact", "add contact: {person: …, email: …, phone: …}", "accessibility.contact is required")
 	}
 	if len(a.Architecture) == 0 {
-		r.errorf(v.Line, "accessibility.architecture is required: describe how the public body's buildings can be reached (entrances, lifts, parking, a sign-language interpreter on site)")
+		r.fieldf(v.Line, "accessibility.architecture", "describe how the public body's buildings can be reached (entrances, lifts, parking, a sign-language interpreter on site)", "accessibility.architecture is required")
 	}
 	if len(a.Communication) == 0 {
-		r.errorf(v.Line, "accessibility.communication is required: describe how deaf people can contact the body (e-mail, SMS, video calls with a Polish Sign Language interpreter)")
+		r.fieldf(v.Line, "accessibility.communication", "describe how deaf people can contact the body (e-mail, SMS, video calls with a Polish Sign Language interpreter)", "accessibility.communication is required")
 	}
 	return a
 }

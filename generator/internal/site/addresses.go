@@ -1,8 +1,11 @@
 package site
 
 import (
+	"fmt"
 	"path"
 	"strings"
+
+	"github.com/ratusz/ratusz/generator/internal/problem"
 )
 
 // An address is an output file an entry or one of its aliases claims.
@@ -53,9 +56,14 @@ func (b *builder) checkAddresses() {
 	for _, c := range b.claims {
 		if other, ok := taken[c.file]; ok {
 			if c.n > 0 {
-				b.errs.Addf(c.path, c.line, "aliases[%d]: %q is already %s; remove the alias or change it to an address nothing else uses", c.n, c.url, other)
+				b.errs.Add(&problem.Problem{Path: c.path, Line: c.line, Field: fmt.Sprintf("aliases[%d]", c.n),
+					Msg:  fmt.Sprintf("aliases[%d]: %q is already %s", c.n, c.url, other),
+					Hint: "remove the alias or change it to an address nothing else uses"})
 			} else {
-				b.errs.Addf(c.path, c.line, "the address %s of this file is already %s; rename the file", c.url, other)
+				// A problem of the file as a whole: no field.
+				b.errs.Add(&problem.Problem{Path: c.path, Line: c.line,
+					Msg:  fmt.Sprintf("the address %s of this file is already %s", c.url, other),
+					Hint: "rename the file"})
 			}
 			continue
 		}

@@ -30,7 +30,7 @@ func (b *builder) locate(r *reader, from *Entry, key string, v *content.Value) (
 	clean := path.Clean(f)
 	beside := path.Join(path.Dir(from.Path), clean)
 	if strings.HasPrefix(beside, "../") {
-		r.errorf(v.Line, "%s: %q leads outside the content folder", key, f)
+		r.fieldf(v.Line, key, "keep files beside the entry or under static/", "%s: %q leads outside the content folder", key, f)
 		return "", 0, "", "", false
 	}
 	if sz, ok := b.assets[beside]; ok {
@@ -42,7 +42,7 @@ func (b *builder) locate(r *reader, from *Entry, key string, v *content.Value) (
 	if sz, ok := b.o.Static[clean]; ok {
 		return clean, sz, "static", clean, true
 	}
-	r.errorf(v.Line, "%s: file %q not found beside the entry (%s) or in static/ (%s); add the file or fix the path", key, f, beside, "static/"+clean)
+	r.fieldf(v.Line, key, "add the file or fix the path", "%s: file %q not found beside the entry (%s) or in static/ (%s)", key, f, beside, "static/"+clean)
 	return "", 0, "", "", false
 }
 
@@ -50,12 +50,12 @@ func (b *builder) locate(r *reader, from *Entry, key string, v *content.Value) (
 // the entry's folder or static/, and reports it if not.
 func (r *reader) relative(key string, v *content.Value, f string) bool {
 	if strings.HasPrefix(f, "/") || strings.Contains(f, `\`) || strings.Contains(f, "://") || strings.ContainsRune(f, 0) {
-		r.errorf(v.Line, "%s: %q must be a path relative to the entry's folder or to static/, like pliki/strategia.pdf", key, f)
+		r.fieldf(v.Line, key, "write it like pliki/strategia.pdf", "%s: %q must be a path relative to the entry's folder or to static/", key, f)
 		return false
 	}
 	clean := path.Clean(f)
 	if clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
-		r.errorf(v.Line, "%s: %q leads outside the site; keep files beside the entry or under static/", key, f)
+		r.fieldf(v.Line, key, "keep files beside the entry or under static/", "%s: %q leads outside the site", key, f)
 		return false
 	}
 	return true
@@ -83,7 +83,7 @@ func (b *builder) attachment(r *reader, from *Entry, key string, v *content.Valu
 	}
 	if a.Lang != "" {
 		if _, err := language.Parse(a.Lang); err != nil {
-			r.errorf(m["lang"].Line, "%s.lang: %q is not a language code; use one like en, de or uk", key, a.Lang)
+			r.fieldf(m["lang"].Line, key+".lang", "use one like en, de or uk", "%s.lang: %q is not a language code", key, a.Lang)
 		}
 	}
 	if a.File == "" || !r.relative(key+".file", m["file"], a.File) {
@@ -92,7 +92,7 @@ func (b *builder) attachment(r *reader, from *Entry, key string, v *content.Valu
 	ext := strings.ToLower(path.Ext(a.File))
 	format, known := attachmentFormats[ext]
 	if !known {
-		r.errorf(m["file"].Line, "%s.file: %q has no known file type (%s); use a file ending in .pdf, .docx, .odt, .xlsx, .ods, .csv, .zip …", key, a.File, orNone(ext))
+		r.fieldf(m["file"].Line, key+".file", "use a file ending in .pdf, .docx, .odt, .xlsx, .ods, .csv, .zip …", "%s.file: %q has no known file type (%s)", key, a.File, orNone(ext))
 		return nil
 	}
 	a.Format = format
@@ -125,20 +125,20 @@ func (b *builder) image(r *reader, from *Entry, key string, v *content.Value) *I
 	}
 	switch {
 	case img.Decorative && img.Alt != "":
-		r.errorf(m["alt"].Line, "%s: an image marked decorative: true has no alt text; remove alt, or remove decorative if the image carries information", key)
+		r.fieldf(m["alt"].Line, key+".alt", "remove alt, or remove decorative if the image carries information", "%s: an image marked decorative: true has no alt text", key)
 	case !img.Decorative && img.Alt == "":
 		line := v.Line
 		if present(m["alt"]) {
 			line = m["alt"].Line
 		}
-		r.errorf(line, "%s.alt is required: describe what the image shows for people who cannot see it (or mark a purely decorative image with decorative: true)", key)
+		r.fieldf(line, key+".alt", "describe what the image shows for people who cannot see it (or mark a purely decorative image with decorative: true)", "%s.alt is required", key)
 	}
 	if img.File == "" || !r.relative(key+".file", m["file"], img.File) {
 		return nil
 	}
 	ext := strings.ToLower(path.Ext(img.File))
 	if !slices.Contains(imageFormats, ext) {
-		r.errorf(m["file"].Line, "%s.file: %q is not an image ratusz can publish; use .jpg, .png, .webp, .gif or .svg", key, img.File)
+		r.fieldf(m["file"].Line, key+".file", "use .jpg, .png, .webp, .gif or .svg", "%s.file: %q is not an image ratusz can publish", key, img.File)
 		return nil
 	}
 	u, size, tree, p, ok := b.locate(r, from, key+".file", m["file"])
@@ -149,7 +149,7 @@ func (b *builder) image(r *reader, from *Entry, key string, v *content.Value) *I
 	if b.o.ImageSize != nil {
 		w, h, err := b.o.ImageSize(tree, p)
 		if err != nil {
-			r.errorf(m["file"].Line, "%s.file: cannot read the size of %q: %v; save it again as a JPG, PNG, WebP, GIF or SVG with a width and height", key, img.File, err)
+			r.fieldf(m["file"].Line, key+".file", "save it again as a JPG, PNG, WebP, GIF or SVG with a width and height", "%s.file: cannot read the size of %q: %v", key, img.File, err)
 			return nil
 		}
 		img.Width, img.Height = w, h

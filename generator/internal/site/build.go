@@ -156,13 +156,14 @@ func (b *builder) configure(tree *content.Tree) {
 	}
 	l, err := lang.New(tag)
 	if err != nil {
-		r.errorf(m["lang"].Line, "lang: %v", err)
+		msg, hint, _ := strings.Cut(err.Error(), "; ")
+		r.fieldf(m["lang"].Line, "lang", hint, "lang: %s", msg)
 		l, _ = lang.New("pl")
 	}
 	s.Lang = l
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
-		r.errorf(m["timezone"].Line, "timezone: %q is not a time zone; use a name like Europe/Warsaw", zone)
+		r.fieldf(m["timezone"].Line, "timezone", "use a name like Europe/Warsaw", "timezone: %q is not a time zone", zone)
 		loc = time.UTC
 	}
 	s.Zone = loc
@@ -286,7 +287,9 @@ func (b *builder) entry(f *content.File, ent Entity, seen map[Kind]map[string]st
 	if other, dup := seen[e.Kind][key]; dup {
 		// A problem of the file as a whole: at its line 1, as content
 		// reports those.
-		b.errs.Addf(f.Origin, 1, "has the same address %q as %s; rename one of the files (file names that differ only in case or Polish letters make the same address)", "/"+e.URL, other)
+		b.errs.Add(&problem.Problem{Path: f.Origin, Line: 1,
+			Msg:  fmt.Sprintf("has the same address %q as %s", "/"+e.URL, other),
+			Hint: "rename one of the files (file names that differ only in case or Polish letters make the same address)"})
 		return
 	}
 	seen[e.Kind][key] = f.Origin
@@ -309,7 +312,9 @@ func (b *builder) decode(f *content.File) Entity {
 	name := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 	e := Entry{Kind: k, Path: f.Path, Slug: slug.Make(name), Body: f.Body, BodyLine: f.BodyLine}
 	if e.Slug == "" {
-		r.errorf(1, "file name %q has no letters or digits to make an address from; rename the file", path.Base(f.Path))
+		r.errs.Add(&problem.Problem{Path: r.path, Line: 1, // the file as a whole: no field
+			Msg:  fmt.Sprintf("file name %q has no letters or digits to make an address from", path.Base(f.Path)),
+			Hint: "rename the file"})
 		return nil
 	}
 	b.common(r, &e, m, f)
@@ -438,20 +443,22 @@ func (b *builder) common(r *reader, e *Entry, m map[string]*content.Value, f *co
 		}
 		tslug := slug.Make(name)
 		if tslug == "" {
-			r.errorf(it.Line, "topics[%d]: %q has no letters or digits; write a word", i+1, name)
+			k := fmt.Sprintf("topics[%d]", i+1)
+			r.fieldf(it.Line, k, "write a word", "%s: %q has no letters or digits", k, name)
 			continue
 		}
 		e.Topics = append(e.Topics, &Topic{Name: name, Slug: tslug})
 		e.spellings = append(e.spellings, name)
 	}
 	for i, it := range r.list("aliases", m["aliases"], true) {
-		a := r.str(fmt.Sprintf("aliases[%d]", i+1), it)
+		k := fmt.Sprintf("aliases[%d]", i+1)
+		a := r.str(k, it)
 		if a == "" {
 			continue
 		}
-		clean, msg := cleanAlias(a)
+		clean, msg, hint := cleanAlias(a)
 		if msg != "" {
-			r.errorf(it.Line, "aliases[%d]: %s", i+1, msg)
+			r.fieldf(it.Line, k, hint, "%s: %s", k, msg)
 			continue
 		}
 		e.Aliases = append(e.Aliases, clean)
@@ -470,25 +477,26 @@ var polishStatuses = map[string]string{
 	"archiwalny": "expired", "wygasly": "expired", "nieobowiazujacy": "expired",
 }
 
-// cleanAlias checks an old address that must redirect here.
-func cleanAlias(a string) (string, string) {
+// cleanAlias checks an old address that must redirect here. It returns the
+// address cleaned, or what is wrong with it and how to put it right.
+func cleanAlias(a string) (clean, msg, hint string) {
 	if strings.Contains(a, "://") {
-		return "", fmt.Sprintf("%q is a full address; write only the path on this site, like /stara/strona/", a)
+		return "", fmt.Sprintf("%q is a full address", a), "write only the path on this site, like /stara/strona/"
 	}
 	p := strings.TrimPrefix(a, "/")
 	for _, seg := range strings.Split(p, "/") {
 		if seg == ".." || seg == "." {
-			return "", fmt.Sprintf("%q contains %q; write the path from the site root, like /stara/strona/", a, seg)
+			return "", fmt.Sprintf("%q contains %q", a, seg), "write the path from the site root, like /stara/strona/"
 		}
 	}
 	if strings.ContainsAny(p, "?#\\") {
-		return "", fmt.Sprintf("%q contains ?, # or \\; write only a path", a)
+		return "", fmt.Sprintf("%q contains ?, # or \\", a), "write only a path"
 	}
 	p = path.Clean("/" + p)
 	if p == "/" {
-		return "", fmt.Sprintf("%q is the home page; an alias must be another path", a)
+		return "", fmt.Sprintf("%q is the home page", a), "an alias must be another path"
 	}
-	return strings.TrimPrefix(p, "/"), ""
+	return strings.TrimPrefix(p, "/"), "", ""
 }
 
 func (b *builder) city(r *reader, e Entry, m map[string]*content.Value) *City {
@@ -521,9 +529,9 @@ func (b *builder) partnership(r *reader, e Entry, m map[string]*content.Value) *
 	p.Founded = r.date("founded", m["founded"], true)
 	p.Website = r.url("website", m["website"])
 	if !present(m["cities"]) {
-		r.errorf(r.top, "cities is required; list every city taking part, e.g. cities: [wloclawek]")
+		r.fieldf(r.top, "cities", "list every city taking part, e.g. cities: [wloclawek]", "cities is required")
 	} else if v := m["cities"]; v.Kind == content.List && len(v.Items) == 0 {
-		r.errorf(v.Line, "cities is empty; list at least one city taking part")
+		r.fieldf(v.Line, "cities", "list at least one city taking part", "cities is empty")
 	}
 	if v := m["leader"]; present(v) {
 		b.checks = append(b.checks, func() {
@@ -533,11 +541,11 @@ func (b *builder) partnership(r *reader, e Entry, m map[string]*content.Value) *
 			switch l := p.Leader.(type) {
 			case *City:
 				if !slices.Contains(p.Cities, l) {
-					r.errorf(v.Line, "leader: %q is not one of this partnership's cities; add it to cities or choose a city that is there", l.Slug)
+					r.fieldf(v.Line, "leader", "add it to cities or choose a city that is there", "leader: %q is not one of this partnership's cities", l.Slug)
 				}
 			case *Organisation:
 				if !slices.Contains(p.Members, l) {
-					r.errorf(v.Line, "leader: %q is not one of this partnership's members; add it to members or choose a member", l.Slug)
+					r.fieldf(v.Line, "leader", "add it to members or choose a member", "leader: %q is not one of this partnership's members", l.Slug)
 				}
 			}
 		})
@@ -549,21 +557,21 @@ func (b *builder) document(r *reader, e Entry, m map[string]*content.Value) *Doc
 	d := &Document{Entry: e}
 	top := r.top
 	if !present(m["type"]) {
-		r.errorf(top, "type is required; add type: with one of %s", strings.Join(DocumentTypes.Values, ", "))
+		r.fieldf(top, "type", "add type: with one of "+strings.Join(DocumentTypes.Values, ", "), "type is required")
 	}
 	d.Type = r.enum("type", m["type"], DocumentTypes)
 	if !present(m["status"]) {
-		r.errorf(top, "status is required; add status: with one of %s", strings.Join(Statuses.Values, ", "))
+		r.fieldf(top, "status", "add status: with one of "+strings.Join(Statuses.Values, ", "), "status is required")
 	}
 	if pl, ok := polishStatuses[slug.Make(r.str("status", m["status"]))]; ok {
-		r.errorf(m["status"].Line, "status: %q is the Polish name; statuses are written in English: status: %s", r.str("status", m["status"]), pl)
+		r.fieldf(m["status"].Line, "status", "statuses are written in English: status: "+pl, "status: %q is the Polish name", r.str("status", m["status"]))
 	} else {
 		d.Status = Status(r.enum("status", m["status"], Statuses))
 	}
 	if !present(m["cities"]) {
-		r.errorf(top, "cities is required; list the cities the document belongs to, e.g. cities: [walbrzych]")
+		r.fieldf(top, "cities", "list the cities the document belongs to, e.g. cities: [walbrzych]", "cities is required")
 	} else if v := m["cities"]; v.Kind == content.List && len(v.Items) == 0 {
-		r.errorf(v.Line, "cities is empty; list at least one city")
+		r.fieldf(v.Line, "cities", "list at least one city", "cities is empty")
 	}
 	d.Period = r.period("period", m["period"])
 
@@ -573,21 +581,21 @@ func (b *builder) document(r *reader, e Entry, m map[string]*content.Value) *Doc
 			a.Date = *dt
 			d.Adopted = a
 		} else if !present(am["date"]) {
-			r.errorf(m["adopted"].Line, "adopted.date is required; add date: with the day of the resolution (YYYY-MM-DD)")
+			r.fieldf(m["adopted"].Line, "adopted.date", "add date: with the day of the resolution (YYYY-MM-DD)", "adopted.date is required")
 		}
 	}
 	if d.Status == StatusAdopted && !present(m["adopted"]) {
-		r.errorf(m["status"].Line, "status is adopted but adopted is missing; add adopted: {date: YYYY-MM-DD, by: …, resolution: …}")
+		r.fieldf(m["status"].Line, "adopted", "add adopted: {date: YYYY-MM-DD, by: …, resolution: …}", "status is adopted but adopted is missing")
 	}
 	if cm := r.mapOf("consultation", m["consultation"], []string{"from", "to", "url"}); cm != nil {
 		c := &Consultation{From: r.date("consultation.from", cm["from"], false), To: r.date("consultation.to", cm["to"], false), URL: r.url("consultation.url", cm["url"])}
 		if c.From != nil && c.To != nil && c.To.Time.Before(c.From.Time) {
-			r.errorf(cm["to"].Line, "consultation.to (%s) is before consultation.from (%s); swap the dates", c.To.ISO(), c.From.ISO())
+			r.fieldf(cm["to"].Line, "consultation.to", "swap the dates", "consultation.to (%s) is before consultation.from (%s)", c.To.ISO(), c.From.ISO())
 		}
 		d.Consultation = c
 	}
 	if d.Status == StatusConsultation && !present(m["consultation"]) {
-		r.errorf(m["status"].Line, "status is consultation but consultation is missing; add consultation: {from: YYYY-MM-DD, to: YYYY-MM-DD, url: …}")
+		r.fieldf(m["status"].Line, "consultation", "add consultation: {from: YYYY-MM-DD, to: YYYY-MM-DD, url: …}", "status is consultation but consultation is missing")
 	}
 	for i, it := range r.list("attachments", m["attachments"], false) {
 		if a := b.attachment(r, &d.Entry, fmt.Sprintf("attachments[%d]", i+1), it); a != nil {
@@ -601,13 +609,13 @@ func (b *builder) meeting(r *reader, e Entry, m map[string]*content.Value) *Meet
 	mt := &Meeting{Entry: e}
 	top := r.top
 	if !present(m["date"]) {
-		r.errorf(top, "date is required; add date: with the day the meeting starts (YYYY-MM-DD)")
+		r.fieldf(top, "date", "add date: with the day the meeting starts (YYYY-MM-DD)", "date is required")
 	} else if d := r.date("date", m["date"], false); d != nil {
 		mt.Date = *d
 	}
 	mt.End = r.date("end", m["end"], false)
 	if mt.End != nil && !mt.Date.Time.IsZero() && mt.End.Time.Before(mt.Date.Time) {
-		r.errorf(m["end"].Line, "end (%s) is before date (%s); the meeting must end after it starts", mt.End.ISO(), mt.Date.ISO())
+		r.fieldf(m["end"].Line, "end", "the meeting must end after it starts", "end (%s) is before date (%s)", mt.End.ISO(), mt.Date.ISO())
 	}
 	mt.Type = r.enum("type", m["type"], MeetingTypes)
 	if pm := r.mapOf("place", m["place"], []string{"name", "address", "city"}); pm != nil {
@@ -615,7 +623,7 @@ func (b *builder) meeting(r *reader, e Entry, m map[string]*content.Value) *Meet
 	}
 	hasPlaceCity := mt.Place != nil && present(m["place"].Get("city"))
 	if !present(m["cities"]) && !hasPlaceCity && !present(m["partnership"]) {
-		r.errorf(top, "cities is required when neither place.city nor partnership says where the meeting belongs; add cities: [slug]")
+		r.fieldf(top, "cities", "add cities: [slug]", "cities is required when neither place.city nor partnership says where the meeting belongs")
 	}
 	for i, it := range r.list("images", m["images"], false) {
 		if img := b.image(r, &mt.Entry, fmt.Sprintf("images[%d]", i+1), it); img != nil {

@@ -161,7 +161,8 @@ func (r *reader) date(key string, v *content.Value, partial bool) *Date {
 	}
 	d, msg := parseDate(v.Text, partial, r.zone)
 	if msg != "" {
-		r.fieldf(v.Line, key, "", "%s: %s", key, msg)
+		msg, hint := splitHint(msg)
+		r.fieldf(v.Line, key, hint, "%s: %s", key, msg)
 		return nil
 	}
 	return &d
@@ -216,7 +217,8 @@ func (r *reader) period(key string, v *content.Value) *Period {
 	case content.Scalar:
 		var msg string
 		if p, msg = parsePeriod(v.Text); msg != "" {
-			r.fieldf(v.Line, key, "", "%s: %s", key, msg)
+			msg, hint := splitHint(msg)
+			r.fieldf(v.Line, key, hint, "%s: %s", key, msg)
 			return nil
 		}
 	default:
@@ -288,4 +290,13 @@ func closest(s string, candidates []string) string {
 		return ""
 	}
 	return candidates[slices.Index(lower, best)]
+}
+
+// splitHint splits a message of parseDate or parsePeriod, which quotes the
+// bad value first, into what is wrong and the hint after its last "; ".
+func splitHint(msg string) (string, string) {
+	if i := strings.LastIndex(msg, "; "); i >= 0 {
+		return msg[:i], msg[i+2:]
+	}
+	return msg, ""
 }

@@ -36,7 +36,7 @@ func faultyTree(t *testing.T) (*content.Tree, []string) {
 		c := "---\ntitle: Miasto " + n + "\nregion: mazowieckie\n"
 		if i%7 == 3 {
 			c += "parent: programmes/p" + n + "\n"
-			want = append(want, `cities/m`+n+`.md:4: parent: "programmes/p`+n+`" names the folder "programmes", but this key refers to a city`)
+			want = append(want, `cities/m`+n+`.md:4: parent: "programmes/p`+n+`" names the folder "programmes", but this key refers to a city; write the slug (file name without .md) of the city`)
 		}
 		add("cities/m"+n+".md", c+"---\n")
 

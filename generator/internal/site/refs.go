@@ -28,7 +28,7 @@ func (b *builder) refTo(r *reader, from *Entry, key string, v *content.Value, ki
 	s := r.str(key, v)
 	if s == "" {
 		if v.Kind == content.Scalar {
-			r.errorf(v.Line, "%s is empty; write the slug (file name without .md) of the %s", key, kindNames(kinds))
+			r.fieldf(v.Line, key, slugHint(kinds), "%s is empty", key)
 		}
 		return
 	}
@@ -45,12 +45,17 @@ func (b *builder) refList(r *reader, from *Entry, key string, v *content.Value, 
 			continue
 		}
 		if first, dup := seen[s]; dup {
-			r.errorf(it.Line, "%s: %q is already listed as item %d; remove the repeat", k, s, first)
+			r.fieldf(it.Line, k, "remove the repeat", "%s: %q is already listed as item %d", k, s, first)
 			continue
 		}
 		seen[s] = i + 1
 		b.refTo(r, from, k, it, kinds, set)
 	}
+}
+
+// slugHint says what a reference to one of kinds is written as.
+func slugHint(kinds []Kind) string {
+	return "write the slug (file name without .md) of the " + kindNames(kinds)
 }
 
 func kindNames(kinds []Kind) string {
@@ -71,7 +76,7 @@ func (b *builder) resolve() {
 		if folder, rest, ok := strings.Cut(s, "/"); ok {
 			k := kindOfFolder(folder)
 			if k == KindPage || !slices.Contains(kinds, k) {
-				x.r.errorf(x.line, "%s: %q names the folder %q, but this key refers to a %s", x.key, s, folder, kindNames(kinds))
+				x.r.fieldf(x.line, x.key, slugHint(kinds), "%s: %q names the folder %q, but this key refers to a %s", x.key, s, folder, kindNames(kinds))
 				continue
 			}
 			kinds, s = []Kind{k}, rest
@@ -91,23 +96,23 @@ func (b *builder) resolve() {
 		switch len(found) {
 		case 1:
 			if found[0].E().Path == x.from.Path {
-				x.r.errorf(x.line, "%s: %q is this entry itself; refer to another one", x.key, s)
+				x.r.fieldf(x.line, x.key, "refer to another one", "%s: %q is this entry itself", x.key, s)
 				continue
 			}
 			x.set(found[0])
 			continue
 		case 2:
-			x.r.errorf(x.line, "%s: %q is both a %s and a %s; write %s/%s or %s/%s", x.key, s,
-				found[0].E().Kind, found[1].E().Kind, found[0].E().Kind.Folder(), s, found[1].E().Kind.Folder(), s)
+			x.r.fieldf(x.line, x.key, fmt.Sprintf("write %s/%s or %s/%s", found[0].E().Kind.Folder(), s, found[1].E().Kind.Folder(), s),
+				"%s: %q is both a %s and a %s", x.key, s, found[0].E().Kind, found[1].E().Kind)
 			continue
 		}
 		if h := b.hiddenEntry(kinds, s); h != nil {
 			h := h.E()
-			why := "is a draft (draft: true); publish it, or build with -drafts"
+			why, hint := "is a draft (draft: true)", "publish it, or build with -drafts"
 			if !h.Draft {
-				why = fmt.Sprintf("is not published until %s; wait, or build with -future", h.Publish.ISO())
+				why, hint = fmt.Sprintf("is not published until %s", h.Publish.ISO()), "wait, or build with -future"
 			}
-			x.r.errorf(x.line, "%s: %q (%s) %s", x.key, s, b.origin(h.Path), why)
+			x.r.fieldf(x.line, x.key, hint, "%s: %q (%s) %s", x.key, s, b.origin(h.Path), why)
 			continue
 		}
 		var all []string
@@ -117,15 +122,13 @@ func (b *builder) resolve() {
 			}
 		}
 		slices.Sort(all)
-		msg := fmt.Sprintf("%s: no %s has the slug %q", x.key, kindNames(kinds), s)
+		hint := fmt.Sprintf("add content/%s/%s.md or fix the slug", kinds[0].Folder(), s)
 		if c := suggest.Meant(s, all); c != "" {
-			msg += fmt.Sprintf("; did you mean %q?", c)
+			hint = fmt.Sprintf("did you mean %q?", c)
 		} else if c := suggest.Nearest(s, all); c != "" {
-			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug (did you mean %q?)", kinds[0].Folder(), s, c)
-		} else {
-			msg += fmt.Sprintf("; add content/%s/%s.md or fix the slug", kinds[0].Folder(), s)
+			hint += fmt.Sprintf(" (did you mean %q?)", c)
 		}
-		x.r.errorf(x.line, "%s", msg)
+		x.r.fieldf(x.line, x.key, hint, "%s: no %s has the slug %q", x.key, kindNames(kinds), s)
 	}
 	for _, c := range b.checks {
 		c()
