@@ -41,7 +41,7 @@ type ExternalLinks struct {
 // reached, it says so in NetworkDown instead of calling every link broken.
 func CheckExternal(ctx context.Context, cfg Config, o ExternalOptions) (ExternalLinks, error) {
 	var out ExternalLinks
-	p, _, err := build.Prepare(ctx, cfg, nil)
+	p, _, err := build.Prepare(ctx, cfg, build.Kept{})
 	if err != nil {
 		return out, err
 	}

@@ -58,7 +58,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		return Result{}, &UsageError{Err: err}
 	}
 	start := time.Now()
-	p, res, err := build.Prepare(ctx, cfg, nil)
+	p, res, err := build.Prepare(ctx, cfg, build.Kept{})
 	if err != nil {
 		return res, err
 	}
@@ -89,7 +89,7 @@ func Check(ctx context.Context, cfg Config) (Result, error) {
 // BuildTo builds the site into w, for tests and programs that keep a
 // site elsewhere than in a folder.
 func BuildTo(ctx context.Context, cfg Config, w Writer) (Result, error) {
-	p, res, err := build.Prepare(ctx, cfg, nil)
+	p, res, err := build.Prepare(ctx, cfg, build.Kept{})
 	if err != nil {
 		return res, err
 	}

@@ -28,7 +28,7 @@ func BenchmarkPrepare(b *testing.B) {
 			b.ReportAllocs()
 			cfg := benchConfig(b, n)
 			for b.Loop() {
-				if _, _, err := Prepare(context.Background(), cfg, nil); err != nil {
+				if _, _, err := Prepare(context.Background(), cfg, Kept{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -42,7 +42,7 @@ func BenchmarkSiteFiles(b *testing.B) {
 	for _, n := range corpus.BenchSizes(testing.Short()) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
-			p, _, err := Prepare(context.Background(), benchConfig(b, n), nil)
+			p, _, err := Prepare(context.Background(), benchConfig(b, n), Kept{})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -162,6 +162,15 @@ type Discard struct{}
 
 func (Discard) WriteFile(string, []byte) error { return nil }
 
+// Kept is what a build keeps for the next builds of the same site in the
+// same process (the dev server, a fuzzer): it is never written anywhere.
+type Kept struct {
+	// Content, when not nil, keeps the parsed content files between
+	// builds, and a file is parsed again only when it changed; then
+	// bodies are kept whole in memory.
+	Content *content.Cache
+}
+
 // Prepared is a site read, validated and ready to render.
 type Prepared struct {
 	Config   Config           // with the file systems it read
@@ -217,9 +226,10 @@ func (cfg Config) folders() (Config, error) {
 // Prepare reads the site cfg names and checks it, and makes the renderer
 // of its pages: all a build does before the first page. It returns every
 // problem of the content, the static files and the layouts at once, as
-// Errors, or a UsageError. cache, when not nil, keeps the parsed content
-// between builds (the dev server): then bodies are kept whole in memory.
-func Prepare(ctx context.Context, cfg Config, cache *content.Cache) (*Prepared, Result, error) {
+// Errors, or a UsageError. kept is what earlier builds left for this one
+// (Kept); the zero Kept is a build from nothing.
+func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, error) {
+	cache := kept.Content
 	var res Result
 	cfg, err := cfg.folders()
 	if err != nil {

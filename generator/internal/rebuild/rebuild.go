@@ -47,7 +47,7 @@ import (
 // result is always the same as a full build; a test holds it to that.
 type Rebuilder struct {
 	cfg    build.Config
-	cache  *content.Cache // the parsed content files, kept between builds
+	kept   build.Kept // the parsed content files and layouts, kept between builds
 	last   *build.Prepared
 	files  map[string][]byte
 	shapes map[string]shape // the last build's pages by URL
@@ -83,7 +83,7 @@ type shape struct {
 // New returns a Rebuilder of the site cfg names, which prints the
 // warnings of its builds to log (nil for nowhere).
 func New(cfg build.Config, log io.Writer) *Rebuilder {
-	return &Rebuilder{cfg: cfg, cache: &content.Cache{}, log: log}
+	return &Rebuilder{cfg: cfg, kept: build.Kept{Content: &content.Cache{}}, log: log}
 }
 
 // How says how the last build was made.
@@ -111,7 +111,7 @@ func (r *Rebuilder) rebuild(ctx context.Context, changed []string) (map[string][
 			return files, nil
 		}
 	}
-	p, res, err := build.Prepare(ctx, r.cfg, r.cache)
+	p, res, err := build.Prepare(ctx, r.cfg, r.kept)
 	if err != nil {
 		return nil, problems(err)
 	}
@@ -329,11 +329,11 @@ func (r *Rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 	bodies := true // whether only bodies changed
 	for _, rel := range rels {
 		e := last.Site.EntityAt(rel)
-		old := r.cache.File(rel)
+		old := r.kept.Content.File(rel)
 		if e == nil || old == nil {
 			return nil, false, nil
 		}
-		f, err := r.cache.Reload(last.Content, rel)
+		f, err := r.kept.Content.Reload(last.Content, rel)
 		if err != nil {
 			return nil, false, nil
 		}

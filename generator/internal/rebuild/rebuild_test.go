@@ -403,7 +403,7 @@ func TestRebuildRemakesOnceParts(t *testing.T) {
 // fullBuild builds the site cfg names from nothing kept, as ratusz build
 // does, into w.
 func fullBuild(cfg build.Config, w build.Writer) error {
-	p, res, err := build.Prepare(context.Background(), cfg, nil)
+	p, res, err := build.Prepare(context.Background(), cfg, build.Kept{})
 	if err != nil {
 		return err
 	}
