@@ -169,6 +169,12 @@ type Kept struct {
 	// builds, and a file is parsed again only when it changed; then
 	// bodies are kept whole in memory.
 	Content *content.Cache
+
+	// Layouts, when not nil, keeps the theme's layouts parsed, and
+	// minified when the build minifies, so that a build copies them
+	// rather than parsing them again; the site's own layouts are read
+	// every build. A theme (Config.Theme) must not change while kept.
+	Layouts *render.ParsedTheme
 }
 
 // Prepared is a site read, validated and ready to render.
@@ -183,11 +189,13 @@ type Prepared struct {
 	SiteNames []string
 	Links     *links.Index
 
-	static   fs.FS
-	theme    fs.FS
-	statics  statics          // the static files, read ahead
-	minifier *output.Minifier // nil when not minifying
-	progress *progress
+	static fs.FS
+	theme  fs.FS
+
+	renderOptions render.Options   // how Renderer was made, for With
+	statics       statics          // the static files, read ahead
+	minifier      *output.Minifier // nil when not minifying
+	progress      *progress
 }
 
 // folders returns cfg with ContentFS, LayoutsFS and StaticFS set: the ones
@@ -265,7 +273,10 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 	tree, cerrs := cache.LoadWith(ctx, contentFS, load)
 	errs = append(errs, cerrs...)
 	var s *site.Site
+	var body func(e *site.Entry, buf *[]byte) ([]byte, error)
 	if len(cerrs) == 0 {
+		var readAgain func(path string) bool
+		body, readAgain = bodies(contentFS, tree)
 		var serrs problem.List
 		imageSize := func(from, p string) (int, int, error) {
 			fsys := contentFS
@@ -279,7 +290,7 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 			defer f.Close()
 			return imagesize.Read(f, p)
 		}
-		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cache == nil})
+		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cache == nil, ReadAgain: readAgain})
 		errs = append(errs, serrs...)
 	}
 	var minifier *output.Minifier
@@ -293,15 +304,13 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 	statics, serrs := readStatic(themeStatic, staticFS, staticFiles, filepath.ToSlash(cfg.Static), minifier)
 	errs = append(errs, serrs...)
 	var renderer *render.Renderer
+	var renderOptions render.Options
 	if s != nil {
 		themeLayouts, _ := fs.Sub(theme, "layouts")
 		own := cfg.LayoutsFS
 		var rerrs problem.List
-		body, readAgain := bodies(contentFS, tree)
-		if body != nil {
-			s.Settle(readAgain) // a build: nothing changes the model
-		}
-		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: body, Compact: compactLayout(minifier)})
+		renderOptions = render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Parsed: kept.Layouts, ThemeID: theme, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: body, Compact: compactLayout(minifier)}
+		renderer, rerrs = render.New(s, renderOptions)
 		for _, e := range rerrs {
 			if e.Path == "-base-url" {
 				return nil, res, &UsageError{fmt.Errorf("-base-url %s", e.Msg)}
@@ -317,7 +326,22 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 	if !renderer.Base().Absolute() {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
-	return &Prepared{Config: cfg, Site: s, Renderer: renderer, Content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr}, res, nil
+	return &Prepared{Config: cfg, Site: s, Renderer: renderer, Content: contentFS, renderOptions: renderOptions, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr}, res, nil
+}
+
+// With returns the build p with the site model s in place of its own,
+// and a renderer of s made as p's was: s is a new model the dev server
+// made of p's by a change (site.Update, site.WithBodies). p is left as
+// it was. The pages and links written are p's until the new build writes
+// its own.
+func (p *Prepared) With(s *site.Site) (*Prepared, error) {
+	r, errs := render.New(s, p.renderOptions)
+	if len(errs) > 0 {
+		return nil, toErrors(errs)
+	}
+	n := *p
+	n.Site, n.Renderer = s, r
+	return &n, nil
 }
 
 // compactLayout minifies layouts with m, or is nil when m is: pages are

@@ -34,10 +34,10 @@ import (
 // of the lists they are on (an index, a topic) whose part of the list
 // changed, and the home page. Three ways, fastest first:
 //
-//   - ByBody: only bodies changed; the kept model takes the new bodies (and
-//     summaries, when they come from the first paragraph);
-//   - ByModel: front matter changed in a way the kept model can take in
-//     place (site.Update says which);
+//   - ByBody: only bodies changed; a copy of the kept model takes the new
+//     bodies (and summaries, when they come from the first paragraph);
+//   - ByModel: front matter changed in a way a copy of the kept model can
+//     take (site.Update says which);
 //   - ByEntries: anything else about entry files (a new file, a title, a
 //     topic): the model is built anew, and the pages compared.
 //
@@ -45,6 +45,11 @@ import (
 // lists them), an asset — rebuilds everything (Whole); a change of a page
 // layout (document.html…) re-renders the pages that use it (ByLayout). The
 // result is always the same as a full build; a test holds it to that.
+//
+// A kept build is never changed: a change makes a new model (the entries
+// copied, their bodies and texts shared), a new renderer of it and a new
+// build (build.Prepared.With), which replaces the kept one once its pages
+// are rendered.
 type Rebuilder struct {
 	cfg    build.Config
 	kept   build.Kept // the parsed content files and layouts, kept between builds
@@ -64,8 +69,8 @@ type Rebuilder struct {
 type Strategy string
 
 const (
-	ByBody    Strategy = "body"    // only bodies changed: the kept model takes them, their pages are rendered again
-	ByModel   Strategy = "model"   // the kept model is changed in place (site.Update), and the pages that show what changed rendered again
+	ByBody    Strategy = "body"    // only bodies changed: a new model is made of the kept one with them (site.WithBodies), their pages are rendered again
+	ByModel   Strategy = "model"   // a new model is made of the kept one with the change (site.Update), and the pages that show what changed rendered again
 	ByEntries Strategy = "entries" // the site is read anew, and only the pages that show the changed entries are rendered
 	ByLayout  Strategy = "layout"  // the layouts changed: the pages that use them are rendered again
 	Whole     Strategy = "full"    // everything is built and rendered again
@@ -83,7 +88,7 @@ type shape struct {
 // New returns a Rebuilder of the site cfg names, which prints the
 // warnings of its builds to log (nil for nowhere).
 func New(cfg build.Config, log io.Writer) *Rebuilder {
-	return &Rebuilder{cfg: cfg, kept: build.Kept{Content: &content.Cache{}}, log: log}
+	return &Rebuilder{cfg: cfg, kept: build.Kept{Content: &content.Cache{}, Layouts: &render.ParsedTheme{}}, log: log}
 }
 
 // How says how the last build was made.
@@ -318,10 +323,11 @@ type entryKey = string
 
 func keyOf(e site.Entity) entryKey { return e.E().Path }
 
-// patch takes the changed entry files into the kept model, when it can:
-// when only their bodies changed ("body"), or when site.Update takes their
-// front matter ("model"). It returns false when the site must be Prepared
-// anew.
+// patch makes of the kept model a new one with the changed entry files
+// in it, when it can: when only their bodies changed (ByBody,
+// site.WithBodies), or when site.Update takes their front matter
+// (ByModel). The kept build is not changed. It returns false when the
+// site must be prepared anew.
 func (r *Rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte, bool, error) {
 	last := r.last
 	var ents []site.Entity
@@ -350,47 +356,50 @@ func (r *Rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 			drop = append(drop, build.AliasFile(a))
 		}
 	}
+	var s *site.Site
+	var ok, shown bool // shown: whether a summary, which other pages show, changed
 	if bodies {
-		shown := false // whether a summary, which other pages show, changed
-		for i, e := range ents {
-			if last.Site.PatchBody(e, news[i]) {
-				shown = true
-			}
-		}
-		if !shown {
-			// A body shows only on its own page.
-			files, err := r.rerender(ctx, last, affected, nil, false)
-			r.how = ByBody
-			return patched(files, err)
-		}
+		s, shown, ok = last.Site.WithBodies(news)
 	} else {
-		for _, e := range ents {
-			for _, x := range site.Neighbours(e) {
-				affected[keyOf(x)] = true
-			}
-		}
-		if !last.Site.Update(news) {
-			return nil, false, nil
-		}
+		s, ok = last.Site.Update(news)
+		shown = true
+	}
+	if !ok {
+		return nil, false, nil
+	}
+	p, err := last.With(s)
+	if err != nil {
+		return nil, false, nil // prepared anew, which reports it
+	}
+	how := ByModel
+	if bodies {
+		how = ByBody
+	}
+	if !shown {
+		// A body shows only on its own page.
+		files, err := r.rerender(ctx, p, affected, nil, false)
+		return r.patched(p, how, files, err)
 	}
 	for _, e := range ents {
-		for _, x := range site.Neighbours(e) {
+		for _, x := range site.Neighbours(e) { // before the change
+			affected[keyOf(x)] = true
+		}
+		for _, x := range site.Neighbours(p.Site.EntityAt(keyOf(e))) { // after
 			affected[keyOf(x)] = true
 		}
 	}
-	files, err := r.rerender(ctx, last, affected, drop, true)
-	r.how = ByModel
-	if bodies {
-		r.how = ByBody
-	}
-	return patched(files, err)
+	files, err := r.rerender(ctx, p, affected, drop, true)
+	return r.patched(p, how, files, err)
 }
 
-// patched is patch's answer after rendering: errWhole asks for the site
-// to be Prepared anew.
-func patched(files map[string][]byte, err error) (map[string][]byte, bool, error) {
+// patched is patch's answer after rendering the build p: errWhole asks
+// for the site to be prepared anew; else p is the build kept.
+func (r *Rebuilder) patched(p *build.Prepared, how Strategy, files map[string][]byte, err error) (map[string][]byte, bool, error) {
 	if errors.Is(err, errWhole) {
 		return nil, false, nil
+	}
+	if err == nil {
+		r.last, r.how = p, how
 	}
 	return files, err == nil, err
 }

@@ -146,6 +146,11 @@ type Renderer struct {
 type Options struct {
 	BaseURL string // "/" or "https://bip.gmina.pl/strategie/"
 	Theme   fs.FS  // built-in layouts
+	// Parsed, when not nil, keeps Theme's layouts parsed for the next
+	// renderers given the same Parsed and ThemeID, the identity of a
+	// theme that does not change (the embedded one): see ParsedTheme.
+	Parsed  *ParsedTheme
+	ThemeID any
 	Own     fs.FS  // the site's own layouts, or nil
 	OwnDir  string // the site's layouts folder, for messages
 
@@ -186,7 +191,7 @@ func New(s *site.Site, o Options) (*Renderer, problem.List) {
 		o.PageSize = DefaultPageSize
 	}
 	r := &Renderer{site: s, base: base, perPage: o.PageSize, assets: o.Assets, body: o.Body, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
-	l, errs := LoadLayouts(o.Theme, LayoutOptions{Own: o.Own, OwnDir: o.OwnDir, Funcs: r.funcs(false), Compact: o.Compact, WrittenFuncs: r.funcs(true)})
+	l, errs := LoadLayouts(o.Theme, LayoutOptions{Own: o.Own, OwnDir: o.OwnDir, Parsed: o.Parsed, ThemeID: o.ThemeID, Funcs: r.funcs(false), Compact: o.Compact, WrittenFuncs: r.funcs(true)})
 	if len(errs) > 0 {
 		return nil, errs
 	}

@@ -29,11 +29,19 @@ type Options struct {
 	// it from several goroutines at once.
 	ImageSize func(from, path string) (width, height int, err error)
 
-	// Consume says the tree is not read again after New (a build, not
-	// the dev server): New drops each entry file's front matter once it
-	// has decoded it, so that a large site does not hold the front
-	// matter of every file and the model made from it at once.
+	// Consume says the tree is not read again after New and the model
+	// is rendered once (a build, not the dev server): New drops each
+	// entry file's front matter once it has decoded it, so that a large
+	// site does not hold the front matter of every file and the model
+	// made from it at once, and the model keeps nothing that only the dev
+	// server's changes need (the sort keys Update re-sorts lists by):
+	// Update and WithBodies refuse every change.
 	Consume bool
+
+	// ReadAgain, when not nil, says by path which entries' bodies are
+	// read again to render them (content.LoadOptions.Lead): the model
+	// keeps none of them, only the summaries made from their starts.
+	ReadAgain func(path string) bool
 }
 
 var commonKeys = []string{"title", "summary", "draft", "publish", "updated", "topics", "aliases", "source", "params"}
@@ -125,6 +133,9 @@ func build(tree *content.Tree, o Options, batch int) (*Site, problem.List) {
 	}
 	b.refs, b.checks, b.claims, b.aliasLines, b.readers = nil, nil, nil, nil, nil // what Update does not need
 	b.site.kept = b
+	if o.Consume {
+		b.site.settle(o.ReadAgain)
+	}
 	return b.site, nil
 }
 

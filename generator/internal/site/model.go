@@ -95,7 +95,7 @@ type Site struct {
 
 	dir     string   // the content folder's name in messages (content.Tree.Dir)
 	kept    *builder // the entries by slug and the options, for Update
-	settled bool     // Settle was called: Update refuses every change
+	settled bool     // built with Options.Consume: Update refuses every change
 }
 
 // A Section is a kind's folder: its index page title and intro.
@@ -430,35 +430,46 @@ func (s *Site) Hidden() []Entity {
 	return out
 }
 
-// Settle drops what only the dev server's changes need, for a build that
-// renders the site once: the entries' sort keys, which Update re-sorts
-// lists by, and the bodies that readAgain says are read again to render
-// (by path; the model keeps only their start, which the summary was made
-// from). Update refuses every change after it.
-func (s *Site) Settle(readAgain func(path string) bool) {
+// settle drops what only the dev server's changes need, for a build that
+// renders the site once (Options.Consume): the entries' sort keys, which
+// Update re-sorts lists by, and the bodies that readAgain, when not nil,
+// says are read again to render (by path; the model keeps only their
+// start, which the summary was made from). Update refuses every change
+// after it.
+func (s *Site) settle(readAgain func(path string) bool) {
 	s.settled = true
 	for _, e := range s.Entities() {
 		en := e.E()
 		en.titleKey = nil
-		if readAgain(en.Path) {
+		if readAgain != nil && readAgain(en.Path) {
 			en.Body = nil
 		}
 	}
 }
 
-// PatchBody gives e the body of f, a new version of e's file whose front
-// matter is the same, and derives the summary again when the front matter
-// has none; it reports whether the summary changed, since other pages
-// show it. The site model is otherwise never changed after New; this is
-// for the dev server, which owns its model and renders nothing while it
-// patches it.
-func (s *Site) PatchBody(e Entity, f *content.File) (summaryChanged bool) {
-	en := e.E()
-	en.Body, en.BodyLine = f.Body, f.BodyLine
-	if v := f.Meta.Get("summary"); v == nil || v.Kind == content.Null || strings.TrimSpace(v.Text) == "" {
-		old := en.Summary
-		en.Summary = quotes(s.Lang.Tag(), firstParagraph(f.Body))
-		return en.Summary != old
+// WithBodies returns a new model in which the entries read from files,
+// new versions of their files whose front matter is the same, have the
+// new bodies, and the summaries derived again where the front matter has
+// none; s is left as it was. It reports whether a summary changed, since
+// other pages show it, and is false when a file is not a published
+// entry's. For the dev server.
+func (s *Site) WithBodies(files []*content.File) (n *Site, summaryChanged, ok bool) {
+	if s.kept == nil || s.settled {
+		return nil, false, false
 	}
-	return false
+	n = s.clone()
+	for _, f := range files {
+		e := n.EntityAt(f.Path)
+		if e == nil {
+			return nil, false, false
+		}
+		en := e.E()
+		en.Body, en.BodyLine = f.Body, f.BodyLine
+		if v := f.Meta.Get("summary"); v == nil || v.Kind == content.Null || strings.TrimSpace(v.Text) == "" {
+			old := en.Summary
+			en.Summary = quotes(s.Lang.Tag(), firstParagraph(f.Body))
+			summaryChanged = summaryChanged || en.Summary != old
+		}
+	}
+	return n, summaryChanged, true
 }

@@ -41,9 +41,10 @@ type Relation struct {
 	// places the search index files it under.
 	Locates bool
 
-	get  func(from Entity) []Entity // the entries it names, once resolved
-	add  func(from, to Entity)      // keeps a resolved target on from
-	back func(to Entity) backrefs   // the target's list named Back; nil when it has none
+	get  func(from Entity) []Entity     // the entries it names, once resolved
+	add  func(from, to Entity)          // keeps a resolved target on from
+	set  func(from Entity, to []Entity) // makes to, in a new list, the entries it names (a copy's)
+	back func(to Entity) backrefs       // the target's list named Back; nil when it has none
 }
 
 // Relations returns every reference field of the content model, in the
@@ -174,6 +175,15 @@ func one[F, T Entity](from Kind, key string, to []Kind, backName string, field f
 				*p = t.(T)
 			}
 		},
+		set: func(e Entity, to []Entity) {
+			if p := field(e.(F)); p != nil {
+				var t T
+				if len(to) > 0 {
+					t = to[0].(T)
+				}
+				*p = t
+			}
+		},
 		back: backOf(back),
 	}
 }
@@ -191,7 +201,17 @@ func many[F, T Entity](from Kind, key string, to []Kind, backName string, field 
 			}
 			return out
 		},
-		add:  func(e, t Entity) { l := field(e.(F)); *l = append(*l, t.(T)) },
+		add: func(e, t Entity) { l := field(e.(F)); *l = append(*l, t.(T)) },
+		set: func(e Entity, to []Entity) {
+			l := field(e.(F))
+			if len(*l) == 0 {
+				return // nothing to share
+			}
+			*l = make([]T, len(to))
+			for i, t := range to {
+				(*l)[i] = t.(T)
+			}
+		},
 		back: backOf(back),
 	}
 }
@@ -257,10 +277,11 @@ var byKind = func() map[Kind]kindRelations {
 
 // backrefs is a list of the entries that refer to one entry, of one type.
 type backrefs interface {
-	add(e Entity)          // appends e
-	edit(e Entity, a bool) // appends e, or removes every copy of it, into a new slice
-	sort()                 // puts the list in its order and drops repeats, into a new slice
-	take(from backrefs)    // makes the list the list from is, of the same type
+	add(e Entity)                 // appends e
+	edit(e Entity, a bool)        // appends e, or removes every copy of it, into a new slice
+	sort()                        // puts the list in its order and drops repeats, into a new slice
+	take(from backrefs)           // makes the list the list from is, of the same type
+	remap(to func(Entity) Entity) // makes the list a new one of what to makes of each entry
 	entities() []Entity
 }
 
@@ -287,10 +308,11 @@ func ordered[T interface {
 	return typedBackrefs[T]{list, order}
 }
 
-func (l typedBackrefs[T]) add(e Entity)          { *l.list = append(*l.list, e.(T)) }
-func (l typedBackrefs[T]) edit(e Entity, a bool) { editList(l.list, e.(T), a) }
-func (l typedBackrefs[T]) sort()                 { sortBy(l.list, l.order) }
-func (l typedBackrefs[T]) take(from backrefs)    { *l.list = *from.(typedBackrefs[T]).list }
+func (l typedBackrefs[T]) add(e Entity)                 { *l.list = append(*l.list, e.(T)) }
+func (l typedBackrefs[T]) edit(e Entity, a bool)        { editList(l.list, e.(T), a) }
+func (l typedBackrefs[T]) sort()                        { sortBy(l.list, l.order) }
+func (l typedBackrefs[T]) take(from backrefs)           { *l.list = *from.(typedBackrefs[T]).list }
+func (l typedBackrefs[T]) remap(to func(Entity) Entity) { *l.list = remapped(*l.list, to) }
 func (l typedBackrefs[T]) entities() []Entity {
 	out := make([]Entity, len(*l.list))
 	for i, x := range *l.list {

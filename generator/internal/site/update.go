@@ -9,11 +9,12 @@ import (
 	"github.com/ratusz/ratusz/generator/internal/slug"
 )
 
-// Update reads new versions of published entries' files into the model, in
-// place, for the dev server, which owns its model and renders nothing while
-// it updates it. Every entry keeps its identity, so the entries that refer
-// to it need no change; its back-reference lists stay, the lists it is on
-// are put in order again.
+// Update returns a new model with new versions of published entries'
+// files read into it, for the dev server; s is left as it was, so pages
+// may go on being rendered from it. The new model is a copy of s (clone)
+// in which each changed entry takes its new fields in place: the entries
+// that refer to it need no other change, its back-reference lists stay,
+// the lists it is on are put in order again.
 //
 // Update handles the edits a preview session is made of: a status, a date,
 // a period, a summary, references to other entries. It changes nothing and
@@ -24,11 +25,20 @@ import (
 // region or parent, a partnership's cities (meetings take theirs from
 // them), the files it publishes, or a plain page (every footer lists
 // them). The caller then builds the site anew, which reports any problems.
-func (s *Site) Update(files []*content.File) bool {
-	b := s.kept
-	if b == nil || s.settled || len(files) == 0 {
-		return false
+func (s *Site) Update(files []*content.File) (*Site, bool) {
+	if s.kept == nil || s.settled || len(files) == 0 {
+		return nil, false
 	}
+	c := s.clone()
+	if !c.update(files) {
+		return nil, false
+	}
+	return c, true
+}
+
+// update is Update on a copy of the model no one else holds.
+func (s *Site) update(files []*content.File) bool {
+	b := s.kept
 	nb := newBuilder(b.o, s, b.assets)
 	nb.byKind, nb.hidden = b.byKind, b.hidden
 	var olds, news []Entity

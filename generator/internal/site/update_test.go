@@ -1,6 +1,8 @@
 package site_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
@@ -26,16 +28,18 @@ func parse(t *testing.T, path, text string) *content.File {
 	return f
 }
 
-// An edit of the front matter is taken in place: the entry keeps its
-// identity, the lists it is on are in order again and the entries it now
-// refers to list it.
-func TestUpdateTakesAnEditInPlace(t *testing.T) {
-	s := newSite(t, updateSite, site.Options{})
-	doc := s.Documents[0]
+// An edit of the front matter makes a new model: in it, the lists the
+// entry is on are in order again and the entries it now refers to list
+// it; the model it was made from, which pages may still be rendered from,
+// is as it was.
+func TestUpdateMakesANewModelAndLeavesTheOld(t *testing.T) {
+	old := newSite(t, updateSite, site.Options{})
+	doc := old.Documents[0]
 	if doc.Slug != "a-program" {
 		t.Fatalf("the newest document is %s, want a-program", doc.Slug)
 	}
-	ok := s.Update([]*content.File{parse(t, "documents/a-program.md",
+	before := snapshot(old)
+	s, ok := old.Update([]*content.File{parse(t, "documents/a-program.md",
 		"---\ntitle: A program\ntype: program\nstatus: adopted\nadopted: {date: 2018-01-10}\ncities: [wloclawek]\ntopics: [NGO]\n---\n")})
 	if !ok {
 		t.Fatal("Update refused a new adoption date and city")
@@ -43,8 +47,9 @@ func TestUpdateTakesAnEditInPlace(t *testing.T) {
 	if got, want := titles(s.Documents), "B strategia, A program"; got != want {
 		t.Errorf("documents in order %q, want %q: the older one last", got, want)
 	}
-	if doc.Adopted.Date.ISO() != "2018-01-10" {
-		t.Errorf("the entry that was updated has the adoption date %s", doc.Adopted.Date.ISO())
+	updated := s.Documents[1]
+	if updated.Adopted.Date.ISO() != "2018-01-10" {
+		t.Errorf("the entry that was updated has the adoption date %s", updated.Adopted.Date.ISO())
 	}
 	for _, c := range s.Cities {
 		var want string
@@ -58,8 +63,59 @@ func TestUpdateTakesAnEditInPlace(t *testing.T) {
 			t.Errorf("%s lists the documents %q, want %q", c.Slug, got, want)
 		}
 	}
-	if m := s.Meetings[0]; len(m.Documents) != 1 || m.Documents[0] != doc {
-		t.Errorf("the meeting no longer refers to the same document")
+	if m := s.Meetings[0]; len(m.Documents) != 1 || m.Documents[0] != updated {
+		t.Errorf("the new model's meeting does not refer to the new model's document")
+	}
+	if after := snapshot(old); after != before {
+		t.Errorf("the old model changed:\nbefore %s\nafter  %s", before, after)
+	}
+	if doc.Adopted.Date.ISO() != "2020-01-10" || doc == updated {
+		t.Errorf("the old model's document was changed in place")
+	}
+	for _, e := range s.Entities() {
+		for _, o := range old.Entities() {
+			if e == o {
+				t.Errorf("%s is the same entry in both models: a change of one would show in the other", e.E().Path)
+			}
+		}
+	}
+}
+
+// snapshot prints what pages show of a model's lists and references.
+func snapshot(s *site.Site) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "documents %s; meetings %s;", titles(s.Documents), titles(s.Meetings))
+	for _, c := range s.Cities {
+		fmt.Fprintf(&b, " %s: %s / %s;", c.Slug, titles(c.Documents), titles(c.Meetings))
+	}
+	for _, d := range s.Documents {
+		fmt.Fprintf(&b, " %s %s %s cities %s meetings %s;", d.Slug, d.State, d.Adopted.Date.ISO(), titles(d.Cities), titles(d.Meetings))
+	}
+	for _, m := range s.Meetings {
+		fmt.Fprintf(&b, " %s documents %s;", m.Slug, titles(m.Documents))
+	}
+	return b.String()
+}
+
+// A change of bodies makes a new model too, in which the summary taken
+// from the first paragraph follows the body; the old model keeps its own.
+func TestWithBodiesMakesANewModelAndLeavesTheOld(t *testing.T) {
+	old := newSite(t, updateSite, site.Options{})
+	doc := old.Documents[0]
+	body, summary := string(doc.Body), doc.Summary
+	s, changed, ok := old.WithBodies([]*content.File{parse(t, doc.Path,
+		"---\ntitle: A program\ntype: program\nstatus: adopted\nadopted: {date: 2020-01-10}\ncities: [walbrzych]\ntopics: [NGO]\n---\n\nNowy pierwszy akapit.\n")})
+	if !ok || !changed {
+		t.Fatalf("WithBodies: ok %v, summary changed %v; want both", ok, changed)
+	}
+	if got := s.EntityAt(doc.Path).E().Summary; got != "Nowy pierwszy akapit." {
+		t.Errorf("the new model's summary is %q", got)
+	}
+	if string(doc.Body) != body || doc.Summary != summary {
+		t.Errorf("the old model's document changed: body %q, summary %q", doc.Body, doc.Summary)
+	}
+	if _, _, ok := old.WithBodies([]*content.File{parse(t, "documents/brak.md", "---\ntitle: X\n---\n")}); ok {
+		t.Error("WithBodies took the body of a file that is no entry's")
 	}
 }
 
@@ -82,7 +138,7 @@ func TestUpdateRefusesWhatItDoesNotPatch(t *testing.T) {
 	for _, tt := range tests {
 		s := newSite(t, updateSite, site.Options{})
 		before := titles(s.Documents) + "|" + titles(s.Cities[0].Documents)
-		if s.Update([]*content.File{parse(t, tt.path, tt.text)}) {
+		if _, ok := s.Update([]*content.File{parse(t, tt.path, tt.text)}); ok {
 			t.Errorf("%s: Update took it", tt.name)
 		}
 		if after := titles(s.Documents) + "|" + titles(s.Cities[0].Documents); after != before {
@@ -94,22 +150,25 @@ func TestUpdateRefusesWhatItDoesNotPatch(t *testing.T) {
 	}
 }
 
-// TestSettleDropsWhatOnlyUpdateNeeds checks a settled site, as a build
-// makes it: the bodies read again are gone, the others stay, and Update
-// refuses even the edit it would otherwise take in place.
-func TestSettleDropsWhatOnlyUpdateNeeds(t *testing.T) {
-	s := newSite(t, updateSite, site.Options{})
-	doc := s.Documents[0]
-	other := s.Documents[1]
-	s.Settle(func(path string) bool { return path == doc.Path })
-	if doc.Body != nil {
-		t.Errorf("the body read again is kept: %q", doc.Body)
+// TestConsumeDropsWhatOnlyUpdateNeeds checks a model made to be rendered
+// once, as a build makes it: the bodies read again are gone, the others
+// stay, and Update and WithBodies refuse even the edits they would
+// otherwise take.
+func TestConsumeDropsWhatOnlyUpdateNeeds(t *testing.T) {
+	readAgain := func(path string) bool { return path == "documents/a-program.md" }
+	s := newSite(t, updateSite, site.Options{Consume: true, ReadAgain: readAgain})
+	doc, other := s.Documents[0], s.Documents[1]
+	if doc.Path != "documents/a-program.md" || doc.Body != nil {
+		t.Errorf("the body read again (%s) is kept: %q", doc.Path, doc.Body)
 	}
 	if other.Body == nil {
 		t.Errorf("the body not read again (%s) was dropped", other.Path)
 	}
-	if s.Update([]*content.File{parse(t, "documents/a-program.md",
-		"---\ntitle: A program\ntype: program\nstatus: adopted\nadopted: {date: 2018-01-10}\ncities: [wloclawek]\ntopics: [NGO]\n---\n")}) {
-		t.Error("Update took an edit into a settled site")
+	if _, ok := s.Update([]*content.File{parse(t, "documents/a-program.md",
+		"---\ntitle: A program\ntype: program\nstatus: adopted\nadopted: {date: 2018-01-10}\ncities: [wloclawek]\ntopics: [NGO]\n---\n")}); ok {
+		t.Error("Update took an edit into a model made to be rendered once")
+	}
+	if _, _, ok := s.WithBodies([]*content.File{parse(t, other.Path, "---\ntitle: B strategia\n---\nNowy.\n")}); ok {
+		t.Error("WithBodies took an edit into a model made to be rendered once")
 	}
 }
