@@ -189,13 +189,11 @@ type Prepared struct {
 	SiteNames []string
 	Links     *links.Index
 
-	static fs.FS
-	theme  fs.FS
-
-	renderOptions render.Options   // how Renderer was made, for With
-	statics       statics          // the static files, read ahead
-	minifier      *output.Minifier // nil when not minifying
-	progress      *progress
+	static   fs.FS
+	theme    fs.FS
+	statics  statics          // the static files, read ahead
+	minifier *output.Minifier // nil when not minifying
+	progress *progress
 }
 
 // folders returns cfg with ContentFS, LayoutsFS and StaticFS set: the ones
@@ -304,13 +302,11 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 	statics, serrs := readStatic(themeStatic, staticFS, staticFiles, filepath.ToSlash(cfg.Static), minifier)
 	errs = append(errs, serrs...)
 	var renderer *render.Renderer
-	var renderOptions render.Options
 	if s != nil {
 		themeLayouts, _ := fs.Sub(theme, "layouts")
 		own := cfg.LayoutsFS
 		var rerrs problem.List
-		renderOptions = render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Parsed: kept.Layouts, ThemeID: theme, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: body, Compact: compactLayout(minifier)}
-		renderer, rerrs = render.New(s, renderOptions)
+		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Parsed: kept.Layouts, ThemeID: theme, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: body, Compact: compactLayout(minifier)})
 		for _, e := range rerrs {
 			if e.Path == "-base-url" {
 				return nil, res, &UsageError{fmt.Errorf("-base-url %s", e.Msg)}
@@ -326,16 +322,17 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 	if !renderer.Base().Absolute() {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
-	return &Prepared{Config: cfg, Site: s, Renderer: renderer, Content: contentFS, renderOptions: renderOptions, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr}, res, nil
+	return &Prepared{Config: cfg, Site: s, Renderer: renderer, Content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr}, res, nil
 }
 
 // With returns the build p with the site model s in place of its own,
-// and a renderer of s made as p's was: s is a new model the dev server
-// made of p's by a change (site.Update, site.WithBodies). p is left as
+// and a renderer of s made as p's was (render.Renderer.With): s is a new
+// model the dev server made of p's by a change that keeps every page,
+// address and title (site.Update, site.WithBodies). p is left as
 // it was. The pages and links written are p's until the new build writes
 // its own.
 func (p *Prepared) With(s *site.Site) (*Prepared, error) {
-	r, errs := render.New(s, p.renderOptions)
+	r, errs := p.Renderer.With(s)
 	if len(errs) > 0 {
 		return nil, toErrors(errs)
 	}

@@ -110,6 +110,9 @@ func (t *Table) Same(u *Table) bool {
 	if t == nil || u == nil {
 		return false
 	}
+	if t == u {
+		return true
+	}
 	return maps.Equal(t.folders, u.folders) && maps.Equal(t.byPath, u.byPath) && maps.Equal(t.pages, u.pages) &&
 		maps.EqualFunc(t.bySlug, u.bySlug, maps.Equal) &&
 		maps.EqualFunc(t.hiddenByPath, u.hiddenByPath, sameHidden) &&

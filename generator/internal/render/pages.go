@@ -133,6 +133,7 @@ type Renderer struct {
 	perPage int
 	assets  map[string]string // Options.Assets
 	body    func(*site.Entry, *[]byte) ([]byte, error)
+	options Options // what it was made with, for With
 
 	mu       sync.Mutex
 	kept     map[string]template.HTML // parts of pages made once (the once func)
@@ -195,7 +196,7 @@ func New(s *site.Site, o Options) (*Renderer, problem.List) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	r.layouts = l
+	r.layouts, r.options = l, o
 	// Every page's address, as Pages would list them, without making
 	// a Page for every entry.
 	var urls []string
@@ -207,6 +208,21 @@ func New(s *site.Site, o Options) (*Renderer, problem.List) {
 	}
 	r.links = links.New(s, urls)
 	return r, nil
+}
+
+// With returns a renderer of s made as r was, for a model made of r's by
+// a change that keeps every page, address and title (site.Update,
+// site.WithBodies): it resolves links with r's table rather than making
+// it again. r is left as it was.
+func (r *Renderer) With(s *site.Site) (*Renderer, problem.List) {
+	o := r.options
+	n := &Renderer{site: s, base: r.base, perPage: o.PageSize, assets: o.Assets, body: o.Body, md: r.md, links: r.links, options: o}
+	l, errs := LoadLayouts(o.Theme, LayoutOptions{Own: o.Own, OwnDir: o.OwnDir, Parsed: o.Parsed, ThemeID: o.ThemeID, Funcs: n.funcs(false), Compact: o.Compact, WrittenFuncs: n.funcs(true)})
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	n.layouts = l
+	return n, nil
 }
 
 // Links is the table the renderer resolves the links of bodies with.

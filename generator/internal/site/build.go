@@ -133,6 +133,9 @@ func build(tree *content.Tree, o Options, batch int) (*Site, problem.List) {
 	}
 	b.refs, b.checks, b.claims, b.aliasLines, b.readers = nil, nil, nil, nil, nil // what Update does not need
 	b.site.kept = b
+	for i, e := range b.site.Entities() {
+		e.E().number = i + 1
+	}
 	if o.Consume {
 		b.site.settle(o.ReadAgain)
 	}

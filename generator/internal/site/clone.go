@@ -10,13 +10,14 @@ import "maps"
 // table says which fields point at other entries.
 func (s *Site) clone() *Site {
 	c := *s
-	copies := make(map[Entity]Entity, s.EntryCount())
-	for _, e := range s.Entities() {
-		copies[e] = copyEntity(e)
+	olds := s.Entities()
+	copies := make([]Entity, len(olds)+1) // by Entry.number
+	for _, e := range olds {
+		copies[e.E().number] = copyEntity(e)
 	}
 	to := func(e Entity) Entity {
-		if n, ok := copies[e]; ok {
-			return n
+		if n := e.E().number; n > 0 {
+			return copies[n]
 		}
 		return e // a draft or future entry, which nothing changes
 	}
@@ -27,7 +28,8 @@ func (s *Site) clone() *Site {
 		n.Entries = remapped(t.Entries, to)
 		topics[t], c.Topics[i] = &n, &n
 	}
-	for old, e := range copies {
+	for _, old := range olds {
+		e := to(old)
 		en := e.E()
 		en.Topics = make([]*Topic, len(en.Topics))
 		for i, t := range old.E().Topics {

@@ -135,6 +135,7 @@ type Entry struct {
 
 	titleKey  []byte   // the title's collation key, for sorting
 	spellings []string // the topics as written
+	number    int      // 1 + its place among the model's entries when made (clone); 0 for a hidden one
 }
 
 // E returns the common part of an entry, so that lists of mixed kinds can

@@ -122,7 +122,7 @@ func assetsOf(e Entity) []string {
 // to old, and derives what follows from it again.
 func adopt(old, n Entity, s *Site) {
 	ne := n.E()
-	ne.titleKey = old.E().titleKey
+	ne.titleKey, ne.number = old.E().titleKey, old.E().number
 	ne.Topics = old.E().Topics // the same spellings: the same merged topics
 	keep := backrefLists(old)
 	for i, l := range backrefLists(n) {
