@@ -12,13 +12,25 @@
 // dates are ISO 8601 at the precision they were written (2015, 2015-06,
 // 2015-06-17 or 2021-06-17T10:00:00+02:00). Addresses are absolute when
 // the site's -base-url is. The same site gives the same bytes.
+//
+// The references come from the model's relations table (site.Relations),
+// not from this package: each kind's reference fields are keys of its
+// entries, in table order, where the kind's own fields leave room for
+// them, and each list of the entries that refer to it (a city's
+// documents) is a key after all its other fields. A reference field whose
+// key is dotted is in the object of the entry the key names
+// ("place.city" is the city key of a meeting's place). This package
+// writes the fields that are not references, kind by kind.
 package opendata
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/site"
@@ -30,33 +42,40 @@ func File(l *lang.Lang, k site.Kind) string {
 }
 
 // Each makes every kind's file and passes it to emit with its path, one
-// at a time: write writes the file to w, an entry at a time, so that a
-// large site never holds a whole file (237 MB at 100,000 entries) in
+// at a time: write writes the file to w, a few entries at a time, so that
+// a large site never holds a whole file (237 MB at 100,000 entries) in
 // memory. The file is JSON as json.Marshal writes it, without a line end
 // after it. url makes the address of a site-relative path. Each stops at
 // emit's first error.
 func Each(s *site.Site, url func(string) string, emit func(name string, write func(w io.Writer) error) error) error {
-	w := writer{url: url, lang: s.Lang}
+	return each(s, url, tableLayout, emit)
+}
+
+// each is Each with the references of each kind laid out by layoutOf.
+func each(s *site.Site, url func(string) string, layoutOf func(site.Kind) layout, emit func(name string, write func(w io.Writer) error) error) error {
+	n := len(s.Cities) + len(s.Programmes) + len(s.Organisations) + len(s.Partnerships) + len(s.Documents) + len(s.Meetings)
+	w := &writer{url: url, refs: make(map[*site.Entry]span, n), made: make([]byte, 0, n*refSize)}
 	for _, k := range site.Kinds() {
 		var count int
-		var entry func(i int) any
+		var entry func(i int)
 		switch k {
 		case site.KindCity:
-			count, entry = len(s.Cities), func(i int) any { return w.city(s.Cities[i]) }
+			count, entry = len(s.Cities), func(i int) { w.city(s.Cities[i]) }
 		case site.KindProgramme:
-			count, entry = len(s.Programmes), func(i int) any { return w.programme(s.Programmes[i]) }
+			count, entry = len(s.Programmes), func(i int) { w.programme(s.Programmes[i]) }
 		case site.KindOrganisation:
-			count, entry = len(s.Organisations), func(i int) any { return w.organisation(s.Organisations[i]) }
+			count, entry = len(s.Organisations), func(i int) { w.organisation(s.Organisations[i]) }
 		case site.KindPartnership:
-			count, entry = len(s.Partnerships), func(i int) any { return w.partnership(s.Partnerships[i]) }
+			count, entry = len(s.Partnerships), func(i int) { w.partnership(s.Partnerships[i]) }
 		case site.KindDocument:
-			count, entry = len(s.Documents), func(i int) any { return w.document(s.Documents[i]) }
+			count, entry = len(s.Documents), func(i int) { w.document(s.Documents[i]) }
 		case site.KindMeeting:
-			count, entry = len(s.Meetings), func(i int) any { return w.meeting(s.Meetings[i]) }
+			count, entry = len(s.Meetings), func(i int) { w.meeting(s.Meetings[i]) }
 		}
-		head := kindFile{Kind: string(k), URL: url(s.Lang.Segment(k.Folder()) + "/"), Count: count}
+		w.layout = layoutOf(k)
+		head := header(string(k), url(s.Lang.Segment(k.Folder())+"/"), count)
 		err := emit(File(s.Lang, k), func(out io.Writer) error {
-			if err := encode(out, head, count, entry); err != nil {
+			if err := w.file(out, head, count, entry); err != nil {
 				return fmt.Errorf("open data of %s: %w", k.Folder(), err)
 			}
 			return nil
@@ -68,335 +87,511 @@ func Each(s *site.Site, url func(string) string, emit func(name string, write fu
 	return nil
 }
 
-// encode writes to w json.Marshal of f with the count entries that entry
-// makes, one entry at a time, so that it never holds all of them as well
-// as their JSON.
-func encode(w io.Writer, f kindFile, count int, entry func(i int) any) error {
-	head, err := json.Marshal(f) // {"kind":…,"url":…,"count":…,"entries":null}
-	if err != nil {
-		return err
-	}
-	head, ok := bytes.CutSuffix(head, []byte("null}"))
-	if !ok {
-		return fmt.Errorf("unexpected JSON %.40s…", head)
-	}
-	// Each entry is encoded into b, which the next one reuses, and
-	// written out from there.
-	var b bytes.Buffer
-	b.Write(head)
-	b.WriteByte('[')
-	enc := json.NewEncoder(&b)
+// header is the start of a kind's file, up to its first entry:
+// {"kind":…,"url":…,"count":…,"entries":[
+func header(kind, url string, count int) []byte {
+	b := append([]byte(`{"kind":`), quote(kind)...)
+	b = append(b, `,"url":`...)
+	b = appendString(b, url)
+	b = append(b, `,"count":`...)
+	b = strconv.AppendInt(b, int64(count), 10)
+	return append(b, `,"entries":[`...)
+}
+
+// quote is s as a JSON string.
+func quote(s string) []byte { return appendString(nil, s) }
+
+// flushAt is how much of a file the writer holds before writing it out.
+const flushAt = 32 << 10
+
+// file writes to out head and the count entries that entry appends to
+// w.b, a few at a time, so that it never holds all of them.
+func (w *writer) file(out io.Writer, head []byte, count int, entry func(i int)) error {
+	w.b = append(w.b[:0], head...)
 	for i := range count {
 		if i > 0 {
-			b.WriteByte(',')
+			w.b = append(w.b, ',')
 		}
-		if err := enc.Encode(entry(i)); err != nil {
-			return err
+		w.placed = 0
+		entry(i)
+		if w.placed != w.layout.placed {
+			return fmt.Errorf("an entry has %d of the %d reference fields of the relations table: each dotted key (%s) must name an object the entry has", w.placed, w.layout.placed, strings.Join(w.layout.nested, ", "))
 		}
-		b.Truncate(b.Len() - 1) // Encode's line end
-		if _, err := w.Write(b.Bytes()); err != nil {
-			return err
+		if len(w.b) >= flushAt {
+			if _, err := out.Write(w.b); err != nil {
+				return err
+			}
+			w.b = w.b[:0]
 		}
-		b.Reset()
 	}
-	b.WriteString("]}")
-	_, err = w.Write(b.Bytes())
+	w.b = append(w.b, "]}"...)
+	_, err := out.Write(w.b)
+	w.b = w.b[:0]
 	return err
 }
 
-type kindFile struct {
-	Kind    string `json:"kind"`
-	URL     string `json:"url"`
-	Count   int    `json:"count"`
-	Entries []any  `json:"entries"`
+// A layout is where a kind's entries have the references of the
+// relations table.
+type layout struct {
+	refs    []ref    // its reference fields with a key of their own ("cities"), in table order
+	objects []object // those in one of its objects ("place.city")
+	back    []ref    // the lists of the entries that refer to it
+	placed  int      // how many reference fields an entry writes: refs and those of objects
+	nested  []string // the keys of objects' reference fields, for an error
 }
 
-// Ref is a reference to another entry.
-type Ref struct {
-	Slug  string `json:"slug"`
-	Title string `json:"title"`
-	URL   string `json:"url"`
+// ref is a relation and the JSON key it is written with: `,"cities":`.
+type ref struct {
+	key string
+	rel site.Relation
 }
 
-// entry holds the fields every kind has.
-type entry struct {
-	Slug    string  `json:"slug"`
-	URL     string  `json:"url"`
-	Title   string  `json:"title"`
-	Summary *string `json:"summary"`
-	Updated *string `json:"updated"`
-	Source  *string `json:"source"`
-	Topics  []Ref   `json:"topics"`
+// object is the reference fields kept in one object of an entry: the
+// place of a meeting.
+type object struct {
+	name string // "place"
+	refs []ref
 }
 
-type city struct {
-	entry
-	Region        string  `json:"region"`
-	Type          *string `json:"type"`
-	Website       *string `json:"website"`
-	Parent        *Ref    `json:"parent"`
-	Children      []Ref   `json:"children"`
-	Partnerships  []Ref   `json:"partnerships"`
-	Documents     []Ref   `json:"documents"`
-	Meetings      []Ref   `json:"meetings"`
-	Organisations []Ref   `json:"organisations"`
+// tableLayout lays out the references of k as the relations table says.
+func tableLayout(k site.Kind) layout {
+	return newLayout(slices.Collect(site.RelationsOf(k)), slices.Collect(site.BackRelationsOf(k)))
 }
 
-type period struct {
-	From int  `json:"from"`
-	To   *int `json:"to"`
+// newLayout lays out a kind's reference fields from and the relations
+// that name its entries back, one for each list.
+func newLayout(from, back []site.Relation) layout {
+	var l layout
+	for _, r := range from {
+		l.placed++
+		name, key, dotted := cutLast(r.Key)
+		if !dotted {
+			l.refs = append(l.refs, ref{key: keyOf(r.Key), rel: r})
+			continue
+		}
+		l.nested = append(l.nested, r.Key)
+		i := 0
+		for i < len(l.objects) && l.objects[i].name != name {
+			i++
+		}
+		if i == len(l.objects) {
+			l.objects = append(l.objects, object{name: name})
+		}
+		l.objects[i].refs = append(l.objects[i].refs, ref{key: keyOf(key), rel: r})
+	}
+	for _, r := range back {
+		l.back = append(l.back, ref{key: keyOf(r.Back), rel: r})
+	}
+	return l
 }
 
-type programme struct {
-	entry
-	Short        *string `json:"short"`
-	Funder       *string `json:"funder"`
-	Period       *period `json:"period"`
-	Website      *string `json:"website"`
-	Partnerships []Ref   `json:"partnerships"`
-	Documents    []Ref   `json:"documents"`
-	Meetings     []Ref   `json:"meetings"`
+// cutLast cuts a dotted key at its last dot: "place", "city".
+func cutLast(key string) (before, after string, found bool) {
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		return key[:i], key[i+1:], true
+	}
+	return "", key, false
 }
 
-type organisation struct {
-	entry
-	Type         *string `json:"type"`
-	City         *Ref    `json:"city"`
-	Website      *string `json:"website"`
-	Partnerships []Ref   `json:"partnerships"`
-	Documents    []Ref   `json:"documents"`
-	Meetings     []Ref   `json:"meetings"`
-}
+// keyOf is the JSON of a key after another: `,"cities":`.
+func keyOf(k string) string { return "," + string(quote(k)) + ":" }
 
-type partnership struct {
-	entry
-	Type       *string `json:"type"`
-	Cities     []Ref   `json:"cities"`
-	Leader     *Ref    `json:"leader"`
-	Members    []Ref   `json:"members"`
-	Programmes []Ref   `json:"programmes"`
-	Founded    *string `json:"founded"`
-	Website    *string `json:"website"`
-	Documents  []Ref   `json:"documents"`
-	Meetings   []Ref   `json:"meetings"`
-}
-
-type adoption struct {
-	Date       string  `json:"date"`
-	By         *string `json:"by"`
-	Resolution *string `json:"resolution"`
-}
-
-type consultation struct {
-	From  *string `json:"from"`
-	To    *string `json:"to"`
-	URL   *string `json:"url"`
-	Phase string  `json:"phase"`
-}
-
-type attachment struct {
-	Title  string  `json:"title"`
-	URL    string  `json:"url"`
-	Format string  `json:"format"`
-	Size   int64   `json:"size"`
-	Lang   *string `json:"lang"`
-}
-
-type document struct {
-	entry
-	Type             string        `json:"type"`
-	Status           string        `json:"status"`
-	State            string        `json:"state"`
-	StatusText       string        `json:"status_text"`
-	InForce          bool          `json:"in_force"`
-	Archived         bool          `json:"archived"`
-	ConsultationOpen bool          `json:"consultation_open"`
-	DaysLeft         *int          `json:"days_left"`
-	Cities           []Ref         `json:"cities"`
-	Partnership      *Ref          `json:"partnership"`
-	Organisations    []Ref         `json:"organisations"`
-	Programmes       []Ref         `json:"programmes"`
-	Period           *period       `json:"period"`
-	Adopted          *adoption     `json:"adopted"`
-	Consultation     *consultation `json:"consultation"`
-	Attachments      []attachment  `json:"attachments"`
-	Meetings         []Ref         `json:"meetings"`
-}
-
-type place struct {
-	Name    *string `json:"name"`
-	Address *string `json:"address"`
-	City    *Ref    `json:"city"`
-}
-
-type image struct {
-	URL        string  `json:"url"`
-	Alt        *string `json:"alt"`
-	Credit     *string `json:"credit"`
-	Decorative bool    `json:"decorative"`
-	Width      int     `json:"width"`
-	Height     int     `json:"height"`
-}
-
-type meeting struct {
-	Date        string      `json:"date"`
-	End         *string     `json:"end"`
-	Type        *string     `json:"type"`
-	Upcoming    bool        `json:"upcoming"`
-	Place       *place      `json:"place"`
-	Partnership *Ref        `json:"partnership"`
-	Cities      []Ref       `json:"cities"`
-	Programmes  []Ref       `json:"programmes"`
-	Organisers  []Ref       `json:"organisers"`
-	Documents   []Ref       `json:"documents"`
-	Images      []image     `json:"images"`
-	Minutes     *attachment `json:"minutes"`
-}
-
-// meetingEntry keeps the common fields first, as in every other kind.
-type meetingEntry struct {
-	entry
-	meeting
-}
-
+// writer appends entries as JSON to b.
 type writer struct {
-	url  func(string) string
-	lang *lang.Lang
+	b      []byte
+	url    func(string) string
+	layout layout // of the kind being written
+	placed int    // the reference fields of the entry written so far
+
+	// A site refers to an entry many times: the first reference to it
+	// is appended to made, where refs finds it for the others.
+	made []byte
+	refs map[*site.Entry]span
 }
 
-func (w writer) ref(e site.Entity) Ref {
-	return Ref{Slug: e.E().Slug, Title: e.E().Title, URL: w.url(e.E().URL)}
+// refSize is about the size of a reference: {slug, title, url}.
+const refSize = 200
+
+// span is where a reference is in writer.made.
+type span struct{ from, to int }
+
+// key appends k as the key of the next field of an object that has a
+// field before it.
+func (w *writer) key(k string) {
+	w.b = append(w.b, ',', '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, '"', ':')
 }
 
-// optRef is a reference or null. It takes the pointer's own type, so that
-// a nil *City does not become a non-nil interface.
-func optRef[T site.Entity](w writer, e T, ok bool) *Ref {
-	if !ok {
-		return nil
-	}
-	r := w.ref(e)
-	return &r
-}
+func (w *writer) str(s string) { w.b = appendString(w.b, s) }
 
-func refs[T site.Entity](w writer, list []T) []Ref {
-	out := make([]Ref, 0, len(list))
-	for _, e := range list {
-		out = append(out, w.ref(e))
-	}
-	return out
-}
-
-func str(s string) *string {
+// optStr appends s, or null when it is "".
+func (w *writer) optStr(s string) {
 	if s == "" {
-		return nil
+		w.null()
+		return
 	}
-	return &s
+	w.str(s)
 }
 
-func date(d *site.Date) *string {
+func (w *writer) null() { w.b = append(w.b, "null"...) }
+
+func (w *writer) number(n int64) { w.b = strconv.AppendInt(w.b, n, 10) }
+
+func (w *writer) boolean(v bool) { w.b = strconv.AppendBool(w.b, v) }
+
+func (w *writer) date(d *site.Date) {
 	if d == nil {
-		return nil
+		w.null()
+		return
 	}
-	s := d.ISO()
-	return &s
+	w.str(d.ISO())
 }
 
-func periodOf(p *site.Period) *period {
+func (w *writer) period(p *site.Period) {
 	if p == nil {
-		return nil
+		w.null()
+		return
 	}
-	out := &period{From: p.From}
-	if p.To != 0 {
-		to := p.To
-		out.To = &to
+	w.b = append(w.b, `{"from":`...)
+	w.number(int64(p.From))
+	w.key("to")
+	if p.To == 0 {
+		w.null()
+	} else {
+		w.number(int64(p.To))
 	}
-	return out
+	w.b = append(w.b, '}')
 }
 
-func (w writer) entry(e *site.Entry) entry {
-	topics := make([]Ref, 0, len(e.Topics))
-	for _, t := range e.Topics {
-		topics = append(topics, Ref{Slug: t.Slug, Title: t.Name, URL: w.url(t.URL)})
+// entry appends the reference to e: {slug, title, url}.
+func (w *writer) entry(e site.Entity) {
+	x := e.E()
+	at, ok := w.refs[x]
+	if !ok {
+		at.from = len(w.made)
+		w.made = w.reference(w.made, x.Slug, x.Title, x.URL)
+		at.to = len(w.made)
+		w.refs[x] = at
 	}
-	return entry{Slug: e.Slug, URL: w.url(e.URL), Title: e.Title, Summary: str(e.Summary), Updated: date(e.Updated), Source: str(e.Source), Topics: topics}
+	w.b = append(w.b, w.made[at.from:at.to]...)
 }
 
-func (w writer) city(c *site.City) city {
-	return city{
-		entry: w.entry(&c.Entry), Region: c.Region, Type: str(c.Type), Website: str(c.Website),
-		Parent: optRef(w, c.Parent, c.Parent != nil), Children: refs(w, c.Children),
-		Partnerships: refs(w, c.Partnerships), Documents: refs(w, c.Documents),
-		Meetings: refs(w, c.Meetings), Organisations: refs(w, c.Organisations),
-	}
+// reference appends to b a reference: {slug, title, url}.
+func (w *writer) reference(b []byte, slug, title, url string) []byte {
+	b = append(b, `{"slug":`...)
+	b = appendString(b, slug)
+	b = append(b, `,"title":`...)
+	b = appendString(b, title)
+	b = append(b, `,"url":`...)
+	b = appendString(b, w.url(url))
+	return append(b, '}')
 }
 
-func (w writer) programme(p *site.Programme) programme {
-	return programme{
-		entry: w.entry(&p.Entry), Short: str(p.Short), Funder: str(p.Funder), Period: periodOf(p.Period),
-		Website: str(p.Website), Partnerships: refs(w, p.Partnerships), Documents: refs(w, p.Documents),
-		Meetings: refs(w, p.Meetings),
+// entries appends a list of references to es.
+func (w *writer) entries(es []site.Entity) {
+	w.b = append(w.b, '[')
+	for i, e := range es {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.entry(e)
 	}
+	w.b = append(w.b, ']')
 }
 
-func (w writer) organisation(o *site.Organisation) organisation {
-	return organisation{
-		entry: w.entry(&o.Entry), Type: str(o.Type), City: optRef(w, o.City, o.City != nil),
-		Website: str(o.Website), Partnerships: refs(w, o.Partnerships), Documents: refs(w, o.Documents),
-		Meetings: refs(w, o.Meetings),
+// relations appends the fields refs of e: one reference or null, or a
+// list.
+func (w *writer) relations(e site.Entity, refs []ref) {
+	for _, r := range refs {
+		w.b = append(w.b, r.key...)
+		ts := r.rel.Targets(e)
+		switch {
+		case r.rel.Many:
+			w.entries(ts)
+		case len(ts) == 0:
+			w.null()
+		default:
+			w.entry(ts[0])
+		}
 	}
+	w.placed += len(refs)
 }
 
-func (w writer) partnership(p *site.Partnership) partnership {
-	return partnership{
-		entry: w.entry(&p.Entry), Type: str(p.Type), Cities: refs(w, p.Cities),
-		Leader: optRef(w, p.Leader, p.Leader != nil), Members: refs(w, p.Members),
-		Programmes: refs(w, p.Programmes), Founded: date(p.Founded), Website: str(p.Website),
-		Documents: refs(w, p.Documents), Meetings: refs(w, p.Meetings),
+// references appends e's reference fields that have keys of their own,
+// in table order.
+func (w *writer) references(e site.Entity) { w.relations(e, w.layout.refs) }
+
+// object appends the object name of e: null when it has none (ok false),
+// else what fields appends (the object's opening brace and its own
+// fields, one at least), then the reference fields the table keeps in it
+// and the closing brace.
+func (w *writer) object(e site.Entity, name string, ok bool, fields func()) {
+	w.key(name)
+	var refs []ref
+	for _, o := range w.layout.objects {
+		if o.name == name {
+			refs = o.refs
+		}
 	}
+	if !ok {
+		w.null()
+		w.placed += len(refs) // none: e has nowhere to keep them
+		return
+	}
+	fields()
+	w.relations(e, refs)
+	w.b = append(w.b, '}')
 }
 
-func (w writer) attachment(a *site.Attachment) attachment {
-	return attachment{Title: a.Title, URL: w.url(a.URL), Format: a.Format, Size: a.Size, Lang: str(a.Lang)}
+// end appends the lists of the entries that refer to e, in table order,
+// and ends e's object.
+func (w *writer) end(e site.Entity) {
+	for _, r := range w.layout.back {
+		w.b = append(w.b, r.key...)
+		w.entries(r.rel.Referrers(e))
+	}
+	w.b = append(w.b, '}')
 }
 
-func (w writer) document(d *site.Document) document {
-	out := document{
-		entry: w.entry(&d.Entry), Type: d.Type, Status: string(d.Status), State: string(d.State),
-		StatusText: d.StatusText, InForce: d.InForce(), Archived: d.Archived(), ConsultationOpen: d.ConsultationOpen(), Cities: refs(w, d.Cities),
-		Partnership: optRef(w, d.Partnership, d.Partnership != nil), Organisations: refs(w, d.Organisations),
-		Programmes: refs(w, d.Programmes), Period: periodOf(d.Period), Attachments: []attachment{}, Meetings: refs(w, d.Meetings),
+// common appends the start of every entry: the fields every kind has.
+func (w *writer) common(e *site.Entry) {
+	w.b = append(w.b, `{"slug":`...)
+	w.str(e.Slug)
+	w.key("url")
+	w.str(w.url(e.URL))
+	w.key("title")
+	w.str(e.Title)
+	w.key("summary")
+	w.optStr(e.Summary)
+	w.key("updated")
+	w.date(e.Updated)
+	w.key("source")
+	w.optStr(e.Source)
+	w.key("topics")
+	w.b = append(w.b, '[')
+	for i, t := range e.Topics {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.b = w.reference(w.b, t.Slug, t.Name, t.URL)
 	}
-	if a := d.Adopted; a != nil {
-		out.Adopted = &adoption{Date: a.Date.ISO(), By: str(a.By), Resolution: str(a.Resolution)}
-	}
-	if c := d.Consultation; c != nil {
-		out.Consultation = &consultation{From: date(c.From), To: date(c.To), URL: str(c.URL), Phase: string(d.Phase)}
-	}
+	w.b = append(w.b, ']')
+}
+
+func (w *writer) city(c *site.City) {
+	w.common(&c.Entry)
+	w.key("region")
+	w.str(c.Region)
+	w.key("type")
+	w.optStr(c.Type)
+	w.key("website")
+	w.optStr(c.Website)
+	w.references(c)
+	w.end(c)
+}
+
+func (w *writer) programme(p *site.Programme) {
+	w.common(&p.Entry)
+	w.key("short")
+	w.optStr(p.Short)
+	w.key("funder")
+	w.optStr(p.Funder)
+	w.key("period")
+	w.period(p.Period)
+	w.key("website")
+	w.optStr(p.Website)
+	w.references(p)
+	w.end(p)
+}
+
+func (w *writer) organisation(o *site.Organisation) {
+	w.common(&o.Entry)
+	w.key("type")
+	w.optStr(o.Type)
+	w.references(o)
+	w.key("website")
+	w.optStr(o.Website)
+	w.end(o)
+}
+
+func (w *writer) partnership(p *site.Partnership) {
+	w.common(&p.Entry)
+	w.key("type")
+	w.optStr(p.Type)
+	w.references(p)
+	w.key("founded")
+	w.date(p.Founded)
+	w.key("website")
+	w.optStr(p.Website)
+	w.end(p)
+}
+
+func (w *writer) attachment(a *site.Attachment) {
+	w.b = append(w.b, `{"title":`...)
+	w.str(a.Title)
+	w.key("url")
+	w.str(w.url(a.URL))
+	w.key("format")
+	w.str(a.Format)
+	w.key("size")
+	w.number(a.Size)
+	w.key("lang")
+	w.optStr(a.Lang)
+	w.b = append(w.b, '}')
+}
+
+func (w *writer) document(d *site.Document) {
+	w.common(&d.Entry)
+	w.key("type")
+	w.str(d.Type)
+	w.key("status")
+	w.str(string(d.Status))
+	w.key("state")
+	w.str(string(d.State))
+	w.key("status_text")
+	w.str(d.StatusText)
+	w.key("in_force")
+	w.boolean(d.InForce())
+	w.key("archived")
+	w.boolean(d.Archived())
+	w.key("consultation_open")
+	w.boolean(d.ConsultationOpen())
+	w.key("days_left")
 	if d.ConsultationOpen() && d.DaysLeft > 0 {
-		out.DaysLeft = &d.DaysLeft
+		w.number(int64(d.DaysLeft))
+	} else {
+		w.null()
 	}
-	for _, a := range d.Attachments {
-		out.Attachments = append(out.Attachments, w.attachment(a))
+	w.references(d)
+	w.key("period")
+	w.period(d.Period)
+	w.key("adopted")
+	if a := d.Adopted; a != nil {
+		w.b = append(w.b, `{"date":`...)
+		w.str(a.Date.ISO())
+		w.key("by")
+		w.optStr(a.By)
+		w.key("resolution")
+		w.optStr(a.Resolution)
+		w.b = append(w.b, '}')
+	} else {
+		w.null()
 	}
-	return out
+	w.key("consultation")
+	if c := d.Consultation; c != nil {
+		w.b = append(w.b, `{"from":`...)
+		w.date(c.From)
+		w.key("to")
+		w.date(c.To)
+		w.key("url")
+		w.optStr(c.URL)
+		w.key("phase")
+		w.str(string(d.Phase))
+		w.b = append(w.b, '}')
+	} else {
+		w.null()
+	}
+	w.key("attachments")
+	w.b = append(w.b, '[')
+	for i, a := range d.Attachments {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.attachment(a)
+	}
+	w.b = append(w.b, ']')
+	w.end(d)
 }
 
-func (w writer) meeting(m *site.Meeting) meetingEntry {
-	out := meeting{
-		Date: m.Date.ISO(), End: date(m.End), Type: str(m.Type), Upcoming: m.Upcoming,
-		Partnership: optRef(w, m.Partnership, m.Partnership != nil), Cities: refs(w, m.Cities),
-		Programmes: refs(w, m.Programmes), Organisers: refs(w, m.Organisers),
-		Documents: refs(w, m.Documents), Images: []image{},
+func (w *writer) meeting(m *site.Meeting) {
+	w.common(&m.Entry)
+	w.key("date")
+	w.str(m.Date.ISO())
+	w.key("end")
+	w.date(m.End)
+	w.key("type")
+	w.optStr(m.Type)
+	w.key("upcoming")
+	w.boolean(m.Upcoming)
+	p := m.Place
+	w.object(m, "place", p != nil, func() {
+		w.b = append(w.b, `{"name":`...)
+		w.optStr(p.Name)
+		w.key("address")
+		w.optStr(p.Address)
+	})
+	w.references(m)
+	w.key("images")
+	w.b = append(w.b, '[')
+	for i, im := range m.Images {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.b = append(w.b, `{"url":`...)
+		w.str(w.url(im.URL))
+		w.key("alt")
+		w.optStr(im.Alt)
+		w.key("credit")
+		w.optStr(im.Credit)
+		w.key("decorative")
+		w.boolean(im.Decorative)
+		w.key("width")
+		w.number(int64(im.Width))
+		w.key("height")
+		w.number(int64(im.Height))
+		w.b = append(w.b, '}')
 	}
-	if p := m.Place; p != nil {
-		out.Place = &place{Name: str(p.Name), Address: str(p.Address), City: optRef(w, p.City, p.City != nil)}
-	}
-	for _, im := range m.Images {
-		out.Images = append(out.Images, image{URL: w.url(im.URL), Alt: str(im.Alt), Credit: str(im.Credit), Decorative: im.Decorative, Width: im.Width, Height: im.Height})
-	}
+	w.b = append(w.b, ']')
+	w.key("minutes")
 	if m.Minutes != nil {
-		a := w.attachment(m.Minutes)
-		out.Minutes = &a
+		w.attachment(m.Minutes)
+	} else {
+		w.null()
 	}
-	return meetingEntry{entry: w.entry(&m.Entry), meeting: out}
+	w.end(m)
+}
+
+// appendString appends s quoted as json.Marshal quotes it: a string with
+// nothing to escape as it is, any other through json.Marshal, which
+// escapes <, > and & too. It looks at bytes, and at runes only past
+// ASCII: every title and address of every entry passes through here.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if escaped(c) {
+				return appendMarshalled(b, s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			return appendMarshalled(b, s)
+		}
+		i += n
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// escaped tells whether json.Marshal escapes the ASCII byte c in a
+// string: a control character, ", \, <, > or &. It reads c's bit in
+// two masks, for bytes below 64 and from 64 on.
+func escaped(c byte) bool {
+	const (
+		low  uint64 = 1<<0x20 - 1 | 1<<'"' | 1<<'&' | 1<<'<' | 1<<'>'
+		high uint64 = 1 << ('\\' - 64)
+	)
+	if c < 64 {
+		return low>>c&1 != 0
+	}
+	return high>>(c-64)&1 != 0
+}
+
+func appendMarshalled(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always encodes
+	return append(b, q...)
 }
