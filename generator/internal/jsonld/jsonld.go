@@ -38,12 +38,11 @@
 package jsonld
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/ratusz/ratusz/generator/internal/jsonstr"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/site"
 )
@@ -117,11 +116,11 @@ func (n node) appendJSON(b []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, f.key)
+		b = jsonstr.Append(b, f.key)
 		b = append(b, ':')
 		switch f.kind {
 		case textKind:
-			b = appendString(b, f.text)
+			b = jsonstr.Append(b, f.text)
 		case objectKind:
 			b = f.nodes[0].appendJSON(b)
 		case listKind:
@@ -142,44 +141,6 @@ func (n node) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// appendString appends s quoted as json.Marshal quotes it: a string with
-// nothing to escape as it is, any other through json.Marshal, which
-// escapes <, > and & too, so that no text can end the script element.
-// It looks at bytes, and at runes only past ASCII: every name and
-// address of an entry passes through here.
-func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if escaped[c] {
-				return appendMarshalled(b, s)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
-			return appendMarshalled(b, s)
-		}
-		i += n
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
-
-// escaped tells the ASCII bytes json.Marshal escapes in a string.
-var escaped = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&'
-	}
-	return t
-}()
-
-func appendMarshalled(b []byte, s string) []byte {
-	q, _ := json.Marshal(s) // a string always encodes
-	return append(b, q...)
-}
 
 func describe(e site.Entity, o Options) node {
 	n := common(typeOf(e, false), e.E(), o)

@@ -24,14 +24,13 @@
 package opendata
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/ratusz/ratusz/generator/internal/jsonstr"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/site"
 )
@@ -92,14 +91,14 @@ func each(s *site.Site, url func(string) string, layoutOf func(site.Kind) layout
 func header(kind, url string, count int) []byte {
 	b := append([]byte(`{"kind":`), quote(kind)...)
 	b = append(b, `,"url":`...)
-	b = appendString(b, url)
+	b = jsonstr.Append(b, url)
 	b = append(b, `,"count":`...)
 	b = strconv.AppendInt(b, int64(count), 10)
 	return append(b, `,"entries":[`...)
 }
 
 // quote is s as a JSON string.
-func quote(s string) []byte { return appendString(nil, s) }
+func quote(s string) []byte { return jsonstr.Append(nil, s) }
 
 // flushAt is how much of a file the writer holds before writing it out.
 const flushAt = 32 << 10
@@ -223,7 +222,7 @@ func (w *writer) key(k string) {
 	w.b = append(w.b, '"', ':')
 }
 
-func (w *writer) str(s string) { w.b = appendString(w.b, s) }
+func (w *writer) str(s string) { w.b = jsonstr.Append(w.b, s) }
 
 // optStr appends s, or null when it is "".
 func (w *writer) optStr(s string) {
@@ -280,11 +279,11 @@ func (w *writer) entry(e site.Entity) {
 // reference appends to b a reference: {slug, title, url}.
 func (w *writer) reference(b []byte, slug, title, url string) []byte {
 	b = append(b, `{"slug":`...)
-	b = appendString(b, slug)
+	b = jsonstr.Append(b, slug)
 	b = append(b, `,"title":`...)
-	b = appendString(b, title)
+	b = jsonstr.Append(b, title)
 	b = append(b, `,"url":`...)
-	b = appendString(b, w.url(url))
+	b = jsonstr.Append(b, w.url(url))
 	return append(b, '}')
 }
 
@@ -552,46 +551,3 @@ func (w *writer) meeting(m *site.Meeting) {
 	w.end(m)
 }
 
-// appendString appends s quoted as json.Marshal quotes it: a string with
-// nothing to escape as it is, any other through json.Marshal, which
-// escapes <, > and & too. It looks at bytes, and at runes only past
-// ASCII: every title and address of every entry passes through here.
-func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if escaped(c) {
-				return appendMarshalled(b, s)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
-			return appendMarshalled(b, s)
-		}
-		i += n
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
-
-// escaped tells whether json.Marshal escapes the ASCII byte c in a
-// string: a control character, ", \, <, > or &. It reads c's bit in
-// two masks, for bytes below 64 and from 64 on.
-func escaped(c byte) bool {
-	const (
-		low  uint64 = 1<<0x20 - 1 | 1<<'"' | 1<<'&' | 1<<'<' | 1<<'>'
-		high uint64 = 1 << ('\\' - 64)
-	)
-	if c < 64 {
-		return low>>c&1 != 0
-	}
-	return high>>(c-64)&1 != 0
-}
-
-func appendMarshalled(b []byte, s string) []byte {
-	q, _ := json.Marshal(s) // a string always encodes
-	return append(b, q...)
-}

@@ -1,4 +1,4 @@
-package opendata
+package jsonstr
 
 import (
 	"encoding/json"
@@ -8,7 +8,7 @@ import (
 // The open data quotes a string as encoding/json does: the same bytes,
 // with <, > and & escaped, invalid UTF-8 replaced and U+2028 and U+2029
 // escaped, for every title and address it writes.
-func FuzzAppendString(f *testing.F) {
+func FuzzAppend(f *testing.F) {
 	for _, s := range []string{
 		"", "Włocławek", "Partnerstwo „Wspieramy”", "a\"b\\c", "</script>", "R&D <b>",
 		"tab\there\nnew line", "\x00\x1f\x7f", "bad \xff byte", "cut \xe2\x80", "line\u2028sep\u2029par",
@@ -21,8 +21,8 @@ func FuzzAppendString(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := appendString([]byte("x"), s); string(got) != "x"+string(want) {
-			t.Errorf("appendString(%q) = %s, json.Marshal gives %s", s, got[1:], want)
+		if got := Append([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Errorf("Append(%q) = %s, json.Marshal gives %s", s, got[1:], want)
 		}
 	})
 }
