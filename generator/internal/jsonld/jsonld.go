@@ -141,7 +141,6 @@ func (n node) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-
 func describe(e site.Entity, o Options) node {
 	n := common(typeOf(e, false), e.E(), o)
 	linked(&n, e, o)

@@ -550,4 +550,3 @@ func (w *writer) meeting(m *site.Meeting) {
 	}
 	w.end(m)
 }
-
