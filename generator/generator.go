@@ -19,6 +19,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Warsaw on machines without a zone database
 
+	"github.com/ratusz/ratusz/generator/internal/address"
 	"github.com/ratusz/ratusz/generator/internal/build"
 	"github.com/ratusz/ratusz/generator/internal/output"
 )
@@ -96,6 +97,10 @@ func BuildTo(ctx context.Context, cfg Config, w Writer) (Result, error) {
 	err = p.Write(ctx, w, &res)
 	return res, err
 }
+
+// CheckBaseURL refuses a base URL that is neither an absolute URL nor a
+// path, like "bip.gmina.pl/strategie", suggesting what was meant.
+func CheckBaseURL(raw string) error { return address.Check(raw) }
 
 // IsUsage reports whether err is a mistake in the build's settings.
 func IsUsage(err error) bool {

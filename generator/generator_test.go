@@ -127,7 +127,7 @@ func firstDiff(got, want string) string {
 // The built-in site, made of the seed stories, builds with no error and no
 // warning.
 func TestBuiltInSite(t *testing.T) {
-	files, res := buildMemory(t, generator.Config{Content: "../content", Now: june2021, BaseURL: "https://strategie.example.pl/"})
+	files, res := buildMemory(t, generator.Config{Content: "../content", Settings: "../ratusz.toml", Now: june2021, BaseURL: "https://strategie.example.pl/"})
 	if len(res.Warnings) > 0 {
 		t.Errorf("warnings:\n%s", strings.Join(res.Warnings, "\n"))
 	}
@@ -307,7 +307,7 @@ func TestNoAccessibilityStatementWarns(t *testing.T) {
 	cfg := testConfig(dir)
 	cfg.BaseURL = "https://strategie.example.pl/"
 	files, res := buildMemory(t, cfg)
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "no accessibility: settings") {
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "no [accessibility] table") {
 		t.Errorf("warnings: %q", res.Warnings)
 	}
 	if strings.Contains(string(files["a/index.html"]), "deklaracja") {
@@ -319,7 +319,7 @@ func TestImageThatIsNotAnImage(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "content", "meetings"), 0o755)
 	os.MkdirAll(filepath.Join(dir, "content", "cities"), 0o755)
-	os.WriteFile(filepath.Join(dir, "content", "cities", "a.md"), []byte("---\ntitle: A\nregion: x\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "cities", "a.md"), []byte("---\ntitle: A\nregion: mazowieckie\n---\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "content", "meetings", "foto.jpg"), []byte("to nie jest zdjęcie"), 0o644)
 	os.WriteFile(filepath.Join(dir, "content", "meetings", "m.md"), []byte("---\ntitle: M\ndate: 2021-01-17\ncities: [a]\nimages:\n  - file: foto.jpg\n    alt: Sala\n---\n"), 0o644)
 	_, err := generator.BuildTo(context.Background(), testConfig(dir), &output.Memory{})
@@ -334,7 +334,7 @@ func TestImageThatIsNotAnImage(t *testing.T) {
 func TestNoClickHereLinks(t *testing.T) {
 	re := regexp.MustCompile(`(?is)<a\b[^>]*>(.*?)</a>`)
 	vague := regexp.MustCompile(`(?i)^\s*(kliknij( tutaj)?|tutaj|tu|więcej|czytaj więcej|click here|here|more|read more)\s*[.!]?\s*$`)
-	for _, cfg := range []generator.Config{testConfig("testdata/site"), {Content: "../content", Now: june2021}} {
+	for _, cfg := range []generator.Config{testConfig("testdata/site"), {Content: "../content", Settings: "../ratusz.toml", Now: june2021}} {
 		files, _ := buildMemory(t, cfg)
 		for name, data := range files {
 			if !strings.HasSuffix(name, ".html") {

@@ -23,7 +23,7 @@ type ServeOptions struct {
 // done. Content and layout errors never stop it: they are printed to o.Log
 // and shown on every page until they are fixed. See package serve.
 func Serve(ctx context.Context, cfg Config, o ServeOptions) error {
-	base, err := render.BasePath(cfg.BaseURL)
+	base, err := render.BasePath(cfg.SiteBaseURL())
 	if err != nil {
 		o.Listener.Close()
 		return &UsageError{Err: fmt.Errorf("-base-url %v", err)}

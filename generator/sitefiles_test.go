@@ -69,7 +69,7 @@ func TestAtomFeeds(t *testing.T) {
 		}
 	}
 	slices.Sort(feeds)
-	want := []string{"atom.xml", "miasta/brzozie/atom.xml", "miasta/lodz/atom.xml", "miasta/powiat-brodnicki/atom.xml",
+	want := []string{"atom.xml", "miasta/brzozie/atom.xml", "miasta/chemnitz/atom.xml", "miasta/lodz/atom.xml", "miasta/powiat-brodnicki/atom.xml",
 		"miasta/walbrzych/atom.xml", "miasta/wloclawek/atom.xml", "programy/rlks/atom.xml", "programy/urbact/atom.xml",
 		"tematy/ngo/atom.xml", "tematy/rewitalizacja/atom.xml", "tematy/rozwoj-lokalny/atom.xml", "tematy/seniorzy/atom.xml",
 		"tematy/wspolpraca-miedzygminna/atom.xml"}
@@ -131,7 +131,7 @@ func TestAtomEscapesAndCaps(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "content", "cities"), 0o755)
 	os.MkdirAll(filepath.Join(dir, "content", "documents"), 0o755)
-	os.WriteFile(filepath.Join(dir, "content", "cities", "a.md"), []byte("---\ntitle: A\nregion: x\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "cities", "a.md"), []byte("---\ntitle: A\nregion: mazowieckie\n---\n"), 0o644)
 	summary := `Koszt < 5 mln zł & „więcej” <script>alert(1)</script>`
 	for i := 1; i <= 60; i++ {
 		doc := fmt.Sprintf("---\ntitle: Raport %d\ntype: raport\nstatus: adopted\ncities: [a]\nadopted:\n  date: 2020-01-%02d\nsummary: '%s'\n---\n", i, i%28+1, summary)
@@ -344,7 +344,7 @@ func TestCalendarEscapesAndFolds(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "content", "cities"), 0o755)
 	os.MkdirAll(filepath.Join(dir, "content", "meetings"), 0o755)
-	os.WriteFile(filepath.Join(dir, "content", "cities", "a.md"), []byte("---\ntitle: Gmina Żółć\nregion: x\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "cities", "a.md"), []byte("---\ntitle: Gmina Żółć\nregion: mazowieckie\n---\n"), 0o644)
 	title := "Spotkanie; konsultacje, część \\ druga – źdźbło łąki żółtej gęśli jaźń zażółć gęślą jaźń ąęśćźżńół ąęśćźżńół"
 	os.WriteFile(filepath.Join(dir, "content", "meetings", "m.md"), []byte(fmt.Sprintf("---\ntitle: %q\ndate: 2021-07-01T17:00:00+02:00\ncities: [a]\nplace:\n  name: Sala; duża, parter\n  address: ul. Łąkowa 1\n  city: a\n---\nPierwsza linia, z przecinkiem.\n", title)), 0o644)
 	cfg := testConfig(dir)

@@ -99,7 +99,7 @@ func xssSite(t *testing.T, payloads []string, withPayloads bool) string {
 		topic := q(p + " temat")
 		body := xssBody(p)
 		n := fmt.Sprintf("x%02d", i)
-		files["content/cities/"+n+".md"] = fmt.Sprintf("---\ntitle: %s\nsummary: %s\nregion: %s\ntopics: [%s]\nparams: {note: %s}\n---\n\n%s", v, v, v, topic, v, body)
+		files["content/cities/"+n+".md"] = fmt.Sprintf("---\ntitle: %s\nsummary: %s\ncountry: DE\nregion: %s\ntopics: [%s]\nparams: {note: %s}\n---\n\n%s", v, v, v, topic, v, body)
 		files["content/programmes/"+n+".md"] = fmt.Sprintf("---\ntitle: %s\nshort: %s\nfunder: %s\ntopics: [%s]\n---\n\n%s", v, v, v, topic, body)
 		files["content/organisations/"+n+".md"] = fmt.Sprintf("---\ntitle: %s\ncity: %s\ntopics: [%s]\n---\n\n%s", v, n, topic, body)
 		files["content/partnerships/"+n+".md"] = fmt.Sprintf("---\ntitle: %s\nsummary: %s\ncities: [%s]\nleader: cities/%s\nmembers: [%s]\nprogrammes: [%s]\n---\n\n%s", v, v, n, n, n, n, body)

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/ratusz/ratusz/generator"
@@ -16,18 +14,19 @@ import (
 
 // siteFlags are the flags build, check and serve share.
 type siteFlags struct {
-	content, layouts, static, out, baseURL, now string
-	drafts, future, quiet, minify               bool
+	settings, content, layouts, static, out, baseURL, now string
+	drafts, future, quiet, minify                         bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
+	fs.StringVar(&f.settings, "config", "ratusz.toml", "the site configuration `file` (used if it exists): whose site it is and how it is published")
 	fs.StringVar(&f.content, "content", "content", "the content `folder`")
 	fs.StringVar(&f.layouts, "layouts", "layouts", "the site's own layouts `folder` (used if it exists); each file replaces the built-in one of the same name")
 	fs.StringVar(&f.static, "static", "static", "`folder` copied to the output as is (used if it exists)")
 	if withOut {
 		fs.StringVar(&f.out, "out", "public", "output `folder`; replaced as a whole only when the build succeeds")
 	}
-	fs.StringVar(&f.baseURL, "base-url", "/", "absolute `URL` or path prefix the site is served under")
+	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` or path prefix the site is served under (default base_url of ratusz.toml, else /)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&f.future, "future", false, "include entries whose publish date is still to come")
 	fs.StringVar(&f.now, "now", "", "the `date` (YYYY-MM-DD) the build treats as today (default today, Europe/Warsaw)")
@@ -46,6 +45,9 @@ func (f *siteFlags) config(set map[string]bool) (generator.Config, error) {
 		return cfg, err
 	}
 	if cfg.Static, err = optionalDir("-static", f.static, set["static"]); err != nil {
+		return cfg, err
+	}
+	if cfg.Settings, err = optionalFile("-config", f.settings, set["config"]); err != nil {
 		return cfg, err
 	}
 	warsaw, err := time.LoadLocation("Europe/Warsaw")
@@ -76,61 +78,26 @@ func optionalDir(flagName, dir string, explicit bool) (string, error) {
 	return "", nil
 }
 
-// checkBaseURL refuses a -base-url that is neither an absolute URL nor a
-// path: "bip.gmina.pl/strategie" would otherwise be taken for the path
-// /bip.gmina.pl/strategie/. The generator checks the rest.
-func checkBaseURL(raw string) error {
-	if raw == "" || strings.HasPrefix(raw, "/") || strings.Contains(raw, "://") {
-		return nil
-	}
-	msg := fmt.Sprintf("-base-url %q is neither an absolute URL (with https://) nor a path (starting with /)", raw)
-	if s := baseURLFix(raw); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	}
-	return usageErr("%s", msg)
-}
-
-// baseURLFix guesses what a -base-url without a scheme or leading slash
-// meant: an address when it starts with a host name
-// ("bip.gmina.pl/strategie" → "https://bip.gmina.pl/strategie/"), else a
-// path ("strategie" → "/strategie/"); "" when it is neither.
-func baseURLFix(raw string) string {
-	dots := func(seg string) bool { return seg == "." || seg == ".." }
-	if strings.ContainsAny(raw, "?#@\\ ") || slices.ContainsFunc(strings.Split(raw, "/"), dots) {
-		return ""
-	}
-	host, rest, _ := strings.Cut(raw, "/")
-	tail := "/"
-	if rest = strings.Trim(rest, "/"); rest != "" {
-		tail = "/" + rest + "/"
-	}
-	name, port, hasPort := strings.Cut(host, ":")
-	if hasPort && (port == "" || strings.Trim(port, "0123456789") != "") {
-		return ""
-	}
+// optionalFile returns name if it is a file; a file named explicitly must
+// exist.
+func optionalFile(flagName, name string, explicit bool) (string, error) {
+	info, err := os.Stat(name)
 	switch {
-	case name == "localhost":
-		return "http://" + host + tail
-	case isHostName(name):
-		return "https://" + strings.ToLower(host) + tail
-	case hasPort:
-		return ""
+	case err == nil && !info.IsDir():
+		return name, nil
+	case explicit:
+		return "", usageErr("%s %s: no such file", flagName, name)
 	}
-	return "/" + strings.Trim(raw, "/") + "/"
+	return "", nil
 }
 
-// isHostName reports whether s looks like a domain name: letters, digits,
-// hyphens and inner dots, at least one dot.
-func isHostName(s string) bool {
-	if !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") {
-		return false
+// checkBaseURL refuses a -base-url that is neither an absolute URL nor a
+// path (generator.CheckBaseURL).
+func checkBaseURL(raw string) error {
+	if err := generator.CheckBaseURL(raw); err != nil {
+		return usageErr("-base-url %v", err)
 	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
-			return false
-		}
-	}
-	return true
+	return nil
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -211,32 +211,6 @@ func TestHelp(t *testing.T) {
 	}
 }
 
-// checkBaseURL's guess of what a -base-url without a scheme or leading
-// slash meant.
-func TestBaseURLFix(t *testing.T) {
-	for _, tt := range []struct{ raw, want string }{
-		{"bip.gmina.pl/strategie", "https://bip.gmina.pl/strategie/"},
-		{"bip.gmina.pl/strategie/", "https://bip.gmina.pl/strategie/"},
-		{"BIP.Gmina.pl", "https://bip.gmina.pl/"},
-		{"bip.gmina.pl:8443/s", "https://bip.gmina.pl:8443/s/"},
-		{"localhost:1313/strategie", "http://localhost:1313/strategie/"},
-		{"strategie", "/strategie/"},
-		{"strategie/2030/", "/strategie/2030/"},
-		{"mailto:urzad@gmina.pl", ""},
-		{"../public", ""},
-		{"a b", ""},
-	} {
-		if got := baseURLFix(tt.raw); got != tt.want {
-			t.Errorf("baseURLFix(%q) = %q, want %q", tt.raw, got, tt.want)
-		}
-	}
-	for _, good := range []string{"", "/", "/strategie/", "https://bip.gmina.pl/strategie/", "http://localhost:1313/"} {
-		if err := checkBaseURL(good); err != nil {
-			t.Errorf("checkBaseURL(%q): %v", good, err)
-		}
-	}
-}
-
 var summary = regexp.MustCompile(`(?m)^ratusz: built \d+ entr(y|ies), \d+ pages? in \S+, \d+ warnings?$`)
 
 func TestBuild(t *testing.T) {

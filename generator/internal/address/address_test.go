@@ -40,3 +40,29 @@ func TestParse(t *testing.T) {
 		t.Errorf("Host() = %q", got)
 	}
 }
+
+// Check's guess of what a base URL without a scheme or leading slash
+// meant.
+func TestGuess(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"bip.gmina.pl/strategie", "https://bip.gmina.pl/strategie/"},
+		{"bip.gmina.pl/strategie/", "https://bip.gmina.pl/strategie/"},
+		{"BIP.Gmina.pl", "https://bip.gmina.pl/"},
+		{"bip.gmina.pl:8443/s", "https://bip.gmina.pl:8443/s/"},
+		{"localhost:1313/strategie", "http://localhost:1313/strategie/"},
+		{"strategie", "/strategie/"},
+		{"strategie/2030/", "/strategie/2030/"},
+		{"mailto:urzad@gmina.pl", ""},
+		{"../public", ""},
+		{"a b", ""},
+	} {
+		if got := guess(tt.raw); got != tt.want {
+			t.Errorf("guess(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+	for _, good := range []string{"", "/", "/strategie/", "https://bip.gmina.pl/strategie/", "http://localhost:1313/"} {
+		if err := Check(good); err != nil {
+			t.Errorf("Check(%q): %v", good, err)
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -57,8 +58,14 @@ type Config struct {
 	LayoutsFS fs.FS
 	StaticFS  fs.FS
 
+	// Settings is the site's ratusz.toml, or "" for none. SettingsText,
+	// when not nil, is read instead of the file, which then only names it
+	// in messages ("ratusz.toml" when empty).
+	Settings     string
+	SettingsText []byte
+
 	Out     string // the output folder
-	BaseURL string // "/" or an absolute URL or path prefix
+	BaseURL string // "/" or an absolute URL or path prefix; "" for ratusz.toml's base_url, else "/"
 	Drafts  bool
 	Future  bool
 	Now     time.Time // the day the build treats as today
@@ -268,6 +275,13 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 			return site.SummarySource(body)
 		}
 	}
+	settings, err := readSettings(cfg)
+	var sp *problem.Problem
+	if errors.As(err, &sp) {
+		errs = append(errs, sp) // reported with the content's
+	} else if err != nil {
+		return nil, res, err
+	}
 	tree, cerrs := cache.LoadWith(ctx, contentFS, load)
 	errs = append(errs, cerrs...)
 	var s *site.Site
@@ -288,7 +302,7 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 			defer f.Close()
 			return imagesize.Read(f, p)
 		}
-		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cache == nil, ReadAgain: readAgain})
+		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cache == nil, ReadAgain: readAgain, Settings: settings, SettingsPath: cfg.settingsName()})
 		errs = append(errs, serrs...)
 	}
 	var minifier *output.Minifier
@@ -306,6 +320,9 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 		themeLayouts, _ := fs.Sub(theme, "layouts")
 		own := cfg.LayoutsFS
 		var rerrs problem.List
+		if cfg.BaseURL == "" {
+			cfg.BaseURL = s.Settings.BaseURL // the flag beats the file
+		}
 		renderer, rerrs = render.New(s, render.Options{BaseURL: cfg.BaseURL, Theme: themeLayouts, Parsed: kept.Layouts, ThemeID: theme, Own: own, OwnDir: filepath.ToSlash(cfg.Layouts), PageSize: cfg.PageSize, Assets: statics.assets, Body: body, Compact: compactLayout(minifier)})
 		for _, e := range rerrs {
 			if e.Path == "-base-url" {
@@ -339,6 +356,31 @@ func (p *Prepared) With(s *site.Site) (*Prepared, error) {
 	n := *p
 	n.Site, n.Renderer = s, r
 	return &n, nil
+}
+
+// settingsName is how messages name the site's ratusz.toml.
+func (cfg Config) settingsName() string {
+	if cfg.Settings == "" {
+		return "ratusz.toml"
+	}
+	return filepath.ToSlash(cfg.Settings)
+}
+
+// readSettings reads and parses the site's ratusz.toml, or is nil when
+// the site has none. A file that cannot be read is a UsageError; one that
+// is not TOML, a *problem.Problem.
+func readSettings(cfg Config) (*content.Value, error) {
+	data := cfg.SettingsText
+	if data == nil {
+		if cfg.Settings == "" {
+			return nil, nil
+		}
+		var err error
+		if data, err = os.ReadFile(cfg.Settings); err != nil {
+			return nil, &UsageError{fmt.Errorf("-config %s: %v", cfg.Settings, err)}
+		}
+	}
+	return content.ParseTOML(cfg.settingsName(), data)
 }
 
 // compactLayout minifies layouts with m, or is nil when m is: pages are
@@ -578,9 +620,25 @@ func AliasFile(a string) string {
 	return strings.TrimSuffix(a, "/") + "/index.html"
 }
 
-// BaseURLPath is the path part of BaseURL: "/" or "/strategie/".
+// SiteBaseURL is the base URL the site is built for: BaseURL, else the
+// base_url of ratusz.toml, else "/". A ratusz.toml that cannot be read
+// gives "/" here; the build reports it.
+func (c Config) SiteBaseURL() string {
+	if c.BaseURL != "" {
+		return c.BaseURL
+	}
+	if v, err := readSettings(c); err == nil && v != nil {
+		if u := v.Get("base_url"); u != nil && u.Kind == content.Scalar && u.Text != "" {
+			return u.Text
+		}
+	}
+	return "/"
+}
+
+// BaseURLPath is the path part of the site's base URL (SiteBaseURL): "/"
+// or "/strategie/".
 func (c Config) BaseURLPath() string {
-	p, err := render.BasePath(c.BaseURL)
+	p, err := render.BasePath(c.SiteBaseURL())
 	if err != nil {
 		return "/"
 	}

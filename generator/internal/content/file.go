@@ -212,20 +212,37 @@ func openingDelimiter(data []byte) (string, int) {
 	return "", 1
 }
 
+// ParseTOML reads a whole TOML file, such as a site's ratusz.toml, into
+// values with their lines. A file that is not UTF-8 or not TOML is a
+// problem at path:line.
+func ParseTOML(path string, data []byte) (*Value, error) {
+	data, err := checkEncoding(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return decodeTOML(path, "TOML", data, 0)
+}
+
+// decodeTOML reads raw, TOML that starts after line openLine of the file
+// at path, which messages call what.
+func decodeTOML(path, what string, raw []byte, openLine int) (*Value, error) {
+	var m map[string]any
+	if _, err := toml.Decode(string(raw), &m); err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, problem.At(path, perr.Position.Line+openLine, "%s: %s", what, perr.Message)
+		}
+		return nil, problem.At(path, max(openLine, 1), "%s: %v", what, err)
+	}
+	return fromTOML(m, newTOMLLocator(string(raw), openLine), nil, max(openLine, 1)), nil
+}
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 func decodeMeta(path, format string, raw []byte, openLine int) (*Value, error) {
 	switch format {
 	case "toml":
-		var m map[string]any
-		if _, err := toml.Decode(string(raw), &m); err != nil {
-			var perr toml.ParseError
-			if errors.As(err, &perr) {
-				return nil, problem.At(path, perr.Position.Line+openLine, "TOML front matter: %s", perr.Message)
-			}
-			return nil, problem.At(path, openLine, "TOML front matter: %v", err)
-		}
-		return fromTOML(m, newTOMLLocator(string(raw), openLine), nil, openLine), nil
+		return decodeTOML(path, "TOML front matter", raw, openLine)
 	default:
 		var n yaml.Node
 		if err := yaml.Unmarshal(raw, &n); err != nil {

@@ -292,7 +292,11 @@ func meeting(n *node, m *site.Meeting, o Options) {
 
 // address is the postal address of a place in city, which may be nil.
 func address(c *site.City) node {
-	a := node{text("@type", "PostalAddress"), text("addressCountry", "PL")}
+	country := "PL"
+	if c != nil && c.Country != "" {
+		country = c.Country
+	}
+	a := node{text("@type", "PostalAddress"), text("addressCountry", country)}
 	if c != nil {
 		a.set(text("addressLocality", c.Title))
 		if c.Region != "" {

@@ -381,7 +381,9 @@ func (w *writer) common(e *site.Entry) {
 func (w *writer) city(c *site.City) {
 	w.common(&c.Entry)
 	w.key("region")
-	w.str(c.Region)
+	w.optStr(c.Region)
+	w.key("country")
+	w.str(c.Country)
 	w.key("type")
 	w.optStr(c.Type)
 	w.key("website")

@@ -34,7 +34,7 @@ func TestServePrintsWarnings(t *testing.T) {
 		t.Fatal(probs)
 	}
 	first := log.String()
-	if !strings.Contains(first, "content/_index.md: no accessibility: settings") || !strings.HasPrefix(first, "warning: ") {
+	if !strings.Contains(first, "ratusz.toml: no [accessibility] table") || !strings.HasPrefix(first, "warning: ") {
 		t.Errorf("the first build printed %q, want the warning about the accessibility statement", first)
 	}
 	if strings.Contains(first, "-base-url") {

@@ -251,7 +251,7 @@ func (r *Renderer) ListPages() []*Page {
 	l := s.Lang
 	trails := r.trails()
 	var pages []*Page
-	home := trails.page(PageHome, "", s.Title)
+	home := trails.page(PageHome, "", s.HomeTitle)
 	home.body, home.source, home.bodyLine = []byte(s.Intro), homeSource(s), s.IntroLine
 	home.Feed, home.Calendar = r.feed("", s.Title), r.calendar("", s.Title)
 	pages = append(pages, home)
@@ -351,8 +351,9 @@ func (r *Renderer) calendar(url, what string) *Subscription {
 	return &Subscription{File: ical.CollectionFile(url), Title: what + " – " + l.T("calendar.title"), Label: l.T("calendar.add_all")}
 }
 
-// groups splits a kind's index into headed parts: cities by region,
-// documents in force and others, meetings upcoming and past.
+// groups splits a kind's index into headed parts: cities by województwo,
+// then cities abroad by country; documents in force and others; meetings
+// upcoming and past.
 func (r *Renderer) groups(k site.Kind) []Group {
 	s := r.site
 	l := s.Lang
@@ -361,6 +362,9 @@ func (r *Renderer) groups(k site.Kind) []Group {
 		var gs []Group
 		for _, reg := range s.Regions {
 			g := Group{Heading: reg.Name, ID: "wojewodztwo-" + slugID(reg.Name)}
+			if c := reg.Country(); c != "PL" {
+				g.ID = "kraj-" + strings.ToLower(c)
+			}
 			for _, c := range reg.Cities {
 				g.Entries = append(g.Entries, c)
 			}
@@ -480,6 +484,7 @@ func (p *Page) File() string {
 // RenderTo executes the page's layout into buf, after what buf holds: a
 // build renders thousands of pages into a few buffers.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *problem.Problem {
+	start := buf.Len()
 	path := ""
 	if p.Entry != nil {
 		path = p.Entry.E().Path
@@ -515,6 +520,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) *problem.Problem {
 		}
 		return err
 	}
+	bindShortWords(buf, start, r.site.Lang.Tag())
 	return nil
 }
 

@@ -94,7 +94,7 @@ func choice(key, value string, v site.Vocabulary) string {
 func scaffolds() []scaffold {
 	return []scaffold{
 		{"city", "cities", nil, func(s *scaffolding) string {
-			return line("region: mazowieckie", "województwo: change to yours (dolnośląskie, kujawsko-pomorskie, lubelskie, lubuskie, łódzkie, małopolskie, mazowieckie, opolskie, podkarpackie, podlaskie, pomorskie, śląskie, świętokrzyskie, warmińsko-mazurskie, wielkopolskie, zachodniopomorskie)") +
+			return line("region: mazowieckie", "województwo: change to yours ("+strings.Join(site.Voivodeships.Values, ", ")+"); a city abroad gives country: DE and a free region") +
 				choice("type", "gmina-miejska", site.CityTypes) +
 				line("# website: https://…", "the municipality's own site") +
 				line("# parent: "+s.ref("city"), "the slug of its powiat, when the site has it")

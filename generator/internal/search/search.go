@@ -33,6 +33,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -163,7 +164,7 @@ func Index(s *site.Site) ([]byte, error) {
 			}
 		case site.KindCity:
 			for _, c := range s.Cities {
-				add(c, label("ctype.", c.Type), c.Region, "")
+				add(c, label("ctype.", c.Type), cmp.Or(c.CountryName, c.Region), "") // abroad, its country
 			}
 		case site.KindProgramme:
 			for _, p := range s.Programmes {

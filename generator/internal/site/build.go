@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"path"
@@ -14,6 +15,8 @@ import (
 	"github.com/ratusz/ratusz/generator/internal/problem"
 	"github.com/ratusz/ratusz/generator/internal/slug"
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // Options are the build's choices that shape the site model.
@@ -38,6 +41,12 @@ type Options struct {
 	// Update and WithBodies refuse every change.
 	Consume bool
 
+	// Settings, when not nil, is the site's ratusz.toml, read as values
+	// with their lines (content.ParseTOML), which messages name
+	// SettingsPath: whose site it is and how it is published.
+	Settings     *content.Value
+	SettingsPath string
+
 	// ReadAgain, when not nil, says by path which entries' bodies are
 	// read again to render them (content.LoadOptions.Lead): the model
 	// keeps none of them, only the summaries made from their starts.
@@ -61,7 +70,7 @@ func keys(k Kind, extra ...string) []string {
 
 // known keys per kind
 var kindKeys = map[Kind][]string{
-	KindCity:         keys(KindCity, "region", "type", "website"),
+	KindCity:         keys(KindCity, "region", "country", "type", "website"),
 	KindProgramme:    keys(KindProgramme, "short", "funder", "period", "website"),
 	KindOrganisation: keys(KindOrganisation, "type", "website"),
 	KindPartnership:  keys(KindPartnership, "type", "founded", "website"),
@@ -146,8 +155,10 @@ func build(tree *content.Tree, o Options, batch int) (*Site, problem.List) {
 // title, language and time zone.
 func (b *builder) configure(tree *content.Tree) {
 	s := b.site
-	tag := "pl"
-	zone := "Europe/Warsaw"
+	var fromFile map[string]*content.Value // what ratusz.toml gives of the keys _index.md may give too
+	if b.o.Settings != nil {
+		fromFile = b.settings(b.o.Settings)
+	}
 	var root *content.File
 	var r *reader
 	var m map[string]*content.Value
@@ -159,46 +170,86 @@ func (b *builder) configure(tree *content.Tree) {
 	if root != nil {
 		r = &reader{path: root.Origin, zone: time.UTC, errs: &b.errs, top: root.Meta.Line}
 		m = r.fields(root.Meta, "", []string{"title", "summary", "lang", "timezone", "accessibility", "params"})
-		if v := m["lang"]; present(v) {
-			tag = r.str("lang", v)
-		}
-		if v := m["timezone"]; present(v) {
-			zone = r.str("timezone", v)
-		}
-		s.Title = r.str("title", m["title"])
+		s.HomeTitle = r.str("title", m["title"])
 		s.Intro, s.IntroLine = string(root.Body), root.BodyLine
+	}
+	// language, timezone and accessibility belong in ratusz.toml; the
+	// content's _index.md may still give each (as lang, timezone and
+	// accessibility), with a warning, but not both.
+	settingsFile := cmp.Or(b.o.SettingsPath, "ratusz.toml")
+	setting := func(key, old string) (*reader, *content.Value) {
+		if v := fromFile[key]; present(v) {
+			if present(m[old]) {
+				r.fieldf(m[old].Line, old, fmt.Sprintf("remove it here and keep %s in %s", key, settingsFile), "%s is given in %s too (line %d)", old, settingsFile, v.Line)
+			}
+			return &reader{path: b.o.SettingsPath, zone: time.UTC, errs: &b.errs, top: 1}, v
+		}
+		if present(m[old]) {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: %s: belongs in %s now, as %s; move it there", root.Origin, m[old].Line, old, settingsFile, settingsLine(key)))
+			return r, m[old]
+		}
+		return nil, nil
+	}
+	tag, zone := "pl", "Europe/Warsaw"
+	if lr, v := setting("language", "lang"); v != nil {
+		if t := lr.str(lr.keyOf("language", "lang"), v); t != "" {
+			l, err := lang.New(t)
+			if err != nil {
+				msg, hint, _ := strings.Cut(err.Error(), "; ")
+				lr.fieldf(v.Line, lr.keyOf("language", "lang"), hint, "%s: %s", lr.keyOf("language", "lang"), msg)
+			} else {
+				tag = l.Tag()
+			}
+		}
 	}
 	l, err := lang.New(tag)
 	if err != nil {
-		msg, hint, _ := strings.Cut(err.Error(), "; ")
-		r.fieldf(m["lang"].Line, "lang", hint, "lang: %s", msg)
 		l, _ = lang.New("pl")
 	}
 	s.Lang = l
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		r.fieldf(m["timezone"].Line, "timezone", "use a name like Europe/Warsaw", "timezone: %q is not a time zone", zone)
-		loc = time.UTC
+	if zr, v := setting("timezone", "timezone"); v != nil {
+		if z := zr.str("timezone", v); z != "" {
+			zone = z
+			if _, err := time.LoadLocation(z); err != nil {
+				zr.fieldf(v.Line, "timezone", "use a name like Europe/Warsaw", "timezone: %q is not a time zone", z)
+				zone = "UTC"
+			}
+		}
 	}
-	s.Zone = loc
+	s.Zone, _ = time.LoadLocation(zone)
+	if s.Zone == nil {
+		s.Zone = time.UTC
+	}
 	now := b.o.Now.In(s.Zone)
 	s.Now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, s.Zone)
-	if s.Title == "" {
-		s.Title = "ratusz"
-	}
+	s.Title = cmp.Or(s.Settings.Title, s.HomeTitle, "ratusz")
+	s.HomeTitle = cmp.Or(s.HomeTitle, s.Title)
 	for _, k := range kinds {
 		s.Sections = append(s.Sections, &Section{Kind: k, Title: s.Lang.T(k.Folder()), URL: s.Lang.Segment(k.Folder()) + "/"})
 	}
-	if root != nil && present(m["accessibility"]) {
-		r.zone = s.Zone
-		s.Accessibility = b.accessibility(r, m["accessibility"])
+	if ar, v := setting("accessibility", "accessibility"); v != nil {
+		ar.zone = s.Zone
+		s.Accessibility = b.accessibility(ar, v)
 	} else {
-		where := tree.Origin("_index.md")
-		if root == nil {
-			where += " (missing)"
-		}
-		s.Warnings = append(s.Warnings, where+": no accessibility: settings, so the site has no accessibility statement (deklaracja dostępności), which every Polish public body must publish; see docs/accessibility.md")
+		s.Warnings = append(s.Warnings, settingsFile+": no [accessibility] table (nor accessibility: in "+tree.Origin("_index.md")+"), so the site has no accessibility statement (deklaracja dostępności), which every Polish public body must publish; see docs/accessibility.md")
 	}
+}
+
+// keyOf is the name of a setting in the file r reads: new in ratusz.toml,
+// old in the content's _index.md.
+func (r *reader) keyOf(new, old string) string {
+	if strings.HasSuffix(r.path, ".md") {
+		return old
+	}
+	return new
+}
+
+// settingsLine is how key is written in ratusz.toml.
+func settingsLine(key string) string {
+	if key == "accessibility" {
+		return "an [accessibility] table"
+	}
+	return key + " = \"…\""
 }
 
 func (b *builder) sectionOf(k Kind) *Section {
@@ -515,10 +566,76 @@ func cleanAlias(a string) (clean, msg, hint string) {
 
 func (b *builder) city(r *reader, e Entry, m map[string]*content.Value) *City {
 	c := &City{Entry: e}
-	c.Region = r.required("region", m["region"], r.top, "the województwo, e.g. kujawsko-pomorskie")
+	c.Country = r.country("country", m["country"])
+	switch c.Country {
+	case "PL":
+		c.Region = r.voivodeship("region", m["region"])
+	default: // abroad, or a country that is wrong: the region is free text
+		c.Region = r.str("region", m["region"])
+	}
 	c.Type = r.enum("type", m["type"], CityTypes)
 	c.Website = r.url("website", m["website"])
 	return c
+}
+
+// voivodeship reads the region of a city in Poland, one of Voivodeships,
+// which may be written in other capitals or without diacritics; it returns
+// the value as Voivodeships spells it.
+func (r *reader) voivodeship(key string, v *content.Value) string {
+	s := r.required(key, v, r.top, "the województwo, e.g. kujawsko-pomorskie")
+	if s == "" {
+		return ""
+	}
+	if w, ok := Voivodeships.Find(s); ok {
+		return w
+	}
+	name := strings.TrimSpace(strings.TrimPrefix(slug.Fold(s), "wojewodztwo"))
+	var hint string
+	if w, ok := Voivodeships.Find(name); ok {
+		hint = fmt.Sprintf("write only the name: %q", w)
+	} else if w := Voivodeships.Meant(name); w != "" {
+		hint = fmt.Sprintf("did you mean %q?", w)
+	} else {
+		hint = "use one of " + strings.Join(Voivodeships.Values, ", ") + "; a city outside Poland needs its country, like country: DE"
+	}
+	r.fieldf(v.Line, key, hint, "%s: %q is not %s", key, s, Voivodeships.Name)
+	return ""
+}
+
+// country reads a country's ISO 3166-1 alpha-2 code, in capitals; "PL"
+// when there is none, and "" when it is wrong.
+func (r *reader) country(key string, v *content.Value) string {
+	if !present(v) {
+		return "PL"
+	}
+	s := r.str(key, v)
+	if s == "" {
+		if v.Kind == content.Scalar && v.Type != content.Bool { // else str said what is wrong
+			r.fieldf(v.Line, key, "give the country's two-letter code, like DE, or leave the key out for Poland", "%s is empty", key)
+		}
+		return ""
+	}
+	code, hint := countryCode(s)
+	if hint != "" {
+		r.fieldf(v.Line, key, hint, "%s: %q is not a country code", key, s)
+		return ""
+	}
+	return code
+}
+
+// countryCode returns the ISO 3166-1 alpha-2 code s is, in capitals, or
+// a hint for the editor when s is none.
+func countryCode(s string) (code, hint string) {
+	const how = "write the country's two-letter ISO 3166-1 code, like DE for Germany or IT for Italy"
+	reg, err := language.ParseRegion(s)
+	if err != nil || !reg.IsCountry() || reg.M49() == 0 || display.English.Regions().Name(reg) == "" { // M49 0: reserved, like UN and EA
+		return "", how
+	}
+	canonical := reg.Canonicalize().String()
+	if len(s) != 2 || canonical != strings.ToUpper(s) {
+		return "", fmt.Sprintf("did you mean %s? (%s)", canonical, how)
+	}
+	return canonical, ""
 }
 
 func (b *builder) programme(r *reader, e Entry, m map[string]*content.Value) *Programme {

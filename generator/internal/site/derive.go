@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // derive computes what follows from the resolved entries: states, topics,
@@ -109,18 +111,51 @@ func (b *builder) topicIndex() {
 	}
 }
 
+// regions groups the cities in Poland by województwo and the cities
+// abroad by country, named in the site's language.
 func (b *builder) regions() {
 	s := b.site
-	byName := map[string]*Region{}
+	type place struct{ country, region string }
+	byPlace := map[place]*Region{}
+	countries := display.Regions(language.Make(s.Lang.Tag()))
 	for _, c := range s.Cities {
-		r := byName[c.Region]
+		p := place{c.Country, c.Region}
+		if c.Country != "PL" {
+			p.region = "" // abroad, one group per country
+		}
+		r := byPlace[p]
 		if r == nil {
 			r = &Region{Name: c.Region}
-			byName[c.Region] = r
+			if p.country != "PL" {
+				r.Name = countryName(countries, p.country)
+			}
+			byPlace[p] = r
 			s.Regions = append(s.Regions, r)
 		}
 		r.Cities = append(r.Cities, c)
+		if c.Country != "PL" {
+			c.CountryName = r.Name
+		}
 	}
+}
+
+// countryName is the name names gives the country with the ISO 3166-1
+// code; the English name when names has none, and the code when neither
+// has one.
+func countryName(names display.Namer, code string) string {
+	reg, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	if names != nil {
+		if n := names.Name(reg); n != "" {
+			return n
+		}
+	}
+	if n := display.English.Regions().Name(reg); n != "" {
+		return n
+	}
+	return code
 }
 
 func (b *builder) sortAll() {
@@ -151,7 +186,15 @@ func (b *builder) sortAll() {
 	for _, t := range s.Topics {
 		slices.SortStableFunc(t.Entries, byTitle)
 	}
-	slices.SortFunc(s.Regions, func(a, b *Region) int { return l.Compare(a.Name, b.Name) })
+	abroad := func(r *Region) int {
+		if r.Country() == "PL" {
+			return 0
+		}
+		return 1
+	}
+	slices.SortFunc(s.Regions, func(a, b *Region) int {
+		return cmp.Or(cmp.Compare(abroad(a), abroad(b)), l.Compare(a.Name, b.Name))
+	})
 	for _, r := range s.Regions {
 		sortEntities(&r.Cities)
 	}

@@ -80,12 +80,19 @@ type Site struct {
 	Meetings      []*Meeting  // upcoming soonest first, then past newest first
 	Pages         []*Page
 	Topics        []*Topic   // in title order
-	Regions       []*Region  // in name order, each with its cities
+	Regions       []*Region  // the województwa in name order, then the countries abroad in name order
 	Sections      []*Section // one per kind in Kinds order
 
 	Assets []Asset // files to publish from the content tree and static/
 
 	Accessibility *Accessibility // the accessibility statement, or nil
+
+	// Settings are the site's ratusz.toml (Options.Settings).
+	Settings Settings
+
+	// HomeTitle is the home page's heading: the title of the content's
+	// _index.md, or Title (the site's name) without one.
+	HomeTitle string
 
 	// Changed is the newest Changed of all entries, nil when none has
 	// one: the date of a feed that lists nothing.
@@ -148,11 +155,16 @@ type Entity interface{ E() *Entry }
 // City is a gmina, city, powiat or region.
 type City struct {
 	Entry
-	Region   string
-	Type     string
-	Website  string
-	Parent   *City
-	Children []*City
+	Region  string // in Poland one of Voivodeships; abroad free text, maybe ""
+	Country string // ISO 3166-1 alpha-2, in capitals: "PL" unless the file says otherwise
+
+	// CountryName is the name of a city abroad's country in the site's
+	// language ("Niemcy"); "" for a city in Poland. Derived once.
+	CountryName string
+	Type        string
+	Website     string
+	Parent      *City
+	Children    []*City
 
 	Partnerships  []*Partnership
 	Documents     []*Document
@@ -342,11 +354,16 @@ type Topic struct {
 	Entries []Entity // in title order
 }
 
-// Region is a województwo with its cities.
+// Region is a województwo with its cities in it, or a country abroad
+// with its cities there.
 type Region struct {
-	Name   string
-	Cities []*City
+	Name   string  // the województwo; abroad, the country's name in the site's language
+	Cities []*City // at least one
 }
+
+// Country returns the ISO 3166-1 code of the region's country: "PL" for
+// a województwo.
+func (r *Region) Country() string { return r.Cities[0].Country }
 
 // Attachment is a file published with an entry.
 type Attachment struct {

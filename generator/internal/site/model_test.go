@@ -76,7 +76,7 @@ func doc(title, status, extra string) string {
 
 func TestDocumentsInForceFirstThenNewest(t *testing.T) {
 	s := newSite(t, map[string]string{
-		"cities/a.md":     city("A", "x"),
+		"cities/a.md":     city("A", "mazowieckie"),
 		"documents/d1.md": doc("Stara obowiązująca", "adopted", "adopted: {date: 2010-01-01}\nperiod: 2010-2030\n"),
 		"documents/d2.md": doc("Nowa obowiązująca", "adopted", "adopted: {date: 2020-01-01}\n"),
 		"documents/d3.md": doc("Zakończona", "adopted", "adopted: {date: 2019-01-01}\nperiod: 2016-2020\n"),
@@ -118,7 +118,7 @@ func TestDocumentsInForceFirstThenNewest(t *testing.T) {
 
 func TestPeriodEndsWithTheYearNotTheDay(t *testing.T) {
 	files := map[string]string{
-		"cities/a.md":    city("A", "x"),
+		"cities/a.md":    city("A", "mazowieckie"),
 		"documents/d.md": doc("D", "adopted", "adopted: {date: 2016-01-01}\nperiod: 2016-2020\n"),
 	}
 	for _, tt := range []struct {
@@ -141,7 +141,7 @@ func meeting(title, date, extra string) string {
 
 func TestMeetingsUpcomingSoonestFirstThenPastNewestFirst(t *testing.T) {
 	s := newSite(t, map[string]string{
-		"cities/a.md":   city("A", "x"),
+		"cities/a.md":   city("A", "mazowieckie"),
 		"meetings/1.md": meeting("Za rok", "2022-06-01", ""),
 		"meetings/2.md": meeting("Jutro", "2021-06-02", ""),
 		"meetings/3.md": meeting("Dziś", "2021-06-01", ""),
@@ -156,10 +156,10 @@ func TestMeetingsUpcomingSoonestFirstThenPastNewestFirst(t *testing.T) {
 
 func TestBackReferences(t *testing.T) {
 	s := newSite(t, map[string]string{
-		"cities/a.md":        city("A", "x"),
-		"cities/b.md":        city("B", "x"),
-		"cities/powiat.md":   "---\ntitle: Powiat\nregion: x\n---\n",
-		"cities/c.md":        "---\ntitle: C\nregion: x\nparent: powiat\n---\n",
+		"cities/a.md":        city("A", "mazowieckie"),
+		"cities/b.md":        city("B", "mazowieckie"),
+		"cities/powiat.md":   "---\ntitle: Powiat\nregion: mazowieckie\n---\n",
+		"cities/c.md":        "---\ntitle: C\nregion: mazowieckie\nparent: powiat\n---\n",
 		"programmes/p.md":    "---\ntitle: P\n---\n",
 		"organisations/o.md": "---\ntitle: O\ncity: a\n---\n",
 		"organisations/q.md": "---\ntitle: Q\n---\n",
@@ -243,7 +243,7 @@ func TestDraftsAndFutureEntries(t *testing.T) {
 func TestEnglishSite(t *testing.T) {
 	s := newSite(t, map[string]string{
 		"_index.md":      "---\ntitle: Strategies\nlang: en\n---\n",
-		"cities/a.md":    city("A", "x"),
+		"cities/a.md":    city("A", "mazowieckie"),
 		"pages/about.md": "---\ntitle: About \"us\"\n---\n",
 	}, site.Options{})
 	if got, want := s.Cities[0].URL, "cities/a/"; got != want {

@@ -92,7 +92,7 @@ func patchable(old, n Entity) bool {
 	switch o := old.(type) {
 	case *City:
 		n := n.(*City)
-		return o.Region == n.Region && o.Parent == n.Parent
+		return o.Region == n.Region && o.Country == n.Country && o.Parent == n.Parent
 	case *Partnership:
 		return slices.Equal(o.Cities, n.(*Partnership).Cities)
 	}
@@ -130,7 +130,9 @@ func adopt(old, n Entity, s *Site) {
 	}
 	switch o := old.(type) {
 	case *City:
+		name := o.CountryName // derived of Country, which is the same
 		*o = *n.(*City)
+		o.CountryName = name
 	case *Programme:
 		*o = *n.(*Programme)
 	case *Organisation:

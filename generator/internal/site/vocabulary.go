@@ -1,6 +1,12 @@
 package site
 
-import "slices"
+import (
+	"slices"
+	"strings"
+
+	"github.com/ratusz/ratusz/generator/internal/slug"
+	"github.com/ratusz/ratusz/generator/internal/suggest"
+)
 
 // A Vocabulary is an enumeration of the content model: the values a key
 // may take, as editors write them, and the UI strings that name them.
@@ -19,8 +25,71 @@ type Vocabulary struct {
 // Has reports whether v is one of the vocabulary's values.
 func (v Vocabulary) Has(value string) bool { return slices.Contains(v.Values, value) }
 
+// Find returns the value that s is, written as in Values, in other
+// capitals or without diacritics ("Slaskie", "SLASKIE" and "slaskie" are
+// "śląskie"); ok is false when s is none of the values.
+func (v Vocabulary) Find(s string) (value string, ok bool) {
+	if v.Has(s) {
+		return s, true
+	}
+	f := slug.Fold(s)
+	for _, value := range v.Values {
+		if slug.Fold(value) == f {
+			return value, true
+		}
+	}
+	return "", false
+}
+
+// Meant returns the value that s most likely means, written as in
+// Values, or "" when none is near: the value s is a typo or a shortening
+// of (suggest.Meant), else the one value that begins with the same four
+// letters or more as s and with more of them than any other ("Mazowsze"
+// → "mazowieckie"). Capitals and diacritics are not compared.
+func (v Vocabulary) Meant(s string) string {
+	folded := make([]string, len(v.Values))
+	for i, value := range v.Values {
+		folded[i] = slug.Fold(value)
+	}
+	f := slug.Fold(s)
+	if c := suggest.Meant(f, folded); c != "" {
+		return v.Values[slices.Index(folded, c)]
+	}
+	best, bestN, tie := "", 0, false
+	for i, value := range folded {
+		n := commonPrefix(f, value)
+		switch {
+		case n > bestN:
+			best, bestN, tie = v.Values[i], n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if bestN < 4 || tie {
+		return ""
+	}
+	return best
+}
+
+// commonPrefix is the number of runes a and b begin with alike.
+func commonPrefix(a, b string) int {
+	n := 0
+	for _, r := range a {
+		if !strings.HasPrefix(b, string(r)) {
+			break
+		}
+		b = b[len(string(r)):]
+		n++
+	}
+	return n
+}
+
 // The vocabularies of the content model.
 var (
+	// Voivodeships are the values of a city's region in Poland.
+	Voivodeships = Vocabulary{"a województwo", "",
+		[]string{"dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", "małopolskie", "mazowieckie", "opolskie",
+			"podkarpackie", "podlaskie", "pomorskie", "śląskie", "świętokrzyskie", "warmińsko-mazurskie", "wielkopolskie", "zachodniopomorskie"}}
 	CityTypes = Vocabulary{"a city type", "ctype.",
 		[]string{"gmina-miejska", "gmina-wiejska", "gmina-miejsko-wiejska", "miasto-na-prawach-powiatu", "powiat", "wojewodztwo"}}
 	OrganisationTypes = Vocabulary{"an organisation type", "otype.",
@@ -45,5 +114,5 @@ var (
 
 // Vocabularies lists every vocabulary of the content model.
 func Vocabularies() []Vocabulary {
-	return []Vocabulary{CityTypes, OrganisationTypes, PartnershipTypes, DocumentTypes, Statuses, MeetingTypes, AccessibilityStatuses, States}
+	return []Vocabulary{Voivodeships, CityTypes, OrganisationTypes, PartnershipTypes, DocumentTypes, Statuses, MeetingTypes, AccessibilityStatuses, States}
 }
