@@ -8,8 +8,10 @@ import (
 	"io/fs"
 )
 
-//go:embed all:layouts all:static
+//go:embed all:layouts all:static/css all:static/js
 var theme embed.FS
 
-// Theme returns the built-in layouts/ and static/ folders.
+// Theme returns the built-in layouts/ and static/ folders: the theme's
+// stylesheets and scripts. The other files of static/ (the example herb
+// and funding mark) are the built-in example site's own, not the theme's.
 func Theme() fs.FS { return theme }

@@ -31,7 +31,7 @@ func TestCrawlUnderBasePath(t *testing.T) {
 		cfg  generator.Config
 	}{
 		{"test site", testConfig("testdata/site")},
-		{"built-in site", generator.Config{Content: "../content", Settings: "../ratusz.toml"}},
+		{"built-in site", generator.Config{Content: "../content", Settings: "../ratusz.toml", Static: "../static"}},
 	}
 	for _, base := range []string{"https://bip.gmina.pl/strategie/", "/strategie/"} {
 		for _, s := range sites {

@@ -38,7 +38,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 // daily build deploys nothing new. The built-in site is built as of
 // 10 and 11 March 2030, when none of its dates falls.
 func TestQuietDayChangesNoFile(t *testing.T) {
-	cfg := generator.Config{Content: "../content", Settings: "../ratusz.toml", BaseURL: "https://strategie.example.pl/", Minify: true}
+	cfg := generator.Config{Content: "../content", Settings: "../ratusz.toml", Static: "../static", BaseURL: "https://strategie.example.pl/", Minify: true}
 	cfg.Now = day(t, "2030-03-10")
 	a, _ := buildMemory(t, cfg)
 	cfg.Now = day(t, "2030-03-11")

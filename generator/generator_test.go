@@ -127,7 +127,7 @@ func firstDiff(got, want string) string {
 // The built-in site, made of the seed stories, builds with no error and no
 // warning.
 func TestBuiltInSite(t *testing.T) {
-	files, res := buildMemory(t, generator.Config{Content: "../content", Settings: "../ratusz.toml", Now: june2021, BaseURL: "https://strategie.example.pl/"})
+	files, res := buildMemory(t, generator.Config{Content: "../content", Settings: "../ratusz.toml", Static: "../static", Now: june2021, BaseURL: "https://strategie.example.pl/"})
 	if len(res.Warnings) > 0 {
 		t.Errorf("warnings:\n%s", strings.Join(res.Warnings, "\n"))
 	}
@@ -334,7 +334,7 @@ func TestImageThatIsNotAnImage(t *testing.T) {
 func TestNoClickHereLinks(t *testing.T) {
 	re := regexp.MustCompile(`(?is)<a\b[^>]*>(.*?)</a>`)
 	vague := regexp.MustCompile(`(?i)^\s*(kliknij( tutaj)?|tutaj|tu|więcej|czytaj więcej|click here|here|more|read more)\s*[.!]?\s*$`)
-	for _, cfg := range []generator.Config{testConfig("testdata/site"), {Content: "../content", Settings: "../ratusz.toml", Now: june2021}} {
+	for _, cfg := range []generator.Config{testConfig("testdata/site"), {Content: "../content", Settings: "../ratusz.toml", Static: "../static", Now: june2021}} {
 		files, _ := buildMemory(t, cfg)
 		for name, data := range files {
 			if !strings.HasSuffix(name, ".html") {

@@ -382,7 +382,7 @@ func copyDir(t *testing.T, from, to string) string {
 // checked.
 func TestMinifiedTagsHaveNoWhitespaceRuns(t *testing.T) {
 	small, _ := minified(t)
-	builtIn, _ := buildMemory(t, generator.Config{Content: "../content", Settings: "../ratusz.toml", Now: june2021, Minify: true})
+	builtIn, _ := buildMemory(t, generator.Config{Content: "../content", Settings: "../ratusz.toml", Static: "../static", Now: june2021, Minify: true})
 	tags := 0
 	for site, files := range map[string]map[string][]byte{"test site": small, "built-in": builtIn} {
 		for name, b := range files {

@@ -24,7 +24,7 @@ func section(t *testing.T, page, id string) string {
 // the newest documents on the home page; and URBACT is not „URBACT
 // (URBACT)”.
 func TestBuiltInSiteAsOfToday(t *testing.T) {
-	files, _ := buildMemory(t, generator.Config{Content: "../content", Settings: "../ratusz.toml", Now: day(t, "2026-12-07")})
+	files, _ := buildMemory(t, generator.Config{Content: "../content", Settings: "../ratusz.toml", Static: "../static", Now: day(t, "2026-12-07")})
 	home := string(files["index.html"])
 	newest := section(t, home, "najnowsze")
 	if strings.Contains(newest, "Wałbrzych") || strings.Contains(newest, "archiwalny") {

@@ -151,3 +151,53 @@ func TestSettingsOfIndexMoveToTheFile(t *testing.T) {
 		t.Errorf("errors do not say %q:\n%v", want, err)
 	}
 }
+
+// Every page says whose site it is: the header shows the publisher's herb
+// with its text, and the footer the publisher's name, contacts and BIP,
+// the easy-to-read text, and the funding marks in order with their text;
+// the program's credit does not read as if it published the site.
+func TestEveryPageNamesThePublisher(t *testing.T) {
+	settings := goodSettings + `
+[[funding]]
+image = "herb.png"
+alt = "Drugi znak"
+url = "https://mojregion.eu/"
+
+[easy_to_read]
+etr = "content/pages/etr.md"
+pjm_video = "https://video.example.pl/pjm"
+`
+	cfg := settingsSite(strings.Replace(settings, `bip = "https://bip.jablonowo.pl/"`, `bip = "https://bip.jablonowo.pl/"
+address = "ul. Główna 28, 87-330 Jabłonowo Pomorskie"
+email = "sekretariat@jablonowo.pl"
+phone = "+48 56 674 20 00"
+epuap = "/ugjablonowo/SkrytkaESP"`, 1), map[string]string{"pages/etr.md": "---\ntitle: Tekst łatwy do czytania\n---\n"})
+	files, _ := buildMemory(t, cfg)
+	for _, name := range []string{"index.html", "miasta/jablonowo/index.html", "404.html"} {
+		page := strings.ReplaceAll(string(files[name]), "\u00a0", " ")
+		for _, want := range []string{
+			`<img class="herb" src="/strategie/herb.svg" alt="Herb Gminy Jabłonowo Pomorskie">`,
+			`<p class="publisher-name">Urząd Gminy Jabłonowo Pomorskie</p>`,
+			`ul. Główna 28, 87-330 Jabłonowo Pomorskie`,
+			`<a href="mailto:sekretariat@jablonowo.pl">sekretariat@jablonowo.pl</a>`,
+			`&#43;48 56 674 20 00`, `/ugjablonowo/SkrytkaESP`,
+			`<a href="https://bip.jablonowo.pl/">Biuletyn Informacji Publicznej</a>`,
+			`<a href="/strategie/etr/">Tekst łatwy do czytania (ETR)</a>`,
+			`<a href="https://video.example.pl/pjm">`,
+			`<li><img src="/strategie/fe.svg" alt="Fundusze Europejskie"></li>`,
+			`<li><a href="https://mojregion.eu/"><img src="/strategie/herb.png" alt="Drugi znak"></a></li>`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s does not show %s", name, want)
+			}
+		}
+		if strings.Contains(page, "wygenerowana przez") {
+			t.Errorf("%s credits the program as if it made the site", name)
+		}
+	}
+
+	_, err := generator.BuildTo(t.Context(), settingsSite("[easy_to_read]\netr = \"content/pages/brak.md\"\n", nil), discardWriter{})
+	if want := `ratusz.toml:2: easy_to_read.etr: "content/pages/brak.md" is no published entry`; !strings.Contains(errString(err), want) {
+		t.Errorf("errors do not say %q:\n%v", want, err)
+	}
+}

@@ -35,7 +35,7 @@ func buildSites(t *testing.T) []builtSite {
 	root := repoRoot(t)
 	test := filepath.Join(root, "generator", "testdata", "site")
 	sites := []builtSite{
-		build(t, "built-in", generator.Config{Content: filepath.Join(root, "content"), Settings: filepath.Join(root, "ratusz.toml")}),
+		build(t, "built-in", generator.Config{Content: filepath.Join(root, "content"), Settings: filepath.Join(root, "ratusz.toml"), Static: filepath.Join(root, "static")}),
 		// Three entries a page, so that the test site's longer lists
 		// are split and the pager is checked too.
 		build(t, "test site", generator.Config{Content: filepath.Join(test, "content"), Static: filepath.Join(test, "static"), PageSize: 3}),

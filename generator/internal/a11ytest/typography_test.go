@@ -173,7 +173,7 @@ func TestShortWordsKeepTheirWord(t *testing.T) {
 // typed with an ordinary space, and by one pasted from the page.
 func TestSearchFindsBoundTitles(t *testing.T) {
 	root := repoRoot(t)
-	base := serveSite(t, generator.Config{Content: filepath.Join(root, "content"), Settings: filepath.Join(root, "ratusz.toml")})
+	base := serveSite(t, generator.Config{Content: filepath.Join(root, "content"), Settings: filepath.Join(root, "ratusz.toml"), Static: filepath.Join(root, "static")})
 	b := startBrowser(t)
 	ctx, cancel := chromedp.NewContext(b)
 	defer cancel()

@@ -45,7 +45,7 @@ func sameFiles(t *testing.T, what string, want, got map[string][]byte) {
 // for byte as a build that keeps nothing, minified or not.
 func TestKeptLayoutsWriteTheSameSite(t *testing.T) {
 	for _, minify := range []bool{false, true} {
-		cfg := Config{Content: "../../../content", Settings: "../../../ratusz.toml", BaseURL: "https://example.org/", Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC), Minify: minify}
+		cfg := Config{Content: "../../../content", Settings: "../../../ratusz.toml", Static: "../../../static", BaseURL: "https://example.org/", Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC), Minify: minify}
 		want := buildFiles(t, cfg, Kept{})
 		kept := Kept{Layouts: &render.ParsedTheme{}}
 		for i := range 2 {
@@ -60,7 +60,7 @@ func TestKeptLayoutsReadOwnLayoutsAgain(t *testing.T) {
 	kept := Kept{Layouts: &render.ParsedTheme{}}
 	for _, text := range []string{"pierwszy układ", "drugi układ"} {
 		own := fstest.MapFS{"page.html": {Data: []byte("{{define \"main\"}}<p>" + text + "</p>{{end}}\n")}}
-		cfg := Config{Content: "../../../content", Settings: "../../../ratusz.toml", LayoutsFS: own, Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)}
+		cfg := Config{Content: "../../../content", Settings: "../../../ratusz.toml", Static: "../../../static", LayoutsFS: own, Now: time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)}
 		page := string(buildFiles(t, cfg, kept)["o-serwisie/index.html"])
 		if !strings.Contains(page, "<p>"+text+"</p>") {
 			t.Errorf("the page of content/pages/o-serwisie.md does not show the site's own layout as edited (%q):\n%.500s", text, page)

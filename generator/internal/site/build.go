@@ -136,6 +136,7 @@ func build(tree *content.Tree, o Options, batch int) (*Site, problem.List) {
 	}
 	b.resolve()
 	b.derive()
+	b.easyToRead()
 	b.checkAddresses()
 	if len(b.errs) > 0 {
 		return nil, b.errs.Sort()

@@ -8,6 +8,7 @@ import (
 
 	baseurl "github.com/ratusz/ratusz/generator/internal/address"
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/problem"
 )
 
 // Settings are the site's ratusz.toml: whose site it is and how it is
@@ -59,7 +60,10 @@ type CMS struct {
 // Language (PJM) video from every page's footer.
 type EasyToRead struct {
 	ETR      string // a content file, "content/pages/informacje-etr.md"
+	Page     Entity // the entry read from ETR
 	PJMVideo string
+
+	etrLine int
 }
 
 // The keys of ratusz.toml and of its tables.
@@ -146,8 +150,29 @@ func (b *builder) settings(v *content.Value) map[string]*content.Value {
 	}
 	if e := r.mapOf("easy_to_read", m["easy_to_read"], etrKeys); e != nil {
 		st.EasyToRead = &EasyToRead{ETR: r.str("easy_to_read.etr", e["etr"]), PJMVideo: r.url("easy_to_read.pjm_video", e["pjm_video"])}
+		if v := e["etr"]; present(v) {
+			st.EasyToRead.etrLine = v.Line
+		}
 	}
 	return map[string]*content.Value{"language": m["language"], "timezone": m["timezone"], "accessibility": m["accessibility"]}
+}
+
+// easyToRead finds the entry the easy-to-read text of ratusz.toml names,
+// once every entry is read.
+func (b *builder) easyToRead() {
+	e := b.site.Settings.EasyToRead
+	if e == nil || e.ETR == "" {
+		return
+	}
+	p := strings.TrimPrefix(e.ETR, b.site.dir+"/")
+	for _, x := range b.site.Entities() {
+		if x.E().Path == p {
+			e.Page = x
+			return
+		}
+	}
+	b.errs.Add(&problem.Problem{Path: b.site.Settings.Path, Line: e.etrLine, Field: "easy_to_read.etr",
+		Msg: fmt.Sprintf("easy_to_read.etr: %q is no published entry", e.ETR), Hint: "name a page's file, like content/pages/informacje-etr.md"})
 }
 
 // requiredSetting reads a text of ratusz.toml that must be there, at line
