@@ -201,3 +201,26 @@ epuap = "/ugjablonowo/SkrytkaESP"`, 1), map[string]string{"pages/etr.md": "---\n
 		t.Errorf("errors do not say %q:\n%v", want, err)
 	}
 }
+
+// A site whose ratusz.toml names no publisher warns once that its footer
+// names only its title; one that names it does not.
+func TestNoPublisherWarns(t *testing.T) {
+	publisherWarnings := func(res generator.Result) (n int) {
+		for _, w := range res.Warnings {
+			if strings.HasPrefix(w, "ratusz.toml: no [publisher], so every page's footer names the site's title") {
+				n++
+			}
+		}
+		return n
+	}
+	files, res := buildMemory(t, settingsSite("title = \"Strategie\"\n", nil))
+	if n := publisherWarnings(res); n != 1 {
+		t.Errorf("%d warnings about the publisher, want 1: %q", n, res.Warnings)
+	}
+	if !strings.Contains(string(files["index.html"]), "<p>Strategie</p>") {
+		t.Error("without a publisher the footer does not name the site's title")
+	}
+	if _, res := buildMemory(t, settingsSite(goodSettings, nil)); publisherWarnings(res) != 0 {
+		t.Errorf("a site with a publisher is warned: %q", res.Warnings)
+	}
+}

@@ -228,6 +228,9 @@ func (b *builder) configure(tree *content.Tree) {
 	for _, k := range kinds {
 		s.Sections = append(s.Sections, &Section{Kind: k, Title: s.Lang.T(k.Folder()), URL: s.Lang.Segment(k.Folder()) + "/"})
 	}
+	if s.Settings.Publisher == nil {
+		s.Warnings = append(s.Warnings, settingsFile+": no [publisher], so every page's footer names the site's title rather than the public body that publishes it; add [publisher] with name = \"Urząd Gminy …\" (docs/configuration.md)")
+	}
 	if ar, v := setting("accessibility", "accessibility"); v != nil {
 		ar.zone = s.Zone
 		s.Accessibility = b.accessibility(ar, v)

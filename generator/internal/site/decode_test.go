@@ -190,7 +190,7 @@ func TestParallelDecodeMakesTheSameModel(t *testing.T) {
 	want := dumpModel(one)
 	unused := "meetings/niepotrzebne.pdf: not used by any entry"
 	if !strings.Contains(want, "Width:640") || len(one.Assets) != meetings ||
-		len(one.Warnings) != 2 || !slices.ContainsFunc(one.Warnings, func(w string) bool { return strings.HasPrefix(w, unused) }) {
+		len(one.Warnings) != 3 || !slices.ContainsFunc(one.Warnings, func(w string) bool { return strings.HasPrefix(w, unused) }) {
 		t.Fatalf("the model has %d assets (want %d) and the warnings %q (want the one about no accessibility statement and %q); the photos are not in it", len(one.Assets), meetings, one.Warnings, unused)
 	}
 	for _, batch := range []int{decodeBatch, 1, 13} {
