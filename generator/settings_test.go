@@ -224,3 +224,14 @@ func TestNoPublisherWarns(t *testing.T) {
 		t.Errorf("a site with a publisher is warned: %q", res.Warnings)
 	}
 }
+
+// No page of the built-in site shows an empty list of facts, which a
+// reader sees as an empty grey panel.
+func TestNoEmptyFacts(t *testing.T) {
+	files, _ := buildMemory(t, generator.Config{Content: "../content", Settings: "../ratusz.toml", Static: "../static", Now: june2021})
+	for name, b := range files {
+		if strings.HasSuffix(name, ".html") && (strings.Contains(string(b), "<dl class=\"facts\">\n</dl>") || strings.Contains(string(b), "<dl class=facts></dl>")) {
+			t.Errorf("%s has an empty list of facts", name)
+		}
+	}
+}
