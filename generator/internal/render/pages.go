@@ -191,12 +191,10 @@ func New(s *site.Site, o Options) (*Renderer, problem.List) {
 	if o.PageSize <= 0 {
 		o.PageSize = DefaultPageSize
 	}
-	r := &Renderer{site: s, base: base, perPage: o.PageSize, assets: o.Assets, body: o.Body, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
-	l, errs := LoadLayouts(o.Theme, LayoutOptions{Own: o.Own, OwnDir: o.OwnDir, Parsed: o.Parsed, ThemeID: o.ThemeID, Funcs: r.funcs(false), Compact: o.Compact, WrittenFuncs: r.funcs(true)})
-	if len(errs) > 0 {
+	r := &Renderer{site: s, base: base, perPage: o.PageSize, assets: o.Assets, body: o.Body, options: o, md: markdown.New(markdown.Options{Lang: s.Lang.Tag(), ExternalNote: s.Lang.T("external"), Address: base.URL})}
+	if errs := r.loadLayouts(); len(errs) > 0 {
 		return nil, errs
 	}
-	r.layouts, r.options = l, o
 	// Every page's address, as Pages would list them, without making
 	// a Page for every entry.
 	var urls []string
@@ -215,14 +213,20 @@ func New(s *site.Site, o Options) (*Renderer, problem.List) {
 // site.WithBodies): it resolves links with r's table rather than making
 // it again. r is left as it was.
 func (r *Renderer) With(s *site.Site) (*Renderer, problem.List) {
-	o := r.options
-	n := &Renderer{site: s, base: r.base, perPage: o.PageSize, assets: o.Assets, body: o.Body, md: r.md, links: r.links, options: o}
-	l, errs := LoadLayouts(o.Theme, LayoutOptions{Own: o.Own, OwnDir: o.OwnDir, Parsed: o.Parsed, ThemeID: o.ThemeID, Funcs: n.funcs(false), Compact: o.Compact, WrittenFuncs: n.funcs(true)})
-	if len(errs) > 0 {
+	n := &Renderer{site: s, base: r.base, perPage: r.perPage, assets: r.assets, body: r.body, md: r.md, links: r.links, options: r.options}
+	if errs := n.loadLayouts(); len(errs) > 0 {
 		return nil, errs
 	}
-	n.layouts = l
 	return n, nil
+}
+
+// loadLayouts reads and parses the layouts of r.options, with r's
+// functions bound to them.
+func (r *Renderer) loadLayouts() problem.List {
+	o := r.options
+	l, errs := LoadLayouts(o.Theme, LayoutOptions{Own: o.Own, OwnDir: o.OwnDir, Parsed: o.Parsed, ThemeID: o.ThemeID, Funcs: r.funcs(false), Compact: o.Compact, WrittenFuncs: r.funcs(true)})
+	r.layouts = l
+	return errs
 }
 
 // Links is the table the renderer resolves the links of bodies with.

@@ -178,26 +178,28 @@ func (b *builder) configure(tree *content.Tree) {
 	// content's _index.md may still give each (as lang, timezone and
 	// accessibility), with a warning, but not both.
 	settingsFile := cmp.Or(b.o.SettingsPath, "ratusz.toml")
-	setting := func(key, old string) (*reader, *content.Value) {
+	// setting returns the value of a setting, the reader of the file that
+	// gives it and its name there: key in ratusz.toml, old in _index.md.
+	setting := func(key, old string) (*reader, *content.Value, string) {
 		if v := fromFile[key]; present(v) {
 			if present(m[old]) {
 				r.fieldf(m[old].Line, old, fmt.Sprintf("remove it here and keep %s in %s", key, settingsFile), "%s is given in %s too (line %d)", old, settingsFile, v.Line)
 			}
-			return &reader{path: b.o.SettingsPath, zone: time.UTC, errs: &b.errs, top: 1}, v
+			return &reader{path: b.o.SettingsPath, zone: time.UTC, errs: &b.errs, top: 1}, v, key
 		}
 		if present(m[old]) {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: %s: belongs in %s now, as %s; move it there", root.Origin, m[old].Line, old, settingsFile, settingsLine(key)))
-			return r, m[old]
+			return r, m[old], old
 		}
-		return nil, nil
+		return nil, nil, ""
 	}
 	tag, zone := "pl", "Europe/Warsaw"
-	if lr, v := setting("language", "lang"); v != nil {
-		if t := lr.str(lr.keyOf("language", "lang"), v); t != "" {
+	if lr, v, name := setting("language", "lang"); v != nil {
+		if t := lr.str(name, v); t != "" {
 			l, err := lang.New(t)
 			if err != nil {
 				msg, hint, _ := strings.Cut(err.Error(), "; ")
-				lr.fieldf(v.Line, lr.keyOf("language", "lang"), hint, "%s: %s", lr.keyOf("language", "lang"), msg)
+				lr.fieldf(v.Line, name, hint, "%s: %s", name, msg)
 			} else {
 				tag = l.Tag()
 			}
@@ -208,7 +210,7 @@ func (b *builder) configure(tree *content.Tree) {
 		l, _ = lang.New("pl")
 	}
 	s.Lang = l
-	if zr, v := setting("timezone", "timezone"); v != nil {
+	if zr, v, _ := setting("timezone", "timezone"); v != nil {
 		if z := zr.str("timezone", v); z != "" {
 			zone = z
 			if _, err := time.LoadLocation(z); err != nil {
@@ -231,21 +233,12 @@ func (b *builder) configure(tree *content.Tree) {
 	if s.Settings.Publisher == nil {
 		s.Warnings = append(s.Warnings, settingsFile+": no [publisher], so every page's footer names the site's title rather than the public body that publishes it; add [publisher] with name = \"Urząd Gminy …\" (docs/configuration.md)")
 	}
-	if ar, v := setting("accessibility", "accessibility"); v != nil {
+	if ar, v, _ := setting("accessibility", "accessibility"); v != nil {
 		ar.zone = s.Zone
 		s.Accessibility = b.accessibility(ar, v)
 	} else {
 		s.Warnings = append(s.Warnings, settingsFile+": no [accessibility] table (nor accessibility: in "+tree.Origin("_index.md")+"), so the site has no accessibility statement (deklaracja dostępności), which every Polish public body must publish; see docs/accessibility.md")
 	}
-}
-
-// keyOf is the name of a setting in the file r reads: new in ratusz.toml,
-// old in the content's _index.md.
-func (r *reader) keyOf(new, old string) string {
-	if strings.HasSuffix(r.path, ".md") {
-		return old
-	}
-	return new
 }
 
 // settingsLine is how key is written in ratusz.toml.
