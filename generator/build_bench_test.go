@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,5 +40,52 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			b.ReportMetric(float64(res.Pages), "pages/op")
 		})
+	}
+}
+
+// BenchmarkBuildWithHistory measures what reading git for the register of
+// changes ([record] changes = "git") adds to a build, on a corpus whose
+// history has two commits for every file (corpus.WriteHistory): "none"
+// reads no git, "git" runs the one `git log` of the whole history while
+// the files load, and "git-cached" finds the history in the build cache
+// kept by the build before, as every build after a site's first does.
+// Compare the three in one run (docs/performance.md).
+func BenchmarkBuildWithHistory(b *testing.B) {
+	for _, n := range benchSizes() {
+		cfg := benchConfig(b, n)
+		site := filepath.Dir(cfg.Content)
+		if err := corpus.WriteHistory(site, 2); err != nil {
+			b.Fatal(err)
+		}
+		settings := func(changes string) []byte {
+			return []byte("title = \"Bench\"\n[publisher]\nname = \"Urząd Gminy\"\n[record]\nproduced_by = \"Referat Rozwoju\"\nchanges = \"" + changes + "\"\n")
+		}
+		for _, v := range []struct {
+			name, changes string
+			cache         bool
+		}{{"none", "none", false}, {"git", "git", false}, {"git-cached", "git", true}} {
+			b.Run(strconv.Itoa(n)+"/"+v.name, func(b *testing.B) {
+				b.ReportAllocs()
+				cfg := cfg
+				cfg.SettingsText = settings(v.changes)
+				if v.cache {
+					cfg.Cache = filepath.Join(site, ".ratusz-cache")
+					if _, err := Build(context.Background(), cfg); err != nil { // fills the cache
+						b.Fatal(err)
+					}
+				}
+				for b.Loop() {
+					res, err := Build(context.Background(), cfg)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for _, w := range res.Warnings {
+						if strings.Contains(w, "git") || strings.Contains(w, "-cache") {
+							b.Fatal(w) // the history was not read
+						}
+					}
+				}
+			})
+		}
 	}
 }

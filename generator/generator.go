@@ -58,6 +58,9 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if err := output.Check(cfg.Out, cfg.Content, cfg.Layouts, cfg.Static); err != nil {
 		return Result{}, &UsageError{Err: err}
 	}
+	if err := output.CheckCache(cfg.Out, cfg.Cache); err != nil {
+		return Result{}, &UsageError{Err: err}
+	}
 	start := time.Now()
 	p, res, err := build.Prepare(ctx, cfg, build.Kept{})
 	if err != nil {

@@ -54,8 +54,10 @@ func buildMemory(t *testing.T, cfg generator.Config) (map[string][]byte, generat
 	return mem.Files, res
 }
 
-// TestGolden builds the test site, which uses every kind and field, and
-// compares every page and JSON file (open data, search index) with the reviewed copy in testdata/golden. Run
+// TestGolden builds the test site, which uses every kind and field and
+// every table of ratusz.toml, in a git repository with a history of its
+// own (historySite), and compares every page and JSON file (open data,
+// search index) with the reviewed copy in testdata/golden. Run
 // `go test ./generator -run Golden -update` after a deliberate change and
 // read the diff before committing it. The build is not minified, so that
 // the golden files stay readable (minify_test.go tests the minified
@@ -63,7 +65,7 @@ func buildMemory(t *testing.T, cfg generator.Config) (map[string][]byte, generat
 // a change of the stylesheet does not change every page's golden file
 // (TestFingerprintedReferencesResolve checks them).
 func TestGolden(t *testing.T) {
-	built, _ := buildMemory(t, testConfig("testdata/site"))
+	built, _ := buildMemory(t, historySite(t))
 	files := map[string][]byte{}
 	for name, data := range built {
 		files[unhash(name)] = []byte(unhash(string(data)))

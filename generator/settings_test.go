@@ -1,11 +1,23 @@
 package generator_test
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 
 	"github.com/ratusz/ratusz/generator"
 )
+
+// pngOf is a PNG image of w×h pixels.
+func pngOf(w, h int) string {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		panic(err)
+	}
+	return b.String()
+}
 
 // settingsSite is a small site whose ratusz.toml is text.
 func settingsSite(settings string, content map[string]string) generator.Config {
@@ -18,7 +30,7 @@ func settingsSite(settings string, content map[string]string) generator.Config {
 	}
 	return generator.Config{
 		ContentFS:    mapFS(files),
-		StaticFS:     mapFS(map[string]string{"herb.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>", "herb.png": "\x89PNG", "fe.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"}),
+		StaticFS:     mapFS(map[string]string{"herb.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>", "herb.png": pngOf(1200, 630), "fe.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"}),
 		SettingsText: []byte(settings),
 		Now:          june2021,
 	}

@@ -1,9 +1,12 @@
 // Command ratusz-corpus writes a synthetic ratusz site: DIR/content with
 // the given number of entries, the same for the same seed.
 //
-//	ratusz-corpus [-n 10000] [-seed 1] -out DIR
+//	ratusz-corpus [-n 10000] [-seed 1] [-git-commits 0] -out DIR
 //
 // DIR must be empty or not exist; afterwards `ratusz build` works in it.
+// With -git-commits N, DIR is also a git repository with N commits for
+// every content file (corpus.WriteHistory), for measuring the register of
+// changes ([record] changes = "git").
 // Exit status: 0 written, 1 on errors, 2 on bad usage.
 package main
 
@@ -26,8 +29,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	n := fs.Int("n", 10000, "number of content entries, all kinds together")
 	seed := fs.Int64("seed", 1, "seed; the same seed and -n give the same files")
 	out := fs.String("out", "", "site folder to write content/ into (empty or new)")
+	commits := fs.Int("git-commits", 0, "make the folder a git repository with this many commits for every content file")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ratusz-corpus [-n N] [-seed S] -out DIR")
+		fmt.Fprintln(stderr, "usage: ratusz-corpus [-n N] [-seed S] [-git-commits C] -out DIR")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -53,6 +57,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "ratusz-corpus: %v\n", err)
 		return 1
+	}
+	if *commits > 0 {
+		if err := corpus.WriteHistory(*out, *commits); err != nil {
+			fmt.Fprintf(stderr, "ratusz-corpus: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%d commits in %s/.git\n", files**commits, *out)
 	}
 	c := corpus.CountsFor(*n)
 	fmt.Fprintf(stdout, "%d files in %s/content: %d cities, %d programmes, %d organisations, %d partnerships, %d documents, %d meetings, %d pages\n",

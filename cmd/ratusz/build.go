@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/ratusz/ratusz/generator"
@@ -15,7 +16,8 @@ import (
 // siteFlags are the flags build, check and serve share.
 type siteFlags struct {
 	settings, content, layouts, static, out, baseURL, now string
-	drafts, future, quiet, minify                         bool
+	cache                                                 string
+	drafts, future, quiet, minify, noCache                bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
@@ -25,6 +27,8 @@ func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
 	fs.StringVar(&f.static, "static", "static", "`folder` copied to the output as is (used if it exists)")
 	if withOut {
 		fs.StringVar(&f.out, "out", "public", "output `folder`; replaced as a whole only when the build succeeds")
+		fs.StringVar(&f.cache, "cache", "", "the build cache `folder`, never inside the output (default .ratusz-cache beside the content folder)")
+		fs.BoolVar(&f.noCache, "no-cache", false, "ignore the build cache and build everything")
 	}
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` or path prefix the site is served under (default base_url of ratusz.toml, else /)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
@@ -41,6 +45,9 @@ func (f *siteFlags) config(set map[string]bool) (generator.Config, error) {
 		return cfg, err
 	}
 	var err error
+	if cfg.Cache, err = f.cacheDir(); err != nil {
+		return cfg, err
+	}
 	if cfg.Layouts, err = optionalDir("-layouts", f.layouts, set["layouts"]); err != nil {
 		return cfg, err
 	}
@@ -64,6 +71,27 @@ func (f *siteFlags) config(set map[string]bool) (generator.Config, error) {
 		cfg.Now = t
 	}
 	return cfg, nil
+}
+
+// cacheDir is the build cache folder the flags name, "" for none: the
+// default is .ratusz-cache beside the content folder, so that a site
+// keeps one whichever folder the build is run from (generator.Build
+// refuses one inside the output, which a build replaces).
+func (f *siteFlags) cacheDir() (string, error) {
+	if f.noCache {
+		return "", nil
+	}
+	if f.cache != "" {
+		return f.cache, nil
+	}
+	return defaultCache(f.content), nil
+}
+
+// defaultCache is the build cache folder of a site: .ratusz-cache beside
+// its content folder. serve keeps its git history there too, so that each
+// rebuild does not read the whole history again; check writes nothing.
+func defaultCache(content string) string {
+	return filepath.Join(filepath.Dir(filepath.Clean(content)), ".ratusz-cache")
 }
 
 // optionalDir returns dir if it exists; a folder named explicitly must exist.
@@ -135,6 +163,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	cfg.Cache = "" // check writes nothing
 	line := newProgressLine(stderr, f.quiet)
 	if line != nil {
 		cfg.Progress = line.report

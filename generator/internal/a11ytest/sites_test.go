@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ratusz/ratusz/generator"
+	"github.com/ratusz/ratusz/generator/internal/testsite"
 )
 
 // june2021 is the day both sites are built as of, as in the generator's
@@ -23,27 +24,36 @@ var june2021 = time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)
 type builtSite struct {
 	Name  string   // "built-in" or "test site", for messages
 	Out   string   // the output folder
-	URL   string   // the server's root, without the trailing slash
+	URL   string   // the site's root on the server, without the trailing slash
+	Path  string   // the path the site is served under, "" at the server's root
 	Pages []string // the path of every HTML page but alias redirects, as "/miasta/walbrzych/"
 }
 
 // buildSites builds the built-in site and the test site with the real
 // generator and serves each from its own HTTP server on 127.0.0.1 for the
-// rest of the test.
+// rest of the test. The test site is built as a gmina keeps it: in a git
+// repository with a history (testsite.Copy), with its ratusz.toml, which
+// gives the publisher's herb, the funding marks, the record and register
+// of changes, and a base_url under /strategie/, where it is served.
 func buildSites(t *testing.T) []builtSite {
 	t.Helper()
 	root := repoRoot(t)
-	test := filepath.Join(root, "generator", "testdata", "site")
+	test := testsite.Copy(t, filepath.Join(root, "generator", "testdata", "site"))
 	sites := []builtSite{
 		build(t, "built-in", generator.Config{Content: filepath.Join(root, "content"), Settings: filepath.Join(root, "ratusz.toml"), Static: filepath.Join(root, "static")}),
 		// Three entries a page, so that the test site's longer lists
 		// are split and the pager is checked too.
-		build(t, "test site", generator.Config{Content: filepath.Join(test, "content"), Static: filepath.Join(test, "static"), PageSize: 3}),
+		build(t, "test site", generator.Config{Content: filepath.Join(test, "content"), Settings: filepath.Join(test, "ratusz.toml"), Static: filepath.Join(test, "static"), PageSize: 3}),
 	}
+	sites[1].Path = "/strategie" // the path of its base_url
 	for i := range sites {
-		srv := httptest.NewServer(http.FileServer(http.Dir(sites[i].Out)))
+		var h http.Handler = http.FileServer(http.Dir(sites[i].Out))
+		if p := sites[i].Path; p != "" {
+			h = http.StripPrefix(p, h) // any other path is not found
+		}
+		srv := httptest.NewServer(h)
 		t.Cleanup(srv.Close)
-		sites[i].URL = srv.URL
+		sites[i].URL = srv.URL + sites[i].Path
 	}
 	return sites
 }

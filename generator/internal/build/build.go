@@ -64,6 +64,11 @@ type Config struct {
 	Settings     string
 	SettingsText []byte
 
+	// Cache is the build cache folder, or "" for none: it keeps the git
+	// history read for the register of changes ([record] changes =
+	// "git"), so that the next build asks git only for new commits.
+	Cache string
+
 	Out     string // the output folder
 	BaseURL string // "/" or an absolute URL or path prefix; "" for ratusz.toml's base_url, else "/"
 	Drafts  bool
@@ -85,6 +90,8 @@ type Config struct {
 	// one goroutine at a time, often (once a file or page), so it must be
 	// quick; a display throttles its own updates.
 	Progress func(Progress)
+
+	contentDir string // the content folder read, "" when ContentFS was given
 
 	// Rendering, if not nil, is called once the site is read and checked,
 	// before the first page is rendered: from then on a build holds little
@@ -215,6 +222,7 @@ func (cfg Config) folders() (Config, error) {
 			return cfg, &UsageError{fmt.Errorf("content folder %s not found; run ratusz in a site folder that has content/, or give -content", cfg.Content)}
 		}
 		cfg.ContentFS = os.DirFS(cfg.Content)
+		cfg.contentDir = cfg.Content
 	}
 	for _, d := range []struct {
 		flag, name string
@@ -282,8 +290,10 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 	} else if err != nil {
 		return nil, res, err
 	}
+	history := startHistory(ctx, cfg, settings) // read while the files load
 	tree, cerrs := cache.LoadWith(ctx, contentFS, load)
 	errs = append(errs, cerrs...)
+	log, historyWarning := history()
 	var s *site.Site
 	var body func(e *site.Entry, buf *[]byte) ([]byte, error)
 	if len(cerrs) == 0 {
@@ -302,7 +312,7 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 			defer f.Close()
 			return imagesize.Read(f, p)
 		}
-		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cache == nil, ReadAgain: readAgain, Settings: settings, SettingsPath: cfg.settingsName()})
+		s, serrs = site.New(tree, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Future: cfg.Future, Static: staticFiles, ImageSize: imageSize, Consume: cache == nil, ReadAgain: readAgain, Settings: settings, SettingsPath: cfg.settingsName(), History: log})
 		errs = append(errs, serrs...)
 	}
 	var minifier *output.Minifier
@@ -336,6 +346,9 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 	}
 	res.Entries = s.EntryCount()
 	res.Warnings = s.Warnings
+	if historyWarning != "" {
+		res.Warnings = append(res.Warnings, historyWarning)
+	}
 	if !renderer.Base().Absolute() {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}

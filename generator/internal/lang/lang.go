@@ -94,6 +94,15 @@ func New(tag string) (*Lang, error) {
 // Tag returns the language tag, "pl" or "en".
 func (l *Lang) Tag() string { return l.tag }
 
+// Locale is the language as OpenGraph's og:locale names it: "pl_PL",
+// "en_GB".
+func (l *Lang) Locale() string {
+	if l.tag == "en" {
+		return "en_GB"
+	}
+	return "pl_PL"
+}
+
 // T returns the UI string for key, or "{{key}}" if the catalog has no such
 // key, so that a missing string is visible on the rendered page.
 func (l *Lang) T(key string) string {

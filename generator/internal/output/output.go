@@ -100,6 +100,27 @@ func Check(out string, sources ...string) error {
 	return nil
 }
 
+// CheckCache reports why cache may not be the build cache folder of a
+// build into out: a cache inside the output would be deleted by the
+// build that keeps it.
+func CheckCache(out, cache string) error {
+	if cache == "" {
+		return nil
+	}
+	o, err := absolute(out)
+	if err != nil {
+		return err
+	}
+	c, err := absolute(cache)
+	if err != nil {
+		return err
+	}
+	if c == o || within(c, o) {
+		return fmt.Errorf("-cache %s is inside the output folder %s, which every build replaces; give a folder outside it, like .ratusz-cache", cache, out)
+	}
+	return nil
+}
+
 func absolute(p string) (string, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {

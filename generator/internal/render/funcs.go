@@ -36,7 +36,9 @@ import (
 //	external U     whether U leads to another site
 //	host U         the host name of an address
 //	kind X         the kind of an entry: "city", "document"…
-//	iso D          a date in ISO 8601, for <time datetime>
+//	moment T       a moment (a time.Time, such as a commit's) on the site's
+//	               clock: „15 kwietnia 2021, godz. 14:30”
+//	iso D          a date or a moment in ISO 8601, for <time datetime>
 //	segment S      the URL segment of a section: segment "topics" → "tematy"
 //	dict K V …     a map, to pass several values to a shared template
 //	newest L N     the N most recently dated documents of L
@@ -57,6 +59,9 @@ import (
 //	               .Home, so that part "header" (here .) makes one header
 //	               for all entries
 //	capitalize S   S with its first letter in upper case, for headings
+//	share P        what a page shared on a social site shows (canonical
+//	               address, OpenGraph title, description, image), or nil
+//	               when -base-url has no scheme and host
 //	jsonld P       the schema.org JSON-LD of P's entry, for
 //	               <script type="application/ld+json">; empty on other pages
 //	opendata K     the site path of kind K's open-data file: "dane/dokumenty.json"
@@ -89,7 +94,9 @@ func (r *Renderer) funcs(written bool) template.FuncMap {
 		"external":   external,
 		"host":       host,
 		"kind":       kindOf,
-		"iso":        iso,
+		"iso":        r.iso,
+		"moment":     r.moment,
+		"share":      r.share,
 		"segment":    l.Segment,
 		"dict":       dict,
 		"newest":     newest,
@@ -254,8 +261,10 @@ func kindOf(x any) string {
 	return ""
 }
 
-func iso(x any) string {
+func (r *Renderer) iso(x any) string {
 	switch x := x.(type) {
+	case time.Time:
+		return x.In(r.site.Zone).Format(time.RFC3339)
 	case site.Date:
 		return x.ISO()
 	case *site.Date:
@@ -265,6 +274,9 @@ func iso(x any) string {
 	}
 	return ""
 }
+
+// moment is the day and time of t on the site's clock.
+func (r *Renderer) moment(t time.Time) string { return r.site.Lang.DateTime(t.In(r.site.Zone)) }
 
 func slugID(s string) string { return slug.Make(s) }
 

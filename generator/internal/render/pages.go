@@ -257,11 +257,12 @@ func (r *Renderer) ListPages() []*Page {
 	var pages []*Page
 	home := trails.page(PageHome, "", s.HomeTitle)
 	home.body, home.source, home.bodyLine = []byte(s.Intro), homeSource(s), s.IntroLine
+	home.Summary = s.Summary
 	home.Feed, home.Calendar = r.feed("", s.Title), r.calendar("", s.Title)
 	pages = append(pages, home)
 	for _, sec := range s.Sections {
 		p := trails.page(PageIndex, sec.URL, sec.Title)
-		p.Section, p.body, p.source, p.bodyLine = sec, sec.Intro, sec.Path, sec.IntroLine
+		p.Section, p.body, p.source, p.bodyLine, p.Summary = sec, sec.Intro, sec.Path, sec.IntroLine, sec.Summary
 		pages = append(pages, r.paginate(p, r.groups(sec.Kind))...)
 	}
 	topics := trails.page(PageTopics, trails.topics.URL, trails.topics.Title)
@@ -564,8 +565,9 @@ func (r *Renderer) linker(p *Page) markdown.LinkFunc {
 // reader to p.
 func (r *Renderer) Redirect(p *Page) []byte {
 	to := template.HTMLEscapeString(r.base.URL(p.URL))
+	canonical := template.HTMLEscapeString(r.base.Abs(p.URL)) // absolute with an absolute base, as search engines want
 	title := template.HTMLEscapeString(p.Title)
 	return []byte(`<!doctype html><html lang="` + r.site.Lang.Tag() + `"><head><meta charset="utf-8"><title>` + title +
-		`</title><link rel="canonical" href="` + to + `"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` + to +
+		`</title><link rel="canonical" href="` + canonical + `"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` + to +
 		`"></head><body><p><a href="` + to + `">` + title + `</a></p></body></html>` + "\n")
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/history"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/problem"
 	"github.com/ratusz/ratusz/generator/internal/slug"
@@ -47,13 +48,21 @@ type Options struct {
 	Settings     *content.Value
 	SettingsPath string
 
+	// History, when not nil, is the git history of the content folder,
+	// read because ratusz.toml asks for it ([record] changes = "git"):
+	// each entry's register of changes and its default publication date.
+	History *history.Log
+
 	// ReadAgain, when not nil, says by path which entries' bodies are
 	// read again to render them (content.LoadOptions.Lead): the model
 	// keeps none of them, only the summaries made from their starts.
 	ReadAgain func(path string) bool
 }
 
-var commonKeys = []string{"title", "summary", "draft", "publish", "updated", "topics", "aliases", "source", "params"}
+var commonKeys = []string{"title", "summary", "draft", "publish", "updated", "topics", "aliases", "source", "params", "record"}
+
+// entryRecordKeys are the keys of an entry's record.
+var entryRecordKeys = []string{"produced_by", "produced", "responsible", "published_by", "published"}
 
 // keys lists the keys a kind's front matter may have: those of every kind,
 // extra, and its reference fields from the relations table (a nested one,
@@ -163,6 +172,7 @@ func (b *builder) configure(tree *content.Tree) {
 	var root *content.File
 	var r *reader
 	var m map[string]*content.Value
+	var summary string
 	for _, f := range tree.Files {
 		if f.Path == "_index.md" {
 			root = f
@@ -173,6 +183,7 @@ func (b *builder) configure(tree *content.Tree) {
 		m = r.fields(root.Meta, "", []string{"title", "summary", "lang", "timezone", "accessibility", "params"})
 		s.HomeTitle = r.str("title", m["title"])
 		s.Intro, s.IntroLine = string(root.Body), root.BodyLine
+		summary = cmp.Or(r.str("summary", m["summary"]), firstParagraph(root.Body))
 	}
 	// language, timezone and accessibility belong in ratusz.toml; the
 	// content's _index.md may still give each (as lang, timezone and
@@ -227,6 +238,7 @@ func (b *builder) configure(tree *content.Tree) {
 	s.Now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, s.Zone)
 	s.Title = cmp.Or(s.Settings.Title, s.HomeTitle, "ratusz")
 	s.HomeTitle = cmp.Or(s.HomeTitle, s.Title)
+	s.Summary = quotes(l.Tag(), summary)
 	for _, k := range kinds {
 		s.Sections = append(s.Sections, &Section{Kind: k, Title: s.Lang.T(k.Folder()), URL: s.Lang.Segment(k.Folder()) + "/"})
 	}
@@ -276,6 +288,7 @@ func (b *builder) section(f *content.File) {
 		sec.Title = t
 	}
 	sec.Intro, sec.IntroLine = f.Body, f.BodyLine
+	sec.Summary = quotes(b.site.Lang.Tag(), cmp.Or(r.str("summary", m["summary"]), firstParagraph(f.Body)))
 	sec.Path = f.Path
 }
 
@@ -295,7 +308,7 @@ func (b *builder) decodeAll(files []*content.File, batch int) []Entity {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range batches {
-		c := newBuilder(b.o, &Site{Lang: b.site.Lang, Zone: b.site.Zone, Now: b.site.Now, dir: b.site.dir}, b.assets)
+		c := newBuilder(b.o, &Site{Lang: b.site.Lang, Zone: b.site.Zone, Now: b.site.Now, dir: b.site.dir, Settings: b.site.Settings}, b.assets)
 		batches[i] = c
 		lo, hi := i*batch, min((i+1)*batch, len(files))
 		g.Go(func() error {
@@ -528,6 +541,39 @@ func (b *builder) common(r *reader, e *Entry, m map[string]*content.Value, f *co
 	}
 	e.Source = r.url("source", m["source"])
 	e.Params = r.params(m["params"])
+	e.Record = b.record(r, m["record"], e)
+}
+
+// record reads an entry's record, with the defaults of ratusz.toml's
+// [record] for the keys it does not give, and its register of changes
+// from the site's git history when there is one.
+func (b *builder) record(r *reader, v *content.Value, e *Entry) Record {
+	d := b.site.Settings.Record
+	rec := Record{ProducedBy: d.ProducedBy, Responsible: d.Responsible, PublishedBy: d.PublishedBy}
+	if m := r.mapOf("record", v, entryRecordKeys); m != nil {
+		for key, field := range map[string]*string{"produced_by": &rec.ProducedBy, "responsible": &rec.Responsible, "published_by": &rec.PublishedBy} {
+			if s := r.str("record."+key, m[key]); s != "" {
+				*field = s
+			}
+		}
+		rec.Produced = r.date("record.produced", m["produced"], false)
+		rec.Published = r.date("record.published", m["published"], false)
+		if rec.Produced != nil && rec.Published != nil && dayOf(rec.Produced.Time).After(rec.Published.Time) {
+			r.fieldf(m["produced"].Line, "record.produced", "information is published after it is produced: correct one of the dates",
+				"record.produced %s is after record.published %s", rec.Produced.ISO(), rec.Published.ISO())
+		}
+	}
+	rec.Shown = rec.ProducedBy != "" || rec.Produced != nil || rec.Responsible != "" || rec.PublishedBy != "" || rec.Published != nil
+	if h := b.o.History; h != nil {
+		rec.Changes = h.Files[e.Path]
+		if t := h.Added(e.Path); rec.Published == nil && t != nil {
+			rec.Published = &Date{Time: t.In(b.site.Zone), Precision: Clock}
+		}
+	}
+	if rec.Published == nil {
+		rec.Published = e.Publish
+	}
+	return rec
 }
 
 // polishStatuses are the Polish words for the document statuses, which

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/history"
 	"github.com/ratusz/ratusz/generator/internal/lang"
 )
 
@@ -68,6 +69,10 @@ type Site struct {
 	Title string
 	Intro string // Markdown of the root _index.md body
 
+	// Summary describes the site: the summary of the content's _index.md
+	// or the first paragraph of its body; "" without one.
+	Summary string
+
 	IntroLine int // the line of _index.md on which Intro starts; 0 without one
 
 	Home *Section // the root _index.md
@@ -110,8 +115,12 @@ type Section struct {
 	Kind  Kind
 	Title string
 	Intro []byte // Markdown
-	URL   string
-	Path  string // _index.md, or "" when the folder has none
+
+	// Summary describes the index: the summary of the folder's
+	// _index.md or the first paragraph of its body; "" without one.
+	Summary string
+	URL     string
+	Path    string // _index.md, or "" when the folder has none
 
 	IntroLine int // the line of Path on which Intro starts
 }
@@ -133,6 +142,7 @@ type Entry struct {
 	Aliases  []string
 	Source   string
 	Params   map[string]any
+	Record   Record
 
 	// Changed is the newest of the entry's own dates (OwnDates) that is
 	// not after the build's day: its date in the feeds, the sitemap and
@@ -143,6 +153,30 @@ type Entry struct {
 	titleKey  []byte   // the title's collation key, for sorting
 	spellings []string // the topics as written
 	number    int      // 1 + its place among the model's entries when made (clone); 0 for a hidden one
+}
+
+// Record is an entry's metryczka, the record a public body keeps of the
+// information it publishes: who produced it and when, who is responsible
+// for it, who published it and when, and the register of its changes.
+type Record struct {
+	ProducedBy  string
+	Produced    *Date
+	Responsible string
+	PublishedBy string
+
+	// Published is the date written, else, when the site reads git
+	// (ratusz.toml's [record] changes = "git"), the date of the commit
+	// that added the file, else the entry's publish date; nil without any.
+	Published *Date
+
+	// Changes are the commits that changed the entry's file, newest
+	// first, when the site reads git.
+	Changes []history.Change
+
+	// Shown says the entry or ratusz.toml's [record] gives one of the
+	// keys above, so that the page shows the record; a date from git or
+	// publish alone does not make one.
+	Shown bool
 }
 
 // E returns the common part of an entry, so that lists of mixed kinds can

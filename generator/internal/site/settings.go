@@ -36,6 +36,7 @@ type Publisher struct {
 	BIP, Website                string // addresses of its Biuletyn Informacji Publicznej and site
 	Logo, LogoAlt               string // its herb, under static/, and the herb's text
 	ShareImage                  string // a PNG or JPEG under static/ for og:image
+	ShareWidth, ShareHeight     int    // its size in pixels, when known
 }
 
 // Funding is one funding mark shown in every page's footer.
@@ -111,6 +112,7 @@ func (b *builder) settings(v *content.Value) map[string]*content.Value {
 			Logo: b.staticFile(r, "publisher.logo", p["logo"], nil), LogoAlt: r.str("publisher.logo_alt", p["logo_alt"]),
 			ShareImage: b.staticFile(r, "publisher.share_image", p["share_image"], []string{".png", ".jpg", ".jpeg"}),
 		}
+		b.shareSize(r, p["share_image"], st.Publisher)
 		if st.Publisher.Logo != "" && st.Publisher.LogoAlt == "" {
 			r.fieldf(p["logo"].Line, "publisher.logo_alt", `describe the herb, like logo_alt = "Herb Gminy Jabłonowo Pomorskie"`, "publisher.logo_alt is required with publisher.logo")
 		}
@@ -164,7 +166,13 @@ func (b *builder) easyToRead() {
 	if e == nil || e.ETR == "" {
 		return
 	}
+	// The path is from the site's folder, where ratusz.toml is: the content
+	// folder as the build names it, or its name alone when the build was
+	// given it by a longer path.
 	p := strings.TrimPrefix(e.ETR, b.site.dir+"/")
+	if b.site.dir != "" {
+		p = strings.TrimPrefix(p, path.Base(b.site.dir)+"/")
+	}
 	for _, x := range b.site.Entities() {
 		if x.E().Path == p {
 			e.Page = x
@@ -183,6 +191,25 @@ func requiredSetting(r *reader, key string, v *content.Value, line int, example 
 		return ""
 	}
 	return r.str(key, v)
+}
+
+// shareSize reads the size of the publisher's share_image, which must be
+// an image; one that social sites would not show, for being too small,
+// is a warning.
+func (b *builder) shareSize(r *reader, v *content.Value, p *Publisher) {
+	if p.ShareImage == "" || b.o.ImageSize == nil {
+		return
+	}
+	w, h, err := b.o.ImageSize("static", p.ShareImage)
+	if err != nil {
+		r.fieldf(v.Line, "publisher.share_image", "save it again as a PNG or JPEG, 1200×630 px", "publisher.share_image: cannot read the size of %q: %v", p.ShareImage, err)
+		p.ShareImage = ""
+		return
+	}
+	p.ShareWidth, p.ShareHeight = w, h
+	if w < 200 || h < 200 {
+		b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: publisher.share_image %q is %d×%d px, and social sites show no image smaller than 200×200; use one of 1200×630 px", r.path, v.Line, p.ShareImage, w, h))
+	}
 }
 
 // staticFile reads the name of a file under static/, which must be there

@@ -172,7 +172,7 @@ func daysBetween(a, b time.Time) int {
 // an entry's feed date is chosen from.
 func OwnDates(e Entity) []*Date {
 	en := e.E()
-	dates := []*Date{en.Updated, en.Publish}
+	dates := []*Date{en.Updated, en.Publish, en.Record.Published}
 	switch x := e.(type) {
 	case *Document:
 		if x.Adopted != nil {

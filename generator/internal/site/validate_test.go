@@ -87,7 +87,7 @@ func TestValidation(t *testing.T) {
 			[]string{`cities/wloclawek.md:2: unknown key "titel"; did you mean "title"? (free keys for layouts go under params:)`}},
 		{"unknown key with no close key",
 			map[string]string{"programmes/rlks.md": "---\ntitle: RLKS\nbudżet: 100\n---\n"},
-			[]string{`programmes/rlks.md:3: unknown key "budżet"; known keys here are title, summary, draft, publish, updated, topics, aliases, source, params, short, funder, period, website (free keys for layouts go under params:)`}},
+			[]string{`programmes/rlks.md:3: unknown key "budżet"; known keys here are title, summary, draft, publish, updated, topics, aliases, source, params, record, short, funder, period, website (free keys for layouts go under params:)`}},
 		{"unknown key in a nested map",
 			map[string]string{"meetings/warsztaty.md": "---\ntitle: W\ndate: 2021-01-17\nplace:\n  nazwa: X\n  city: brzozie\n---\n"},
 			[]string{`meetings/warsztaty.md:5: unknown key "place.nazwa"; known keys here are name, address, city (free keys for layouts go under params:)`}},
