@@ -188,3 +188,45 @@ func TestCacheInsideTheOutputIsRefused(t *testing.T) {
 		t.Errorf("the refused build wrote %s", cfg.Out)
 	}
 }
+
+// The test site, broken three ways an editor might: a mistyped key of
+// ratusz.toml, a region that is no województwo, and a herb that is not in
+// static/. Each is a problem at its file and line that names the fix, all
+// three reported by one build.
+func TestTestSiteMistakes(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/site")); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		text, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(text, []byte(old)) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		writeFile(t, p, bytes.Replace(text, []byte(old), []byte(new), 1))
+	}
+	edit("ratusz.toml", "timezone =", "timezon =")
+	edit("content/cities/walbrzych.md", "region: dolnośląskie", "region: Dolny Śląsk")
+	if err := os.Remove(filepath.Join(dir, "static", "herb.svg")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(dir)
+	cfg.Settings = filepath.Join(dir, "ratusz.toml")
+	_, err := generator.Check(t.Context(), cfg)
+	if err == nil {
+		t.Fatal("the broken test site builds")
+	}
+	for _, want := range []string{
+		`ratusz.toml:7: unknown key "timezon"; did you mean "timezone"?` + "\n",
+		`content/cities/walbrzych.md:3: region: "Dolny Śląsk" is not a województwo; did you mean "dolnośląskie"?`,
+		`ratusz.toml:17: publisher.logo: file "herb.svg" not found in static/; put the file in static/ or fix the name`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("no %q in:\n%v", want, err)
+		}
+	}
+}

@@ -105,3 +105,17 @@ func TestConsultationDaysLeftEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// The Wrocław strategy's consultations were run by a foundation: the
+// strategy's page names it, and the foundation's page lists the strategy.
+func TestWroclawStrategyNamesTheFoundationThatConsultedOnIt(t *testing.T) {
+	files, _ := buildMemory(t, generator.Config{Content: "../content", Settings: "../ratusz.toml", Static: "../static", Now: day(t, "2026-12-07")})
+	strategy := string(files["dokumenty/strategia-wspolpracy-wroclawia-z-ngo-2018-2022/index.html"])
+	if !strings.Contains(strategy, `<dt>organizacje</dt>`) || !strings.Contains(strategy, `href="/organizacje/fundacja-na-rzecz-studiow-europejskich/">Fundacja na rzecz Studiów Europejskich</a>`) {
+		t.Errorf("the Wrocław strategy's page does not name the foundation that ran its consultations")
+	}
+	foundation := string(files["organizacje/fundacja-na-rzecz-studiow-europejskich/index.html"])
+	if !strings.Contains(foundation, `href="/dokumenty/strategia-wspolpracy-wroclawia-z-ngo-2018-2022/"`) {
+		t.Errorf("the foundation's page does not list the strategy")
+	}
+}

@@ -20,6 +20,8 @@ type reader struct {
 	top  int // the line of the front matter's opening ---, where missing keys are reported
 	zone *time.Location
 	errs *problem.List
+
+	settings bool // reads ratusz.toml, which has no params: for free keys
 }
 
 // errorf records a problem of the file at line that is about no one
@@ -45,10 +47,14 @@ func (r *reader) fields(v *content.Value, where string, known []string) map[stri
 			if where != "" {
 				name = where + "." + f.Key
 			}
+			free := " (free keys for layouts go under params:)"
+			if r.settings {
+				free = ""
+			}
 			if c := closest(f.Key, known); c != "" {
-				r.fieldf(f.Line, name, fmt.Sprintf("did you mean %q? (free keys for layouts go under params:)", c), "unknown key %q", name)
+				r.fieldf(f.Line, name, fmt.Sprintf("did you mean %q?%s", c, free), "unknown key %q", name)
 			} else {
-				r.fieldf(f.Line, name, fmt.Sprintf("known keys here are %s (free keys for layouts go under params:)", strings.Join(known, ", ")), "unknown key %q", name)
+				r.fieldf(f.Line, name, fmt.Sprintf("known keys here are %s%s", strings.Join(known, ", "), free), "unknown key %q", name)
 			}
 			continue
 		}

@@ -90,7 +90,7 @@ var (
 func (b *builder) settings(v *content.Value) map[string]*content.Value {
 	st := &b.site.Settings
 	st.Path = b.o.SettingsPath
-	r := &reader{path: st.Path, top: 1, zone: b.site.Zone, errs: &b.errs}
+	r := &reader{path: st.Path, top: 1, zone: b.site.Zone, errs: &b.errs, settings: true}
 	m := r.fields(v, "", settingsKeys)
 	st.Title = r.str("title", m["title"])
 	st.BaseURL = r.str("base_url", m["base_url"])
