@@ -95,8 +95,9 @@ func TestConsultationDaysLeftEverywhere(t *testing.T) {
 		if !strings.Contains(page, `"creativeWorkStatus":"`+tt.text+`"`) {
 			t.Errorf("%s: the JSON-LD's creativeWorkStatus is not %q", tt.now, tt.text)
 		}
+		// The ways to take part are shown while it is planned or open.
 		respond := strings.Contains(page, `href="https://konsultacje.example.pl/"`)
-		if open := strings.HasPrefix(tt.text, "w konsultacjach"); respond != open {
+		if open := !strings.HasPrefix(tt.text, "konsultacje zakończone"); respond != open {
 			t.Errorf("%s: the link to respond is shown: %v, want %v", tt.now, respond, open)
 		}
 		home := string(files["index.html"])

@@ -24,6 +24,7 @@ type rules struct {
 	collation language.Tag  // tag for collate.New
 	decimal   string        // decimal separator
 	atTime    string        // between the date and the time in DateTime
+	yearMark  string        // after a date's year in a sentence: " r." („21 grudnia 2026 r.”)
 }
 
 func rulesFor(tag string) (rules, bool) {
@@ -35,6 +36,7 @@ func rulesFor(tag string) (rules, bool) {
 			collation: language.Polish,
 			decimal:   ",",
 			atTime:    ", godz. ",
+			yearMark:  " r.",
 		}, true
 	case "en":
 		return rules{

@@ -19,6 +19,10 @@ func (l *Lang) DateTime(t time.Time) string {
 	return l.Date(t) + l.rules.atTime + t.Format("15:04")
 }
 
+// InText writes the day of t as a sentence says it: „21 grudnia 2026 r.”,
+// "21 December 2026".
+func (l *Lang) InText(t time.Time) string { return l.Date(t) + l.rules.yearMark }
+
 // MonthYear names a month of a year: "czerwiec 2015" (Polish uses the
 // nominative), "June 2015". A month outside 1–12 is normalised the way
 // time.Date does it: month 13 of 2015 is January 2016.

@@ -135,6 +135,7 @@ type layout struct {
 	refs    []ref    // its reference fields with a key of their own ("cities"), in table order
 	objects []object // those in one of its objects ("place.city")
 	back    []ref    // the lists of the entries that refer to it
+	items   []ref    // those in the items of a list (a consultation's ways to respond)
 	placed  int      // how many reference fields an entry writes: refs and those of objects
 	nested  []string // the keys of objects' reference fields, for an error
 }
@@ -162,6 +163,11 @@ func tableLayout(k site.Kind) layout {
 func newLayout(from, back []site.Relation) layout {
 	var l layout
 	for _, r := range from {
+		if r.InItems { // written with its items (a consultation's respond)
+			_, key, _ := cutLast(r.Key)
+			l.items = append(l.items, ref{key: keyOf(key), rel: r})
+			continue
+		}
 		l.placed++
 		name, key, dotted := cutLast(r.Key)
 		if !dotted {
@@ -489,6 +495,44 @@ func (w *writer) document(d *site.Document) {
 		w.optStr(c.URL)
 		w.key("phase")
 		w.str(string(d.Phase))
+		w.key("respond")
+		w.b = append(w.b, '[')
+		for i, it := range c.Respond {
+			if i > 0 {
+				w.b = append(w.b, ',')
+			}
+			w.b = append(w.b, `{"way":`...)
+			w.str(it.Way)
+			switch {
+			case it.Form != nil:
+				w.key("form")
+				w.attachment(it.Form)
+			case it.Meeting != nil && len(w.layout.items) > 0:
+				w.b = append(w.b, w.layout.items[0].key...)
+				w.b = w.reference(w.b, it.Meeting.Slug, it.Meeting.Title, it.Meeting.URL)
+			default:
+				w.key("text")
+				w.str(it.Text)
+			}
+			w.b = append(w.b, '}')
+		}
+		w.b = append(w.b, ']')
+		w.key("outcome")
+		if o := c.Outcome; o != nil {
+			w.b = append(w.b, `{"date":`...)
+			w.str(o.Date.ISO())
+			w.key("summary")
+			w.optStr(o.Summary)
+			w.key("report")
+			if o.Report != nil {
+				w.attachment(o.Report)
+			} else {
+				w.null()
+			}
+			w.b = append(w.b, '}')
+		} else {
+			w.null()
+		}
 		w.b = append(w.b, '}')
 	} else {
 		w.null()

@@ -29,6 +29,8 @@ import (
 //	t "key"        a UI string in the site's language
 //	date D         a date at the precision it was written: „17 stycznia 2021”
 //	dateRange A B  „17–18 stycznia 2021”
+//	inText D       a date as a sentence says it: „21 grudnia 2026 r.”, or
+//	               with its time „21 grudnia 2026, godz. 15:30”
 //	count N "noun" „5 dokumentów”
 //	size N         a file size: „1,2 MB”
 //	period P       „2016–2020”
@@ -41,6 +43,9 @@ import (
 //	iso D          a date or a moment in ISO 8601, for <time datetime>
 //	segment S      the URL segment of a section: segment "topics" → "tematy"
 //	dict K V …     a map, to pass several values to a shared template
+//	fill S K V …   S with each placeholder K ("{date}") replaced by V: a UI
+//	               string with a value in it; a V that ends in a point
+//	               ("2021 r.") takes the place of the point after K
 //	newest L N     the N most recently dated documents of L
 //	upcoming L     the meetings of L that are still to come, soonest first
 //	consulting L   the documents of L in consultation today
@@ -87,6 +92,7 @@ func (r *Renderer) funcs(written bool) template.FuncMap {
 		"t":          l.T,
 		"date":       r.date,
 		"dateRange":  r.dateRange,
+		"inText":     r.inText,
 		"count":      l.Count,
 		"size":       l.Size,
 		"period":     r.period,
@@ -99,6 +105,7 @@ func (r *Renderer) funcs(written bool) template.FuncMap {
 		"share":      r.share,
 		"segment":    l.Segment,
 		"dict":       dict,
+		"fill":       fillIn,
 		"newest":     newest,
 		"upcoming":   upcoming,
 		"consulting": consulting,
@@ -275,10 +282,35 @@ func (r *Renderer) iso(x any) string {
 	return ""
 }
 
+// inText is the date d as a sentence says it.
+func (r *Renderer) inText(d *site.Date) string {
+	if d == nil {
+		return ""
+	}
+	if d.HasClock() {
+		return r.date(d)
+	}
+	return r.site.Lang.InText(d.Time)
+}
+
 // moment is the day and time of t on the site's clock.
 func (r *Renderer) moment(t time.Time) string { return r.site.Lang.DateTime(t.In(r.site.Zone)) }
 
 func slugID(s string) string { return slug.Make(s) }
+
+func fillIn(s string, kv ...string) (string, error) {
+	if len(kv)%2 != 0 {
+		return "", fmt.Errorf("fill: a placeholder with no value")
+	}
+	for i := 0; i < len(kv); i += 2 {
+		k, v := kv[i], kv[i+1]
+		if strings.HasSuffix(v, ".") { // „do 15 czerwca 2021 r.”: the abbreviation's point ends the sentence
+			s = strings.ReplaceAll(s, k+".", v)
+		}
+		s = strings.ReplaceAll(s, k, v)
+	}
+	return s, nil
+}
 
 func dict(kv ...any) (map[string]any, error) {
 	if len(kv)%2 != 0 {

@@ -86,22 +86,42 @@ func (b *builder) attachment(r *reader, from *Entry, key string, v *content.Valu
 			r.fieldf(m["lang"].Line, key+".lang", "use one like en, de or uk", "%s.lang: %q is not a language code", key, a.Lang)
 		}
 	}
-	if a.File == "" || !r.relative(key+".file", m["file"], a.File) {
+	if !b.attachFile(r, from, key+".file", m["file"], a) {
 		return nil
+	}
+	return a
+}
+
+// fileAttachment reads an attachment given as its file's path alone (a
+// consultation's form or report), titled title.
+func (b *builder) fileAttachment(r *reader, from *Entry, key string, v *content.Value, title string) *Attachment {
+	a := &Attachment{File: r.str(key, v), Title: title}
+	if !b.attachFile(r, from, key, v, a) {
+		return nil
+	}
+	return a
+}
+
+// attachFile finds a.File, written at v as key, and gives a its format,
+// address and size; it reports false, with the problem, when the file
+// cannot be published.
+func (b *builder) attachFile(r *reader, from *Entry, key string, v *content.Value, a *Attachment) bool {
+	if a.File == "" || !r.relative(key, v, a.File) {
+		return false
 	}
 	ext := strings.ToLower(path.Ext(a.File))
 	format, known := attachmentFormats[ext]
 	if !known {
-		r.fieldf(m["file"].Line, key+".file", "use a file ending in .pdf, .docx, .odt, .xlsx, .ods, .csv, .zip …", "%s.file: %q has no known file type (%s)", key, a.File, orNone(ext))
-		return nil
+		r.fieldf(v.Line, key, "use a file ending in .pdf, .docx, .odt, .xlsx, .ods, .csv, .zip …", "%s: %q has no known file type (%s)", key, a.File, orNone(ext))
+		return false
 	}
 	a.Format = format
-	u, size, ok := b.file(r, from, key+".file", m["file"])
+	u, size, ok := b.file(r, from, key, v)
 	if !ok {
-		return nil
+		return false
 	}
 	a.URL, a.Size = u, size
-	return a
+	return true
 }
 
 func orNone(ext string) string {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"net/mail"
 	"path"
 	"runtime"
 	"slices"
@@ -424,6 +425,9 @@ func (b *builder) decode(f *content.File) Entity {
 // field of its kind (Relations), to be resolved once every file is read.
 func (b *builder) relate(r *reader, ent Entity, m map[string]*content.Value) {
 	for _, rel := range relationsOf(ent.E().Kind) {
+		if rel.InItems {
+			continue // its kind's decoder reads it with the items
+		}
 		head, rest, nested := strings.Cut(rel.Key, ".")
 		v := m[head]
 		if nested {
@@ -574,6 +578,83 @@ func (b *builder) record(r *reader, v *content.Value, e *Entry) Record {
 		rec.Published = e.Publish
 	}
 	return rec
+}
+
+// consultation reads a document's consultation: its window, the ways to
+// take part and what came of it.
+func (b *builder) consultation(r *reader, d *Document, v *content.Value) *Consultation {
+	cm := r.mapOf("consultation", v, []string{"from", "to", "url", "respond", "outcome"})
+	if cm == nil {
+		return nil
+	}
+	c := &Consultation{From: r.date("consultation.from", cm["from"], false), To: r.date("consultation.to", cm["to"], false), URL: r.url("consultation.url", cm["url"])}
+	for _, k := range []string{"from", "to"} {
+		if !present(cm[k]) {
+			r.fieldf(v.Line, "consultation."+k, "add "+k+": with the "+map[string]string{"from": "first", "to": "last"}[k]+" day residents can respond (YYYY-MM-DD)", "consultation.%s is required", k)
+		}
+	}
+	if c.From != nil && c.To != nil && c.To.Time.Before(c.From.Time) {
+		r.fieldf(cm["to"].Line, "consultation.to", "swap the dates", "consultation.to (%s) is before consultation.from (%s)", c.To.ISO(), c.From.ISO())
+	}
+	for i, it := range r.list("consultation.respond", cm["respond"], false) {
+		key := fmt.Sprintf("consultation.respond[%d]", i+1)
+		im := r.mapOf(key, it, respondWays)
+		if im == nil {
+			continue
+		}
+		if len(im) != 1 {
+			hint := "give one of " + strings.Join(respondWays, ", ") + ", like - email: konsultacje@gmina.pl"
+			msg := key + " gives no way to take part"
+			if len(im) > 1 {
+				var ways []string
+				for _, f := range it.Fields {
+					ways = append(ways, f.Key)
+				}
+				hint = "write each way as its own item: - " + ways[0] + ": … and - " + ways[1] + ": …"
+				msg = fmt.Sprintf("%s gives %d ways to take part (%s) in one item", key, len(ways), strings.Join(ways, ", "))
+			}
+			r.fieldf(it.Line, key, hint, "%s", msg)
+			continue
+		}
+		for way, wv := range im {
+			item := Respond{Way: way}
+			wkey := key + "." + way
+			switch way {
+			case RespondEmail:
+				item.Text = r.str(wkey, wv)
+				if a, err := mail.ParseAddress(item.Text); item.Text != "" && (err != nil || a.Address != item.Text) {
+					r.fieldf(wv.Line, wkey, "write only the address, like konsultacje@gmina.pl", "%s: %q is not an e-mail address", wkey, item.Text)
+				}
+			case RespondPost, RespondEPUAP:
+				item.Text = r.required(wkey, wv, wv.Line, map[string]string{RespondPost: "the postal address where residents send their comments", RespondEPUAP: "the ePUAP inbox, like /ugjablonowo/SkrytkaESP"}[way])
+			case RespondForm:
+				item.Form = b.fileAttachment(r, &d.Entry, wkey, wv, b.site.Lang.T("consultation.form"))
+			case RespondURL:
+				item.Text = r.url(wkey, wv)
+			case RespondMeeting:
+				n := len(c.Respond)
+				b.refTo(r, &d.Entry, wkey, wv, []Kind{KindMeeting}, func(x Entity) { c.Respond[n].Meeting = x.(*Meeting) })
+			}
+			c.Respond = append(c.Respond, item)
+		}
+	}
+	if om := r.mapOf("consultation.outcome", cm["outcome"], []string{"date", "report", "summary"}); om != nil {
+		o := &Outcome{Summary: quotes(b.site.Lang.Tag(), r.str("consultation.outcome.summary", om["summary"]))}
+		if dt := r.date("consultation.outcome.date", om["date"], false); dt != nil {
+			o.Date = *dt
+			if c.To != nil && dayOf(dt.Time).Before(dayOf(c.To.Time)) {
+				r.fieldf(om["date"].Line, "consultation.outcome.date", "the outcome comes after the consultation: correct one of the dates",
+					"consultation.outcome.date (%s) is before consultation.to (%s)", dt.ISO(), c.To.ISO())
+			}
+		} else if !present(om["date"]) {
+			r.fieldf(cm["outcome"].Line, "consultation.outcome.date", "add date: with the day the outcome was published (YYYY-MM-DD)", "consultation.outcome.date is required")
+		}
+		if present(om["report"]) {
+			o.Report = b.fileAttachment(r, &d.Entry, "consultation.outcome.report", om["report"], b.site.Lang.T("consultation.report"))
+		}
+		c.Outcome = o
+	}
+	return c
 }
 
 // polishStatuses are the Polish words for the document statuses, which
@@ -761,13 +842,7 @@ func (b *builder) document(r *reader, e Entry, m map[string]*content.Value) *Doc
 	if d.Status == StatusAdopted && !present(m["adopted"]) {
 		r.fieldf(m["status"].Line, "adopted", "add adopted: {date: YYYY-MM-DD, by: …, resolution: …}", "status is adopted but adopted is missing")
 	}
-	if cm := r.mapOf("consultation", m["consultation"], []string{"from", "to", "url"}); cm != nil {
-		c := &Consultation{From: r.date("consultation.from", cm["from"], false), To: r.date("consultation.to", cm["to"], false), URL: r.url("consultation.url", cm["url"])}
-		if c.From != nil && c.To != nil && c.To.Time.Before(c.From.Time) {
-			r.fieldf(cm["to"].Line, "consultation.to", "swap the dates", "consultation.to (%s) is before consultation.from (%s)", c.To.ISO(), c.From.ISO())
-		}
-		d.Consultation = c
-	}
+	d.Consultation = b.consultation(r, d, m["consultation"])
 	if d.Status == StatusConsultation && !present(m["consultation"]) {
 		r.fieldf(m["status"].Line, "consultation", "add consultation: {from: YYYY-MM-DD, to: YYYY-MM-DD, url: …}", "status is consultation but consultation is missing")
 	}

@@ -1,6 +1,9 @@
 package site
 
-import "maps"
+import (
+	"maps"
+	"slices"
+)
 
 // clone returns a copy of s to change, for Update and WithBodies: every
 // entry, its place, every topic, region and list is new and points at the
@@ -86,6 +89,11 @@ func copyEntity(e Entity) Entity {
 		return &n
 	case *Document:
 		n := *x
+		if x.Consultation != nil { // its respond items point at meetings
+			c := *x.Consultation
+			c.Respond = slices.Clone(c.Respond)
+			n.Consultation = &c
+		}
 		return &n
 	case *Meeting:
 		n := *x

@@ -295,6 +295,7 @@ type Document struct {
 	StatusText string // what a resident reads: "w konsultacjach – zostało 25 dni"
 	Phase      Phase  // of the consultation, whatever the status
 	DaysLeft   int    // of an open consultation, today included; 0 without an end
+	Left       string // of an open consultation, what is left of it: "zostało 5 dni", "ostatni dzień – do 15:30"
 	Date       *Date  // the date it is sorted by: adoption, consultation start, update
 
 	Meetings []*Meeting // that discussed or produced it
@@ -306,15 +307,16 @@ type Document struct {
 type State string
 
 const (
-	StateDraft               State = "draft"                // projekt
-	StateDraftArchived       State = "draft_archived"       // a draft whose years are over
-	StateConsultationPlanned State = "consultation_planned" // its window is still to come
-	StateConsultation        State = "consultation"         // its window is open today
-	StateConsultationClosed  State = "consultation_closed"  // its window is over
-	StateAdopted             State = "adopted"              // in force
-	StateAdoptedFuture       State = "adopted_future"       // adopted, in force from period.from
-	StateExpired             State = "expired"              // archival as written
-	StatePeriodEnded         State = "expired_period"       // adopted, its years over
+	StateDraft                State = "draft"                 // projekt
+	StateDraftArchived        State = "draft_archived"        // a draft whose years are over
+	StateConsultationPlanned  State = "consultation_planned"  // its window is still to come
+	StateConsultation         State = "consultation"          // its window is open today
+	StateConsultationClosed   State = "consultation_closed"   // its window is over, its report awaited
+	StateConsultationReported State = "consultation_reported" // its window is over and its outcome published
+	StateAdopted              State = "adopted"               // in force
+	StateAdoptedFuture        State = "adopted_future"        // adopted, in force from period.from
+	StateExpired              State = "expired"               // archival as written
+	StatePeriodEnded          State = "expired_period"        // adopted, its years over
 )
 
 // Part is the part of the lists of documents a document is in, in the
@@ -331,10 +333,11 @@ const (
 type Phase string
 
 const (
-	PhaseNone    Phase = ""        // no consultation
-	PhasePlanned Phase = "planned" // before from
-	PhaseOpen    Phase = "open"    // from from to the last day of to, both included
-	PhaseClosed  Phase = "closed"  // after the day of to
+	PhaseNone     Phase = ""         // no consultation
+	PhasePlanned  Phase = "planned"  // before from
+	PhaseOpen     Phase = "open"     // from from to the last day of to, both included
+	PhaseClosed   Phase = "closed"   // after the day of to
+	PhaseReported Phase = "reported" // closed, and its outcome's date has come
 )
 
 // Adoption says who adopted a document, when and by which resolution.
@@ -347,7 +350,38 @@ type Adoption struct {
 // Consultation is a document's public consultation.
 type Consultation struct {
 	From, To *Date
-	URL      string
+	URL      string    // where to respond online, as before respond
+	Respond  []Respond // the ways to take part, in the editor's order
+	Outcome  *Outcome  // what came of it, or nil while it is awaited
+}
+
+// The ways to take part in a consultation: the key of a respond item.
+const (
+	RespondEmail   = "email"   // an address for a mailto link
+	RespondPost    = "post"    // a postal address
+	RespondEPUAP   = "epuap"   // an ePUAP inbox address
+	RespondForm    = "form"    // a form to download, fill in and send
+	RespondMeeting = "meeting" // a meeting to come to
+	RespondURL     = "url"     // an online survey
+)
+
+// respondWays lists the keys of a respond item, in the spec's order.
+var respondWays = []string{RespondEmail, RespondPost, RespondEPUAP, RespondForm, RespondMeeting, RespondURL}
+
+// Respond is one way to take part in a consultation.
+type Respond struct {
+	Way     string      // one of the Respond… keys
+	Text    string      // the address, inbox or URL as written
+	Form    *Attachment // Way form: the file
+	Meeting *Meeting    // Way meeting: the meeting, resolved
+}
+
+// Outcome is what came of a consultation: when it was reported, the
+// report and a summary.
+type Outcome struct {
+	Date    Date
+	Report  *Attachment // nil when the outcome has no file
+	Summary string
 }
 
 // Meeting is a workshop, conference, consultation meeting or session.
@@ -364,6 +398,10 @@ type Meeting struct {
 	Documents   []*Document
 	Images      []*Image
 	Minutes     *Attachment
+
+	// Consultations are the documents whose consultation names the
+	// meeting as a way to take part.
+	Consultations []*Document
 
 	Upcoming bool // starts today or later, or has not ended yet
 }

@@ -41,6 +41,11 @@ type Relation struct {
 	// places the search index files it under.
 	Locates bool
 
+	// InItems says the key is in the items of a list of maps
+	// (consultation.respond[i].meeting), which the kind's own decoder
+	// reads and its writers write with the items.
+	InItems bool
+
 	get  func(from Entity) []Entity     // the entries it names, once resolved
 	add  func(from, to Entity)          // keeps a resolved target on from
 	set  func(from Entity, to []Entity) // makes to, in a new list, the entries it names (a copy's)
@@ -141,6 +146,55 @@ var relations = []Relation{
 		func(d *Meeting) *[]*Document { return &d.Documents },
 		func(t *Document) backrefs { return ordered(&t.Meetings, meetingOrder) }).
 		schema("about", ""),
+	respondMeetings(),
+}
+
+// respondMeetings is the relation of a document's consultation to the
+// meetings where residents can take part (consultation.respond[i].meeting):
+// each such meeting's page lists the consultations back.
+func respondMeetings() Relation {
+	items := func(e Entity) []*Respond {
+		c := e.(*Document).Consultation
+		if c == nil {
+			return nil
+		}
+		var out []*Respond
+		for i := range c.Respond {
+			if c.Respond[i].Way == RespondMeeting {
+				out = append(out, &c.Respond[i])
+			}
+		}
+		return out
+	}
+	return Relation{
+		From: KindDocument, Key: "consultation.respond.meeting", To: []Kind{KindMeeting}, Many: true, Back: "consultations",
+		InItems: true,
+		get: func(e Entity) []Entity {
+			var out []Entity
+			for _, it := range items(e) {
+				if it.Meeting != nil {
+					out = append(out, it.Meeting)
+				}
+			}
+			return out
+		},
+		add: func(e, t Entity) {
+			for _, it := range items(e) {
+				if it.Meeting == nil {
+					it.Meeting = t.(*Meeting)
+					return
+				}
+			}
+		},
+		set: func(e Entity, to []Entity) {
+			for i, it := range items(e) {
+				if i < len(to) {
+					it.Meeting = to[i].(*Meeting)
+				}
+			}
+		},
+		back: func(t Entity) backrefs { return ordered(&t.(*Meeting).Consultations, documentOrder) },
+	}
 }
 
 // schema gives r the schema.org properties of its targets and of the

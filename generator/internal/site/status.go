@@ -23,7 +23,7 @@ import (
 // sets; nothing else decides a document's status.
 func (d *Document) derive(now time.Time, l *lang.Lang) {
 	d.Phase = d.Consultation.phase(now)
-	d.DaysLeft = 0
+	d.DaysLeft, d.Left = 0, ""
 	year := now.Year()
 	switch d.Status {
 	case StatusDraft:
@@ -53,6 +53,8 @@ func (d *Document) derive(now time.Time, l *lang.Lang) {
 			d.State = StateConsultationPlanned
 		case PhaseClosed:
 			d.State = StateConsultationClosed
+		case PhaseReported:
+			d.State = StateConsultationReported
 		default:
 			d.State = StateConsultation
 		}
@@ -60,6 +62,7 @@ func (d *Document) derive(now time.Time, l *lang.Lang) {
 	if d.State == StateConsultation {
 		if c := d.Consultation; c != nil && c.To != nil {
 			d.DaysLeft = daysBetween(now, dayOf(c.To.Time)) + 1
+			d.Left = left(d.DaysLeft, c.To, l)
 		}
 	}
 	d.StatusText = d.statusText(l)
@@ -119,18 +122,27 @@ func (d *Document) statusText(l *lang.Lang) string {
 	case StateAdoptedFuture:
 		return fill(l.T("status.adopted_from"), "{year}", strconv.Itoa(d.Period.From))
 	case StateConsultation:
-		text := l.T("status.consultation")
-		switch {
-		case d.DaysLeft == 1 && c.To.HasClock():
-			return text + " – " + l.T("status.last_day") + " – " + fill(l.T("status.until"), "{time}", c.To.Time.Format("15:04"))
-		case d.DaysLeft == 1:
-			return text + " – " + l.T("status.last_day")
-		case d.DaysLeft > 1:
-			return text + " – " + l.Phrase(d.DaysLeft, "days_left")
+		if d.Left != "" {
+			return l.T("status.consultation") + " – " + d.Left
 		}
-		return text
+		return l.T("status.consultation")
 	}
 	return l.T("status." + string(d.State))
+}
+
+// left says what is left of an open consultation that ends on the day of
+// to, daysLeft days from now, today included: "zostało 25 dni",
+// "ostatni dzień", "ostatni dzień – do 15:30".
+func left(daysLeft int, to *Date, l *lang.Lang) string {
+	switch {
+	case daysLeft == 1 && to.HasClock():
+		return l.T("status.last_day") + " – " + fill(l.T("status.until"), "{time}", to.Time.Format("15:04"))
+	case daysLeft == 1:
+		return l.T("status.last_day")
+	case daysLeft > 1:
+		return l.Phrase(daysLeft, "days_left")
+	}
+	return ""
 }
 
 func fill(template, placeholder, value string) string {
@@ -147,6 +159,9 @@ func (c *Consultation) phase(now time.Time) Phase {
 	case c.From != nil && dayOf(c.From.Time).After(now):
 		return PhasePlanned
 	case c.To != nil && dayOf(c.To.Time).Before(now):
+		if c.Outcome != nil && !dayOf(c.Outcome.Date.Time).After(now) {
+			return PhaseReported
+		}
 		return PhaseClosed
 	}
 	return PhaseOpen
@@ -178,8 +193,11 @@ func OwnDates(e Entity) []*Date {
 		if x.Adopted != nil {
 			dates = append(dates, &x.Adopted.Date)
 		}
-		if x.Consultation != nil {
-			dates = append(dates, x.Consultation.From)
+		if c := x.Consultation; c != nil {
+			dates = append(dates, c.From)
+			if c.Outcome != nil {
+				dates = append(dates, &c.Outcome.Date)
+			}
 		}
 	case *Meeting:
 		dates = append(dates, &x.Date)

@@ -109,7 +109,7 @@ var (
 	// States are the statuses a resident reads (Document.State).
 	States = Vocabulary{"a document state", "status.",
 		[]string{string(StateDraft), string(StateDraftArchived), string(StateConsultationPlanned), string(StateConsultation),
-			string(StateConsultationClosed), string(StateAdopted), string(StateAdoptedFuture), string(StateExpired), string(StatePeriodEnded)}}
+			string(StateConsultationClosed), string(StateConsultationReported), string(StateAdopted), string(StateAdoptedFuture), string(StateExpired), string(StatePeriodEnded)}}
 )
 
 // Vocabularies lists every vocabulary of the content model.
