@@ -174,3 +174,115 @@ func TestConsultationMistakes(t *testing.T) {
 		}
 	}
 }
+
+// The home page invites residents to take part while there is something
+// to take part in: open consultations first, with the days left, then
+// planned ones, then consultation meetings to come; without any, there is
+// no box. /konsultacje/ lists every consultation by phase, and the menu
+// links it.
+func TestTakePartOnTheHomePageAndTheConsultationsIndex(t *testing.T) {
+	dir := consultationSite(t, "")
+	for _, tt := range []struct {
+		now   string
+		box   []string // in order; nil: no box
+		group string
+	}{
+		{"2026-11-20", []string{"konsultacje od 1 grudnia 2026 r.", "Spotkanie konsultacyjne strategii"}, `<h2 id="planowane">Zaplanowane</h2>`},
+		{"2026-12-07", []string{"w\u00a0konsultacjach – zostało 15 dni", "Spotkanie konsultacyjne strategii"}, `<h2 id="otwarte">Trwają – weź udział</h2>`},
+		{"2026-12-22", nil, `<h2 id="zakonczone">Zakończone – czekają na raport</h2>`},
+		{"2027-01-15", nil, "<h2 id=\"raporty\">Zakończone – z\u00a0raportem</h2>"},
+	} {
+		cfg := testConfig(dir)
+		cfg.Now = day(t, tt.now)
+		files, _ := buildMemory(t, cfg)
+		home := string(files["index.html"])
+		box := labelled(home, "konsultacje")
+		if tt.box == nil && strings.Contains(home, `id="konsultacje"`) {
+			t.Errorf("%s: the home page invites to take part with nothing to take part in:\n%s", tt.now, box)
+		}
+		last := -1
+		for _, want := range tt.box {
+			at := strings.Index(box, want)
+			if at <= last {
+				t.Errorf("%s: the home page's box does not show %q after the one before:\n%s", tt.now, want, box)
+			}
+			last = at
+		}
+		index := string(files["konsultacje/index.html"])
+		if !strings.Contains(index, tt.group) || !strings.Contains(index, `href="/dokumenty/strategia/"`) {
+			t.Errorf("%s: /konsultacje/ does not list the strategy under %s", tt.now, tt.group)
+		}
+		if !strings.Contains(home, `<a href="/konsultacje/">Konsultacje</a>`) {
+			t.Errorf("%s: the menu does not link /konsultacje/", tt.now)
+		}
+	}
+
+	files, _ := buildMemory(t, testConfig(writeSite(t, map[string]string{"cities/jablonowo.md": feedCity})))
+	if _, ok := files["konsultacje/index.html"]; ok || strings.Contains(string(files["index.html"]), "/konsultacje/") {
+		t.Errorf("a site with no consultation has a list of consultations or links one")
+	}
+}
+
+// The feeds announce the consultation when it opens, dated by its first
+// day, and its outcome when it is reported, dated by it: never before.
+// The city's calendar and the site's hold the window as an all-day event
+// whose summary gives the deadline.
+func TestConsultationInFeedsAndCalendars(t *testing.T) {
+	dir := consultationSite(t, "")
+	for _, tt := range []struct{ now, feed string }{
+		{"2026-11-20", ""},
+		{"2026-12-07", "<title>Konsultacje: Strategia rozwoju gminy 2030</title>\n    <updated>2026-12-01T00:00:00+01:00</updated>"},
+		{"2027-01-14", "<title>Konsultacje: Strategia rozwoju gminy 2030</title>\n    <updated>2026-12-01T00:00:00+01:00</updated>"},
+		{"2027-01-15", "<title>Raport z konsultacji: Strategia rozwoju gminy 2030</title>\n    <updated>2027-01-15T00:00:00+01:00</updated>"},
+	} {
+		cfg := testConfig(dir)
+		cfg.Now = day(t, tt.now)
+		files, _ := buildMemory(t, cfg)
+		for _, name := range []string{"atom.xml", "miasta/jablonowo/atom.xml"} {
+			atom := string(files[name])
+			if tt.feed == "" && strings.Contains(atom, "Strategia rozwoju") {
+				t.Errorf("%s: %s lists the consultation before it opens", tt.now, name)
+			}
+			if tt.feed != "" && !strings.Contains(atom, tt.feed) {
+				t.Errorf("%s: %s does not announce %q:\n%s", tt.now, name, tt.feed, atom)
+			}
+		}
+		for _, name := range []string{"calendar.ics", "miasta/jablonowo/calendar.ics"} {
+			cal := string(files[name])
+			for _, want := range []string{"DTSTART;VALUE=DATE:20261201\r\n", "DTEND;VALUE=DATE:20261222\r\n",
+				"SUMMARY:Konsultacje: Strategia rozwoju gminy 2030 – uwagi do 21 grudnia 2", "URL:/dokumenty/strategia/\r\n"} {
+				if !strings.Contains(cal, want) {
+					t.Errorf("%s: %s has no %q:\n%s", tt.now, name, want, cal)
+				}
+			}
+		}
+	}
+}
+
+// A document's JSON-LD gives the status of its consultation, and names
+// the meeting where residents take part as an Event it is the subject of.
+func TestConsultationJSONLD(t *testing.T) {
+	cfg := testConfig(consultationSite(t, ""))
+	cfg.Now = day(t, "2026-12-07")
+	files, _ := buildMemory(t, cfg)
+	page := string(files["dokumenty/strategia/index.html"])
+	start := strings.Index(page, `<script type="application/ld+json">`)
+	end := strings.Index(page[start:], "</script>")
+	var ld struct {
+		Status    string `json:"creativeWorkStatus"`
+		SubjectOf []struct {
+			Type      string `json:"@type"`
+			Name      string `json:"name"`
+			StartDate string `json:"startDate"`
+		} `json:"subjectOf"`
+	}
+	if err := json.Unmarshal([]byte(page[start+len(`<script type="application/ld+json">`):start+end]), &ld); err != nil {
+		t.Fatal(err)
+	}
+	if ld.Status != "w konsultacjach – zostało 15 dni" {
+		t.Errorf("creativeWorkStatus %q", ld.Status)
+	}
+	if len(ld.SubjectOf) != 1 || ld.SubjectOf[0].Type != "Event" || ld.SubjectOf[0].Name != "Spotkanie konsultacyjne strategii" || ld.SubjectOf[0].StartDate != "2026-12-10T18:00:00+01:00" {
+		t.Errorf("subjectOf %+v, want the consultation meeting as an Event with its start", ld.SubjectOf)
+	}
+}

@@ -332,8 +332,8 @@ func TestCalendars(t *testing.T) {
 	if n := len(city.Events()); n != 1 {
 		t.Errorf("Włocławek's calendar has %d events, want its one meeting", n)
 	}
-	if n := len(parseICS(t, "calendar.ics", files["calendar.ics"]).Events()); n != 4 {
-		t.Errorf("the site calendar has %d events, want its 4 meetings", n)
+	if n := len(parseICS(t, "calendar.ics", files["calendar.ics"]).Events()); n != 5 {
+		t.Errorf("the site calendar has %d events, want its 4 meetings and 1 consultation", n)
 	}
 	if !strings.Contains(string(files["miasta/wloclawek/index.html"]), `href="/strategie/miasta/wloclawek/calendar.ics"`) {
 		t.Error("the city page does not link its calendar")

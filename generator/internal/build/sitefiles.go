@@ -62,7 +62,7 @@ func (p *Prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 			}
 		}
 		if c := pg.Calendar; c != nil {
-			cal := ical.Calendar{Name: c.Title, Meetings: calendarMeetings(s, pg)}
+			cal := ical.Calendar{Name: c.Title, Meetings: calendarMeetings(s, pg), Consultations: calendarConsultations(s, pg)}
 			if pg.Kind == render.PageMeeting {
 				cal.Name = ""
 			}
@@ -209,6 +209,28 @@ func calendarMeetings(s *site.Site, pg *render.Page) []*site.Meeting {
 		return published(s.Meetings)
 	}
 	return nil
+}
+
+// calendarConsultations are the documents whose consultation window the
+// calendar of the page pg holds: a city's, or, on the home page, the
+// site's.
+func calendarConsultations(s *site.Site, pg *render.Page) []*site.Document {
+	var docs []*site.Document
+	switch e := pg.Entry.(type) {
+	case *site.City:
+		docs = e.Documents
+	case nil:
+		if pg.Kind == render.PageHome {
+			docs = s.Documents
+		}
+	}
+	var out []*site.Document
+	for _, d := range docs {
+		if d.Consultation != nil && !d.Draft {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // published leaves out the drafts of a list, which only -drafts builds.

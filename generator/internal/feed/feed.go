@@ -127,7 +127,11 @@ func Atom(s *site.Site, base address.Base, f Feed) []byte {
 		kind := string(en.Kind)
 		w.start("entry")
 		w.element("id", ID(base, en.URL))
-		w.element("title", en.Title)
+		title := en.Title
+		if doc, ok := d.e.(*site.Document); ok && doc.Announces() != "" {
+			title = s.Lang.T("feed.consultation_"+doc.Announces()) + ": " + title
+		}
+		w.element("title", title)
 		w.element("updated", stamp(d.t))
 		if en.Publish != nil && !en.Publish.Time.After(d.t) {
 			w.element("published", stamp(en.Publish.Time))

@@ -35,6 +35,11 @@ import (
 type Calendar struct {
 	Name     string // shown by calendar programs; "" for one meeting's file
 	Meetings []*site.Meeting
+
+	// Consultations are documents whose consultation window is an
+	// all-day event, from its first day to its last, its deadline in the
+	// summary; its UID is konsultacje-<slug>@host/path.
+	Consultations []*site.Document
 }
 
 // MeetingFile is the site-relative path of a meeting's own .ics file,
@@ -49,7 +54,7 @@ func CollectionFile(page string) string { return page + "calendar.ics" }
 // Encode writes c as an iCalendar object of s under base.
 func Encode(s *site.Site, base address.Base, c Calendar) []byte {
 	var w writer
-	w.buf.Grow(256 + 768*len(c.Meetings)) // an event is about 660 bytes
+	w.buf.Grow(256 + 768*(len(c.Meetings)+len(c.Consultations))) // an event is about 660 bytes
 	w.line("BEGIN", "VCALENDAR")
 	w.line("VERSION", "2.0")
 	w.line("PRODID", "-//ratusz//ratusz//"+strings.ToUpper(s.Lang.Tag()))
@@ -61,6 +66,9 @@ func Encode(s *site.Site, base address.Base, c Calendar) []byte {
 	}
 	for _, m := range c.Meetings {
 		event(&w, s, base, m)
+	}
+	for _, d := range c.Consultations {
+		consultation(&w, s, base, d)
 	}
 	w.line("END", "VCALENDAR")
 	return w.buf.Bytes()
@@ -113,6 +121,47 @@ func event(w *writer, s *site.Site, base address.Base, m *site.Meeting) {
 		w.line("LOCATION", text(loc))
 	}
 	w.line("URL", base.Abs(m.URL))
+	w.line("END", "VEVENT")
+}
+
+// consultation writes the window of d's consultation as an all-day
+// event: „Konsultacje: Strategia … – uwagi do 21 grudnia 2026, godz. 15:30”.
+func consultation(w *writer, s *site.Site, base address.Base, d *site.Document) {
+	c := d.Consultation
+	if c == nil || c.From == nil || c.To == nil {
+		return
+	}
+	l := s.Lang
+	w.line("BEGIN", "VEVENT")
+	host := base.Host()
+	if host == "" {
+		host = "localhost"
+	}
+	w.line("UID", text(l.Segment("consultations")+"-"+d.Slug+"@"+host+strings.TrimSuffix(base.Path(), "/")))
+	stamp := c.From.Time
+	if d.Changed != nil {
+		stamp = d.Changed.Time
+	}
+	w.line("DTSTAMP", stamp.UTC().Format(utcStamp))
+	first, last := c.From.Time.In(s.Zone), c.To.Time.In(s.Zone)
+	w.line("DTSTART;VALUE=DATE", first.Format(day))
+	w.line("DTEND;VALUE=DATE", time.Date(last.Year(), last.Month(), last.Day()+1, 0, 0, 0, 0, s.Zone).Format(day))
+	until := l.InText(last)
+	if c.To.HasClock() {
+		until = l.DateTime(last)
+	}
+	w.line("SUMMARY", text(l.T("calendar.consultation")+": "+d.Title+" – "+strings.Replace(l.T("calendar.consultation_until"), "{to}", until, 1)))
+	if d.Summary != "" {
+		w.line("DESCRIPTION", text(d.Summary))
+	}
+	var where []string // the cities it is about
+	for _, c := range d.Cities {
+		where = append(where, c.Title)
+	}
+	if len(where) > 0 {
+		w.line("LOCATION", text(strings.Join(where, ", ")))
+	}
+	w.line("URL", base.Abs(d.URL))
 	w.line("END", "VEVENT")
 }
 

@@ -11,7 +11,10 @@
 //	document      Legislation when adopted: legislationIdentifier (the
 //	              resolution), legislationDate, legislationPassedBy,
 //	              legislationLegalForce InForce or NotInForce; otherwise a
-//	              DigitalDocument with its creativeWorkStatus
+//	              DigitalDocument with its creativeWorkStatus (the status
+//	              of its consultation: „w konsultacjach – zostało 5 dni”);
+//	              a meeting where residents take part in its consultation
+//	              is its subjectOf, an Event
 //	city          AdministrativeArea, in its parent or region
 //	partnership   Organization with its organisations as member and its
 //	              cities as areaServed
@@ -245,10 +248,15 @@ func common(typ string, e *site.Entry, o Options) node {
 	return n
 }
 
-// ref names another entry of the site by its name and address.
+// ref names another entry of the site by its name and address, and a
+// meeting, an Event, by its start too.
 func ref(typ string, e site.Entity, o Options) node {
 	u := o.URL(e.E().URL)
-	return node{text("@type", typ), text("@id", u), text("name", e.E().Title), text("url", u)}
+	n := node{text("@type", typ), text("@id", u), text("name", e.E().Title), text("url", u)}
+	if m, ok := e.(*site.Meeting); ok {
+		n.set(text("startDate", m.Date.ISO()))
+	}
+	return n
 }
 
 func meeting(n *node, m *site.Meeting, o Options) {

@@ -83,7 +83,9 @@ func TestEveryRelationIsInTheJSONLD(t *testing.T) {
 		}
 	}
 	for _, r := range site.Relations() {
-		if r.Schema != "" && checked[string(r.From)+"."+r.Key] == 0 {
+		// The corpus writes no ways to respond to a consultation; the
+		// generator's TestConsultationJSONLD checks that relation.
+		if r.Schema != "" && checked[string(r.From)+"."+r.Key] == 0 && !r.InItems {
 			t.Errorf("no entry of the corpus refers through %s.%s: its JSON-LD is not checked", r.From, r.Key)
 		}
 		if r.SchemaBack != "" && checked[r.Back+" of "+string(r.From)+"."+r.Key] == 0 {

@@ -83,6 +83,8 @@ type shape struct {
 	title   string
 	entries []entryKey // the entries the page lists, in order
 	groups  string     // its groups' headings and sizes, and its pager
+
+	consultations bool // the list of consultations, which every page's menu links
 }
 
 // New returns a Rebuilder of the site cfg names, which prints the
@@ -484,6 +486,9 @@ func (r *Rebuilder) rerender(ctx context.Context, p *build.Prepared, affected ma
 	if lists {
 		listed := p.Renderer.ListPages()
 		shapes = shapesOf(listed)
+		if menuChanged(listed, shapes, r.shapes) {
+			return nil, errWhole // every page's menu links it, or no longer
+		}
 		for url, sh := range r.shapes {
 			if _, ok := shapes[url]; !ok {
 				delete(files, sh.file)
@@ -520,6 +525,24 @@ func (r *Rebuilder) rerender(ctx context.Context, p *build.Prepared, affected ma
 	return files, nil
 }
 
+// menuChanged reports whether a page every page's menu links only while
+// it exists (the list of consultations) came or went between the shapes
+// old and now.
+func menuChanged(listed []*render.Page, now, old map[string]shape) bool {
+	for _, pg := range listed {
+		if pg.Kind == render.PageConsultations {
+			_, had := old[pg.URL]
+			return !had
+		}
+	}
+	for url, sh := range old {
+		if _, ok := now[url]; !ok && sh.consultations {
+			return true
+		}
+	}
+	return false
+}
+
 // renderInto renders pages of the build p into files, checking their links
 // against those of the pages kept from the last build.
 func (r *Rebuilder) renderInto(ctx context.Context, p *build.Prepared, pages []*render.Page, files map[string][]byte) error {
@@ -542,7 +565,7 @@ func (r *Rebuilder) renderInto(ctx context.Context, p *build.Prepared, pages []*
 func shapesOf(pages []*render.Page) map[string]shape {
 	out := make(map[string]shape, len(pages))
 	for _, pg := range pages {
-		sh := shape{file: pg.File(), title: pg.Title}
+		sh := shape{file: pg.File(), title: pg.Title, consultations: pg.Kind == render.PageConsultations}
 		if len(pg.Groups) > 0 || pg.Pager != nil {
 			var groups strings.Builder
 			for _, g := range pg.Groups {

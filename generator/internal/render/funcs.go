@@ -49,6 +49,9 @@ import (
 //	newest L N     the N most recently dated documents of L
 //	upcoming L     the meetings of L that are still to come, soonest first
 //	consulting L   the documents of L in consultation today
+//	consultations  the site's consultations: .Open, .Planned, .Closed,
+//	               .Reported documents and .Meetings to come, and
+//	               .Invite (anything to take part in) and .Any
 //	first N L      the first N items of the list L (all, if it is shorter)
 //	once "name" X  the template "name" executed with X, made once a render
 //	               and then repeated: for a part that is the same on every
@@ -87,36 +90,37 @@ func (r *Renderer) funcs(written bool) template.FuncMap {
 		once, part = r.onceWritten, r.partWritten
 	}
 	return template.FuncMap{
-		"url":        r.url,
-		"absURL":     r.absURL,
-		"t":          l.T,
-		"date":       r.date,
-		"dateRange":  r.dateRange,
-		"inText":     r.inText,
-		"count":      l.Count,
-		"size":       l.Size,
-		"period":     r.period,
-		"markdown":   r.markdown,
-		"external":   external,
-		"host":       host,
-		"kind":       kindOf,
-		"iso":        r.iso,
-		"moment":     r.moment,
-		"share":      r.share,
-		"segment":    l.Segment,
-		"dict":       dict,
-		"fill":       fillIn,
-		"newest":     newest,
-		"upcoming":   upcoming,
-		"consulting": consulting,
-		"first":      first,
-		"once":       once,
-		"part":       part,
-		"here":       here,
-		"capitalize": capitalize,
-		"jsonld":     r.jsonLD,
-		"plurals":    r.plurals,
-		"opendata":   r.openData,
+		"url":           r.url,
+		"absURL":        r.absURL,
+		"t":             l.T,
+		"date":          r.date,
+		"dateRange":     r.dateRange,
+		"inText":        r.inText,
+		"count":         l.Count,
+		"size":          l.Size,
+		"period":        r.period,
+		"markdown":      r.markdown,
+		"external":      external,
+		"host":          host,
+		"kind":          kindOf,
+		"iso":           r.iso,
+		"moment":        r.moment,
+		"share":         r.share,
+		"segment":       l.Segment,
+		"dict":          dict,
+		"fill":          fillIn,
+		"newest":        newest,
+		"upcoming":      upcoming,
+		"consulting":    consulting,
+		"consultations": func() *Consultations { return r.consultations() },
+		"first":         first,
+		"once":          once,
+		"part":          part,
+		"here":          here,
+		"capitalize":    capitalize,
+		"jsonld":        r.jsonLD,
+		"plurals":       r.plurals,
+		"opendata":      r.openData,
 	}
 }
 

@@ -141,6 +141,9 @@ type Renderer struct {
 	parts    map[partKey]template.HTML // parts made by the part func
 	partBufs sync.Pool                 // *bytes.Buffer, to make a part in
 	bodyBufs sync.Pool                 // *[]byte, to read a body into (Options.Body)
+
+	consultOnce sync.Once
+	consult     *Consultations // the site's consultations, sorted once
 }
 
 // Options configure a Renderer.
@@ -273,6 +276,28 @@ func (r *Renderer) ListPages() []*Page {
 		p.Topic, p.Feed = t, r.feed(t.URL, t.Name)
 		pages = append(pages, r.paginate(p, []Group{{Entries: t.Entries}})...)
 	}
+	if c := r.consultations(); c.Any() {
+		p := trails.page(PageConsultations, l.Segment("consultations")+"/", l.T("consultations"))
+		meetings := make([]site.Entity, len(c.Meetings))
+		for i, m := range c.Meetings {
+			meetings[i] = m
+		}
+		for _, g := range []struct {
+			id, heading string
+			entries     []site.Entity
+		}{
+			{"otwarte", "consultations.open", entities(c.Open)},
+			{"planowane", "consultations.planned", entities(c.Planned)},
+			{"spotkania-konsultacyjne", "home.consultation_meetings", meetings},
+			{"zakonczone", "consultations.closed", entities(c.Closed)},
+			{"raporty", "consultations.reported", entities(c.Reported)},
+		} {
+			if len(g.entries) > 0 {
+				p.Groups = append(p.Groups, Group{Heading: l.T(g.heading), ID: g.id, Entries: g.entries, Total: len(g.entries)})
+			}
+		}
+		pages = append(pages, p)
+	}
 	pages = append(pages,
 		trails.page(PageSearch, l.Segment("search")+"/", l.T("search")),
 		trails.page(PageOpenData, l.Segment("data")+"/", l.T("opendata.title")),
@@ -283,6 +308,15 @@ func (r *Renderer) ListPages() []*Page {
 		pages = append(pages, p)
 	}
 	return pages
+}
+
+// entities is docs as a list of entries of any kind.
+func entities(docs []*site.Document) []site.Entity {
+	out := make([]site.Entity, len(docs))
+	for i, d := range docs {
+		out[i] = d
+	}
+	return out
 }
 
 // EntryPages returns the pages of entries.

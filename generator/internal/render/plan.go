@@ -20,6 +20,10 @@ const (
 	PageNotFound  PageKind = "notfound" // 404.html, sent by the server from any address
 	PageStatement PageKind = "statement"
 
+	// PageConsultations lists the consultations: open, planned, closed
+	// and reported (/konsultacje/), when the site has any.
+	PageConsultations PageKind = "consultations"
+
 	PageCity         = PageKind(site.KindCity)
 	PageProgramme    = PageKind(site.KindProgramme)
 	PageOrganisation = PageKind(site.KindOrganisation)
@@ -68,6 +72,7 @@ var plans = []plan{
 	{PageNotFound, "notfound", trailHome, false},
 	{PageSearch, "search", trailHome, true},
 	{PageOpenData, "opendata", trailHome, true},
+	{PageConsultations, "consultations", trailHome, true},
 }
 
 // planOf returns the plan of the pages of kind k; TestEveryPageKindHasAPlan

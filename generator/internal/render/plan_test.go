@@ -12,7 +12,7 @@ import (
 // TestEveryPageKindHasAPlan: every kind of page, an entry's of every kind
 // included, has one plan, whose layout the built-in theme has.
 func TestEveryPageKindHasAPlan(t *testing.T) {
-	kinds := []PageKind{PageHome, PageIndex, PageTopics, PageTopic, PageSearch, PageOpenData, PageNotFound, PageStatement}
+	kinds := []PageKind{PageHome, PageIndex, PageTopics, PageTopic, PageSearch, PageOpenData, PageNotFound, PageStatement, PageConsultations}
 	for _, k := range append(site.Kinds(), site.KindPage) {
 		kinds = append(kinds, EntryPage(k))
 	}

@@ -45,6 +45,7 @@ func (b *builder) checkAddresses() {
 	for _, sec := range s.Sections {
 		builtIn(sec.URL, "the list of "+sec.Kind.Folder())
 	}
+	builtIn(s.Lang.Segment("consultations")+"/", "the list of consultations")
 	topics := s.Lang.Segment("topics") + "/"
 	builtIn(topics, "the list of topics")
 	for _, t := range s.Topics {

@@ -168,6 +168,7 @@ func respondMeetings() Relation {
 	}
 	return Relation{
 		From: KindDocument, Key: "consultation.respond.meeting", To: []Kind{KindMeeting}, Many: true, Back: "consultations",
+		Schema:  "subjectOf", // the consultation meeting, an Event about the document
 		InItems: true,
 		get: func(e Entity) []Entity {
 			var out []Entity

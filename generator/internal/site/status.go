@@ -82,6 +82,22 @@ func (d *Document) derive(now time.Time, l *lang.Lang) {
 	}
 }
 
+// Announces says what d's date in the feeds (Changed) announces, when it
+// is its consultation's: "opens" when it is the consultation's first day,
+// "reported" when it is its outcome's date; "" otherwise.
+func (d *Document) Announces() string {
+	c := d.Consultation
+	switch {
+	case d.Changed == nil || c == nil:
+		return ""
+	case c.Outcome != nil && d.Changed.Time.Equal(c.Outcome.Date.Time):
+		return "reported"
+	case c.From != nil && d.Changed.Time.Equal(c.From.Time):
+		return "opens"
+	}
+	return ""
+}
+
 // InForce reports whether d is adopted, on or after its adoption day,
 // its period begun and not over.
 func (d *Document) InForce() bool { return d.State == StateAdopted }
