@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -187,10 +188,10 @@ func TestTakePartOnTheHomePageAndTheConsultationsIndex(t *testing.T) {
 		box   []string // in order; nil: no box
 		group string
 	}{
-		{"2026-11-20", []string{"konsultacje od 1 grudnia 2026 r.", "Spotkanie konsultacyjne strategii"}, `<h2 id="planowane">Zaplanowane</h2>`},
-		{"2026-12-07", []string{"w\u00a0konsultacjach – zostało 15 dni", "Spotkanie konsultacyjne strategii"}, `<h2 id="otwarte">Trwają – weź udział</h2>`},
-		{"2026-12-22", nil, `<h2 id="zakonczone">Zakończone – czekają na raport</h2>`},
-		{"2027-01-15", nil, "<h2 id=\"raporty\">Zakończone – z\u00a0raportem</h2>"},
+		{"2026-11-20", []string{"konsultacje od 1 grudnia 2026 r.", "Spotkanie konsultacyjne strategii"}, `<h2 id="planowane">Zaplanowane <span class="count">(1)</span></h2>`},
+		{"2026-12-07", []string{"w\u00a0konsultacjach – zostało 15 dni", "Spotkanie konsultacyjne strategii"}, `<h2 id="otwarte">Trwają – weź udział <span class="count">(1)</span></h2>`},
+		{"2026-12-22", nil, `<h2 id="zakonczone">Zakończone – czekają na raport <span class="count">(1)</span></h2>`},
+		{"2027-01-15", nil, "<h2 id=\"raporty\">Zakończone – z\u00a0raportem <span class=\"count\">(1)</span></h2>"},
 	} {
 		cfg := testConfig(dir)
 		cfg.Now = day(t, tt.now)
@@ -284,5 +285,28 @@ func TestConsultationJSONLD(t *testing.T) {
 	}
 	if len(ld.SubjectOf) != 1 || ld.SubjectOf[0].Type != "Event" || ld.SubjectOf[0].Name != "Spotkanie konsultacyjne strategii" || ld.SubjectOf[0].StartDate != "2026-12-10T18:00:00+01:00" {
 		t.Errorf("subjectOf %+v, want the consultation meeting as an Event with its start", ld.SubjectOf)
+	}
+}
+
+// A site of many gminas has many consultations: the home page invites to
+// the ten that close soonest, and /konsultacje/ is split into pages as
+// the indexes are.
+func TestManyConsultations(t *testing.T) {
+	files := map[string]string{"cities/jablonowo.md": feedCity}
+	for i := 1; i <= 12; i++ {
+		files[fmt.Sprintf("documents/program-%02d.md", i)] = fmt.Sprintf("---\ntitle: Program %02d\ntype: program\nstatus: consultation\ncities: [jablonowo]\n"+
+			"consultation: {from: 2026-12-01, to: 2026-12-%02d}\n---\n", i, 9+i)
+	}
+	cfg := testConfig(writeSite(t, files))
+	cfg.Now, cfg.PageSize = day(t, "2026-12-07"), 5
+	built, _ := buildMemory(t, cfg)
+	box := labelled(string(built["index.html"]), "konsultacje")
+	if n := strings.Count(box, `class="entry entry-document"`); n != 10 || !strings.Contains(box, "Program 01") || strings.Contains(box, "Program 11") {
+		t.Errorf("the home page's box lists %d consultations, want the 10 closing soonest:\n%s", n, box)
+	}
+	for _, p := range []string{"konsultacje/index.html", "konsultacje/strona/2/index.html", "konsultacje/strona/3/index.html"} {
+		if !strings.Contains(string(built[p]), "Program ") {
+			t.Errorf("%s lists no consultation", p)
+		}
 	}
 }

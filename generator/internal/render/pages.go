@@ -278,6 +278,7 @@ func (r *Renderer) ListPages() []*Page {
 	}
 	if c := r.consultations(); c.Any() {
 		p := trails.page(PageConsultations, l.Segment("consultations")+"/", l.T("consultations"))
+		var groups []Group
 		meetings := make([]site.Entity, len(c.Meetings))
 		for i, m := range c.Meetings {
 			meetings[i] = m
@@ -293,10 +294,10 @@ func (r *Renderer) ListPages() []*Page {
 			{"raporty", "consultations.reported", entities(c.Reported)},
 		} {
 			if len(g.entries) > 0 {
-				p.Groups = append(p.Groups, Group{Heading: l.T(g.heading), ID: g.id, Entries: g.entries, Total: len(g.entries)})
+				groups = append(groups, Group{Heading: l.T(g.heading), ID: g.id, Entries: g.entries})
 			}
 		}
-		pages = append(pages, p)
+		pages = append(pages, r.paginate(p, groups)...) // an aggregator of many gminas has thousands
 	}
 	pages = append(pages,
 		trails.page(PageSearch, l.Segment("search")+"/", l.T("search")),
