@@ -32,6 +32,7 @@ import (
 
 	"github.com/ratusz/ratusz"
 	"github.com/ratusz/ratusz/generator/internal/content"
+	"github.com/ratusz/ratusz/generator/internal/history"
 	"github.com/ratusz/ratusz/generator/internal/imagesize"
 	"github.com/ratusz/ratusz/generator/internal/links"
 	"github.com/ratusz/ratusz/generator/internal/output"
@@ -290,13 +291,15 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 	} else if err != nil {
 		return nil, res, err
 	}
-	history := startHistory(ctx, cfg, settings) // read while the files load
+	readHistory := startHistory(ctx, cfg, settings) // read while the files load
 	tree, cerrs := cache.LoadWith(ctx, contentFS, load)
 	errs = append(errs, cerrs...)
-	log, historyWarning := history()
 	var s *site.Site
 	var body func(e *site.Entry, buf *[]byte) ([]byte, error)
-	if len(cerrs) == 0 {
+	var historyWarning string
+	if len(cerrs) == 0 { // files that cannot be read are reported without waiting for git
+		var log *history.Log
+		log, historyWarning = readHistory()
 		var readAgain func(path string) bool
 		body, readAgain = bodies(contentFS, tree)
 		var serrs problem.List

@@ -179,14 +179,8 @@ func respondMeetings() Relation {
 			}
 			return out
 		},
-		add: func(e, t Entity) {
-			for _, it := range items(e) {
-				if it.Meeting == nil {
-					it.Meeting = t.(*Meeting)
-					return
-				}
-			}
-		},
+		// No add: the document's decoder keeps each resolved meeting on
+		// its own item (InItems).
 		set: func(e Entity, to []Entity) {
 			for i, it := range items(e) {
 				if i < len(to) {
