@@ -2,9 +2,11 @@ package generator_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -99,6 +101,16 @@ func TestGolden(t *testing.T) {
 		switch path.Ext(name) {
 		case ".html", ".json", ".xml", ".ics", ".txt":
 			check(name, data)
+		case ".gz": // the search index's fragments: gzipped JSON
+			z, err := gzip.NewReader(bytes.NewReader(built[name]))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			text, err := io.ReadAll(z)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			check(strings.TrimSuffix(name, ".gz")+".json", []byte(unhash(string(text))))
 		}
 	}
 }

@@ -1,11 +1,17 @@
-// Search for ratusz sites, with no server: loads the index that the build
-// writes beside the search page (see docs/search.md) and lists the entries
-// whose words start with every word typed, as the reader types. Without
-// this script the page explains that and links the indexes instead.
+// Search for ratusz sites, with no server. It reads the index that the
+// build writes beside the search page (generator/internal/search and
+// docs/search.md): first its entry file, then for each query only the
+// shards that hold the query's words, and the fragments of the results
+// it shows. It ranks the entries that have every word first, by where
+// the words are (title, facts, body) and how rare they are, then those
+// that have some of them, and shows each with a snippet of its text, the
+// words found marked. Without this script the page explains that and
+// links the indexes instead. Polish words are reduced to their stems by
+// stem.js (ratuszStem), the twin of the stemmer that made the index.
 (function () {
   'use strict';
   var form = document.querySelector('form.search[data-index]');
-  if (!form || !window.fetch || !String.prototype.normalize) return;
+  if (!form || !window.fetch || !window.Map || !window.TextDecoder || !window.DecompressionStream || !String.prototype.normalize) return;
   var d = form.dataset;
   var input = form.querySelector('input[type=search]');
   var status = document.getElementById('szukaj-stan');
@@ -14,155 +20,402 @@
   var more = document.getElementById('szukaj-wiecej');
   var forms = JSON.parse(d.plural || '{}');
   var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(d.lang) : null;
-  var LIMIT = 50; // results shown; all are counted
+  var PAGE = 10; // results shown at a time
+  var SNIPPET = 28; // words in a snippet
   var LETTERS = { 'ł': 'l', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ħ': 'h', 'ı': 'i', 'ŀ': 'l', 'ĳ': 'ij' };
-  var entries = null;
-  var words_ = [], postings = [], mark = null, gen = 1; // see index and match
-  var announce = 0;
+  var WORD;
+  try {
+    WORD = new RegExp('[\\p{L}\\p{N}]+(?:/[\\p{L}\\p{N}]+)*', 'gu');
+  } catch (e) {
+    WORD = /[0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+(?:\/[0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+)*/g;
+  }
+  var DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u00b2\u00b3\u00b9\u00bc-\u00be]/;
+  var base = d.index.replace(/[^/]*$/, ''); // the index's folder
+  var meta = null, stop = {}, shards = new Map(), fragments = new Map();
+  var utf8 = new TextDecoder();
+  var current = null; // the query shown: its words and ranked entries
+  var gen = 0, timer = 0, announce = 0;
 
   // fold lowercases and drops diacritics: „Wałbrzych” → „walbrzych”.
   function fold(s) {
     return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
       .replace(/[łßæœøđðþħıŀĳ]/g, function (c) { return LETTERS[c]; });
   }
-  // slug makes an address from a title as the build does.
-  function slug(s) { return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''); }
-  // words is folded text as " word word ", so that " " + a prefix finds
-  // the words it starts.
-  function words(s) { return ' ' + fold(s).replace(/[^a-z0-9]+/g, ' ').trim() + ' '; }
   function count(n) {
     var f = rules ? rules.select(n) : (n === 1 ? 'one' : 'other');
     return n + ' ' + (forms[f] || forms.other);
   }
+  function stem(lower) { return meta.stem === 'pl' && window.ratuszStem ? window.ratuszStem(lower) : lower; }
 
-  function load(idx) {
-    var kinds = idx.kinds.map(function (k) { return { label: k[0], prefix: k[1], hay: words(k[0]) }; });
-    var types = idx.types.map(words), places = idx.places.map(words), states = idx.states.map(words);
-    entries = idx.t.map(function (title, i) {
-      var k = kinds[+idx.k[i]];
-      var p = idx.p[i], ps = p === 0 ? [] : typeof p === 'number' ? [p] : p;
-      var y = idx.y[i], st = idx.st[i];
-      var t = words(title);
-      var hay = t + idx.w[i] + k.hay + (y ? types[y - 1] : '') + (st ? states[st - 1] : '');
-      var meta = [k.label];
-      if (y) meta.push(idx.types[y - 1]);
-      ps.forEach(function (j) { hay += places[j - 1]; });
-      if (ps.length) meta.push(ps.map(function (j) { return idx.places[j - 1]; }).join(', '));
-      if (st) meta.push(idx.states[st - 1]);
-      return { title: title, url: d.base + k.prefix + (idx.s[i] || slug(title)) + '/', meta: meta.join(' · '), title_: t, hay: hay };
-    });
-    index();
-    form.setAttribute('data-ready', '');
-    if (input.value) search(false);
+  // terms are the index's terms of one lowercased word, as the build
+  // makes them (words.go): a number or an id as it is, folded; a word
+  // stemmed then folded, and folded then stemmed.
+  function terms(lower) {
+    var f = fold(lower);
+    if (DIGIT.test(f) || meta.stem !== 'pl') return [f];
+    var a = fold(stem(lower)), b = stem(f);
+    return a === b ? [a] : [a, b];
   }
 
-  // match returns the entries that have, for every word of q, a word
-  // that starts with it; those with all of them in the title first. It
-  // looks the words up in the sorted list of every word of the index
-  // (made by index), so its time grows with the entries found, not with
-  // the size of the site.
-  function match(q) {
-    var toks = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
-    if (!toks.length) return null;
-    var n = toks.length, base = gen;
-    gen += n + 1;
-    for (var j = 0; j < n; j++) {
-      for (var w = lowerBound(toks[j]), end = lowerBound(toks[j] + '\uffff'); w < end; w++) {
-        var ids = postings[w];
-        // mark[id] is base + j when the entry has the j words before; any
-        // value up to base is left from earlier queries.
-        for (var k = 0; k < ids.length; k++) {
-          var m = mark[ids[k]];
-          if (j === 0 ? m <= base : m === base + j) mark[ids[k]] = base + j + 1;
-        }
+  // words turns a query into the words it looks up: each with the terms
+  // it matches by their beginning (prefix) or whole (exact), and how
+  // much a match counts. Stop words are left out, unless the query has
+  // nothing else; so are one-letter words.
+  function words(q) {
+    var out = [], stops = [];
+    (q.match(WORD) || []).forEach(function (w) {
+      var lower = w.toLowerCase(), f = fold(lower);
+      var word = { text: w, prefix: [], exact: [] };
+      if (lower.indexOf('/') >= 0) {
+        word.exact.push([f, 1]); // an id: XIV/155/2015
+      } else if (DIGIT.test(f)) {
+        word.exact.push([f, 1]);
+      } else {
+        if (f.length < 2) return;
+        terms(lower).forEach(function (t) {
+          if (f.length < 3) {
+            word.exact.push([t, 1]);
+            return;
+          }
+          word.prefix.push(t);
+          // What the stemmer leaves of some forms is longer than the stem
+          // of others (strategii → strategi, strategia → strateg;
+          // seniorzy → seniorz, seniorów → senior; Wałbrzychu →
+          // walbrzych, Wałbrzych → walbrz): the shorter stems, down to
+          // three fifths of the word, match whole, for less.
+          for (var k = t.length - 1; k >= 4 && k >= 0.6 * t.length; k--) {
+            word.exact.push([t.slice(0, k), 0.9 - 0.05 * (t.length - 1 - k)]);
+          }
+        });
       }
-    }
-    var title = [], other = [];
-    for (var i = 0; i < entries.length; i++) {
-      if (mark[i] !== base + n) continue;
-      var e = entries[i];
-      for (j = 0; j < n && e.title_.indexOf(' ' + toks[j]) >= 0; j++) {}
-      (j === n ? title : other).push(e);
-    }
-    return title.concat(other);
+      (stop[f] ? stops : out).push(word);
+    });
+    return out.length ? out : stops;
   }
 
-  // lowerBound is the position of the first word not before w.
-  function lowerBound(w) {
-    var lo = 0, hi = words_.length;
+  // shardOf is the number of the shard that would hold term t.
+  function shardOf(t) {
+    var first = meta.shards, lo = 0, hi = first.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (words_[mid] < w) lo = mid + 1; else hi = mid;
+      if (first[mid] <= t) lo = mid + 1; else hi = mid;
     }
-    return lo;
+    return Math.max(0, lo - 1);
   }
 
-  // index lists every word of the entries, sorted, each with the entries
-  // that have it.
-  function index() {
-    var byWord = new Map();
-    entries.forEach(function (e, i) {
-      e.hay.split(' ').forEach(function (w) {
-        if (!w) return;
-        var ids = byWord.get(w);
-        if (!ids) byWord.set(w, ids = []);
-        if (ids[ids.length - 1] !== i) ids.push(i);
-      });
-      e.hay = null;
+  function load(url, as) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ': ' + r.status);
+      return as === 'json' ? r.json() : r.arrayBuffer();
     });
-    words_ = Array.from(byWord.keys()).sort();
-    postings = words_.map(function (w) { return byWord.get(w); });
-    mark = new Int32Array(entries.length);
+  }
+
+  function shard(n) {
+    if (!shards.has(n)) {
+      var p = load(base + 'w/' + n + '.bin').then(parseShard);
+      p.catch(function () { shards.delete(n); });
+      shards.set(n, p);
+    }
+    return shards.get(n);
+  }
+
+  // parseShard reads a shard's terms (the postings stay as bytes until a
+  // query needs them): varints, shared prefixes, as search.go writes.
+  function parseShard(buf) {
+    var b = new Uint8Array(buf), pos = 0, list = [], prev = new Uint8Array(0);
+    function uv() {
+      var x = 0, m = 1, c;
+      do { c = b[pos++]; x += (c & 127) * m; m *= 128; } while (c & 128);
+      return x;
+    }
+    for (var i = 0, n = uv(); i < n; i++) {
+      var shared = uv(), len = uv();
+      var t = new Uint8Array(shared + len);
+      t.set(prev.subarray(0, shared));
+      t.set(b.subarray(pos, pos + len), shared);
+      pos += len;
+      var df = uv(), mode = b[pos++], size = uv();
+      list.push({ t: utf8.decode(t), df: df, mode: mode, at: pos, size: size });
+      pos += size;
+      prev = t;
+    }
+    return { b: b, terms: list };
+  }
+
+  // postings calls f(entry, level) for each entry that has term e.
+  function postings(sh, e, f) {
+    var b = sh.b, pos = e.at, end = e.at + e.size, i;
+    if (e.mode === 0) {
+      var doc = -1;
+      while (pos < end) {
+        var x = 0, m = 1, c;
+        do { c = b[pos++]; x += (c & 127) * m; m *= 128; } while (c & 128);
+        doc += x + 1;
+        f(doc, b[pos++]);
+      }
+      return;
+    }
+    for (i = 0; i < e.size; i++) {
+      var v = b[e.at + i];
+      if (v & 15) f(2 * i, v & 15);
+      if (v >> 4) f(2 * i + 1, v >> 4);
+    }
+  }
+
+  // weight is what a level counts for: the title 3, the facts 2, the
+  // body 1, each a little more when the word comes often.
+  function weight(level) {
+    var field = level > 10 ? 3 : level > 5 ? 2 : 1;
+    return field * (0.8 + 0.1 * ((level - 1) % 5 + 1));
+  }
+  function idf(df) { return Math.log(1 + (meta.n - df + 0.5) / (df + 0.5)); }
+
+  // lookup finds, in the loaded shards, the terms of a word with how
+  // much each counts: whole 1, by its beginning 0.8, its stem less a
+  // letter 0.9.
+  function lookup(word, loaded) {
+    var found = [];
+    loaded.forEach(function (sh) {
+      sh.terms.forEach(function (e) {
+        var w = 0;
+        word.exact.forEach(function (x) { if (e.t === x[0]) w = Math.max(w, x[1]); });
+        word.prefix.forEach(function (p) {
+          if (e.t === p) w = Math.max(w, 1);
+          else if (e.t.lastIndexOf(p, 0) === 0) w = Math.max(w, 0.8);
+        });
+        if (w) found.push({ sh: sh, e: e, w: w });
+      });
+    });
+    return found;
+  }
+
+  function needed(word) {
+    var ns = {};
+    word.exact.forEach(function (x) { ns[shardOf(x[0])] = true; });
+    word.prefix.forEach(function (p) {
+      for (var i = shardOf(p), j = shardOf(p + '\uffff'); i <= j; i++) ns[i] = true;
+    });
+    return Object.keys(ns).map(Number);
+  }
+
+  // rank scores every entry that has a word of the query: for each word
+  // its best term (field weight × how it matched) times the word's
+  // rarity, summed; the
+  // entries with every word first, and among them those with every word
+  // in their title, or in their facts, a little higher.
+  function rank(ws) {
+    return Promise.all(ws.map(function (w) {
+      return Promise.all(needed(w).map(shard));
+    })).then(function (loaded) {
+      var n = meta.n, k = ws.length;
+      var score = new Float64Array(n), hits = new Uint8Array(n), fields = new Uint8Array(n);
+      var best = new Float64Array(n), top = new Uint8Array(n), seen = [], touched = [];
+      ws.forEach(function (w, i) {
+        var bit = 1 << Math.min(i, 7);
+        var docs = [];
+        lookup(w, loaded[i]).forEach(function (m) {
+          postings(m.sh, m.e, function (doc, level) {
+            var v = m.w * weight(level);
+            if (best[doc] === 0) docs.push(doc);
+            if (v > best[doc]) best[doc] = v;
+            if (level > top[doc]) top[doc] = level;
+          });
+        });
+        // A word is as rare as the entries that have any of its forms.
+        var rare = idf(docs.length);
+        docs.forEach(function (doc) {
+          if (!hits[doc]) touched.push(doc);
+          hits[doc]++;
+          score[doc] += rare * best[doc];
+          if (top[doc] <= 10) fields[doc] |= 1; // this word is not in the title
+          if (top[doc] <= 5) fields[doc] |= 2; // nor in the facts
+          best[doc] = 0;
+          top[doc] = 0;
+          seen[doc] = (seen[doc] || 0) | bit;
+        });
+      });
+      var out = touched.map(function (doc) {
+        var s = score[doc];
+        if (hits[doc] === k && k > 1) s *= !(fields[doc] & 1) ? 1.5 : !(fields[doc] & 2) ? 1.2 : 1;
+        return { id: doc, hits: hits[doc], score: s, seen: seen[doc] };
+      });
+      out.sort(function (a, b) { return b.hits - a.hits || b.score - a.score || a.id - b.id; });
+      return out;
+    });
+  }
+
+  // fragment loads what a result shows: gzipped JSON, which a server may
+  // also have sent decompressed.
+  function fragment(id) {
+    if (!fragments.has(id)) {
+      var p = load(base + 'd/' + Math.floor(id / meta.per) + '/' + (id % meta.per) + '.gz').then(function (buf) {
+        var b = new Uint8Array(buf);
+        if (b[0] !== 0x1f || b[1] !== 0x8b) return JSON.parse(utf8.decode(b));
+        return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+      });
+      p.catch(function () { fragments.delete(id); });
+      fragments.set(id, p);
+    }
+    return fragments.get(id);
+  }
+
+  // matcher says whether a word of a text is one the query looks up.
+  function matcher(ws) {
+    var memo = new Map();
+    return function (w) {
+      var lower = w.toLowerCase();
+      if (memo.has(lower)) return memo.get(lower);
+      var ts = lower.indexOf('/') >= 0 ? [fold(lower)] : terms(lower), hit = false;
+      ws.forEach(function (q) {
+        ts.forEach(function (t) {
+          q.exact.forEach(function (x) { if (t === x[0]) hit = true; });
+          q.prefix.forEach(function (p) { if (t.lastIndexOf(p, 0) === 0) hit = true; });
+        });
+      });
+      memo.set(lower, hit);
+      return hit;
+    };
+  }
+
+  // snippet is the passage of text with the most words of the query,
+  // SNIPPET words long, those words in <mark>.
+  function snippet(text, hit) {
+    var toks = [], m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) toks.push({ at: m.index, end: m.index + m[0].length, hit: hit(m[0]) });
+    if (!toks.length) return null;
+    var bestAt = 0, bestN = -1, n = 0, i;
+    for (i = 0; i < toks.length; i++) {
+      if (toks[i].hit) n++;
+      if (i >= SNIPPET && toks[i - SNIPPET].hit) n--;
+      if (n > bestN) { bestN = n; bestAt = Math.max(0, i - SNIPPET + 1); }
+    }
+    if (bestN <= 0) bestAt = 0;
+    var last = Math.min(toks.length, bestAt + SNIPPET) - 1;
+    var p = document.createElement('p'), from = toks[bestAt].at;
+    p.className = 'snippet';
+    if (bestAt > 0) p.appendChild(document.createTextNode('… '));
+    for (i = bestAt; i <= last; i++) {
+      var t = toks[i];
+      if (!t.hit) continue;
+      p.appendChild(document.createTextNode(text.slice(from, t.at)));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(t.at, t.end);
+      p.appendChild(mark);
+      from = t.end;
+    }
+    p.appendChild(document.createTextNode(text.slice(from, toks[last].end).replace(/\s+/g, ' ')));
+    if (last < toks.length - 1) p.appendChild(document.createTextNode(' …'));
+    return p;
+  }
+
+  // show appends the next results of the current query to the list.
+  function show(q, focus) {
+    var from = list.children.length, page = q.found.slice(from, from + PAGE);
+    return Promise.all(page.map(function (r) { return fragment(r.id); })).then(function (frags) {
+      if (q !== current) return;
+      var frag = document.createDocumentFragment(), first = null;
+      frags.forEach(function (f, i) {
+        var r = page[i], li = document.createElement('li'), a = document.createElement('a');
+        li.className = 'entry';
+        a.href = d.base + f.u;
+        a.textContent = f.t;
+        li.appendChild(a);
+        if (f.m) {
+          var meta_ = document.createElement('span');
+          meta_.className = 'meta';
+          meta_.textContent = f.m;
+          li.appendChild(document.createTextNode(' '));
+          li.appendChild(meta_);
+        }
+        var p = snippet(f.x || '', q.hit);
+        if (p) li.appendChild(p);
+        if (r.hits < q.words.length) {
+          var miss = document.createElement('p');
+          miss.className = 'missing';
+          miss.textContent = d.missing.replace('%s', q.words.filter(function (w, j) {
+            return !(r.seen & (1 << Math.min(j, 7)));
+          }).map(function (w) { return w.text; }).join(', '));
+          li.appendChild(miss);
+        }
+        frag.appendChild(li);
+        if (!first) first = a;
+      });
+      list.appendChild(frag);
+      more.hidden = list.children.length >= q.found.length;
+      if (focus && first) first.focus();
+    });
+  }
+
+  function describe(q) {
+    if (!q.found.length) return d.none;
+    var all = 0;
+    q.found.forEach(function (r) { if (r.hits === q.words.length) all++; });
+    var text = count(q.found.length);
+    if (all < q.found.length && q.words.length > 1) text += ' ' + d.all.replace('%d', all);
+    return text;
   }
 
   function search(later) {
-    if (!entries) return;
-    var found = match(input.value);
-    list.textContent = '';
+    if (!meta) return;
+    var my = ++gen, ws = words(input.value);
     clearTimeout(announce);
-    if (!found) {
+    if (!ws.length) {
+      current = null;
+      list.textContent = '';
       results.hidden = true;
+      more.hidden = true;
       status.textContent = '';
       return;
     }
-    var frag = document.createDocumentFragment();
-    found.slice(0, LIMIT).forEach(function (e) {
-      var li = document.createElement('li'), a = document.createElement('a'), meta = document.createElement('span');
-      li.className = 'entry';
-      a.href = e.url;
-      a.textContent = e.title;
-      meta.className = 'meta';
-      meta.textContent = e.meta;
-      li.appendChild(a);
-      li.appendChild(document.createTextNode(' '));
-      li.appendChild(meta);
-      frag.appendChild(li);
-    });
-    list.appendChild(frag);
-    results.hidden = found.length === 0;
-    more.hidden = found.length <= LIMIT;
-    more.textContent = d.more.replace('%d', LIMIT);
-    // Announce the count once typing pauses, not at every key.
-    var text = found.length ? count(found.length) : d.none;
-    if (later) announce = setTimeout(function () { status.textContent = text; }, 400);
-    else status.textContent = text;
+    var typed = input.value;
+    rank(ws).then(function (found) {
+      if (my !== gen) return;
+      current = { words: ws, found: found, hit: matcher(ws), typed: typed };
+      list.textContent = '';
+      results.hidden = found.length === 0;
+      more.hidden = true;
+      var q = current;
+      return show(q, false).then(function () {
+        if (q !== current) return;
+        var text = describe(q);
+        // Announce the count once typing pauses, not at every key. The
+        // status says which query it answers (data-query).
+        var say = function () { status.textContent = text; status.setAttribute('data-query', q.typed); };
+        if (later) announce = setTimeout(say, 400);
+        else say();
+      });
+    }).catch(failed);
+  }
+
+  function failed() {
+    status.textContent = d.error;
+    document.getElementById('szukaj-bez-js').hidden = false;
   }
 
   document.getElementById('szukaj-bez-js').hidden = true;
-  input.addEventListener('input', function () { search(true); });
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      search(true);
+      history.replaceState(null, '', input.value ? '?q=' + encodeURIComponent(input.value) : location.pathname);
+    }, 120);
+  });
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
-    if (!entries) return;
+    clearTimeout(timer);
     search(false);
     history.replaceState(null, '', '?q=' + encodeURIComponent(input.value));
   });
+  more.addEventListener('click', function () {
+    if (current) show(current, true).catch(failed);
+  });
   var q = new URLSearchParams(location.search).get('q');
   if (q) input.value = q;
-  fetch(d.index).then(function (r) {
-    if (!r.ok) throw new Error(r.status);
-    return r.json();
-  }).then(load).catch(function () {
-    status.textContent = d.error;
-    document.getElementById('szukaj-bez-js').hidden = false;
-  });
+  load(d.index, 'json').then(function (m) {
+    meta = m;
+    m.stop.forEach(function (w) { stop[w] = true; });
+    form.setAttribute('data-ready', '');
+    if (input.value) search(false);
+  }).catch(failed);
 })();

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ratusz/ratusz/generator/internal/feed"
 	"github.com/ratusz/ratusz/generator/internal/ical"
+	"github.com/ratusz/ratusz/generator/internal/markdown"
 	"github.com/ratusz/ratusz/generator/internal/opendata"
 	"github.com/ratusz/ratusz/generator/internal/render"
 	"github.com/ratusz/ratusz/generator/internal/search"
@@ -37,11 +38,7 @@ func (p *Prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 	if err := opendata.Each(p.Site, p.Renderer.AbsURL, stream); err != nil {
 		return err
 	}
-	idx, err := search.Index(p.Site)
-	if err != nil {
-		return err
-	}
-	if err := emit(search.File(p.Site.Lang), idx); err != nil {
+	if err := search.Write(p.Site, search.Options{Text: p.bodyText}, emit); err != nil {
 		return err
 	}
 	var locs []feed.Loc
@@ -75,6 +72,20 @@ func (p *Prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 		return err
 	}
 	return emit(robotsFile, feed.Robots(base, sitemapFile))
+}
+
+// bodyText is the plain text of an entry's body, for the search index.
+func (p *Prepared) bodyText(e *site.Entry) (string, error) {
+	body := e.Body
+	if p.body != nil {
+		var buf []byte
+		b, err := p.body(e, &buf)
+		if err != nil {
+			return "", err
+		}
+		body = b
+	}
+	return markdown.PlainText(body), nil
 }
 
 // A streamWriter is a Writer that also takes a file a piece at a time

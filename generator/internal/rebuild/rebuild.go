@@ -378,8 +378,12 @@ func (r *Rebuilder) patch(ctx context.Context, rels []string) (map[string][]byte
 		how = ByBody
 	}
 	if !shown {
-		// A body shows only on its own page.
+		// A body shows only on its own page, and in the search index,
+		// which finish makes again after the page is served.
 		files, err := r.rerender(ctx, p, affected, nil, false)
+		if err == nil {
+			r.stale = true
+		}
 		return r.patched(p, how, files, err)
 	}
 	for _, e := range ents {

@@ -1,249 +1,500 @@
 // Package search writes the index that the site's search page
 // (static/js/search.js) searches in the reader's browser, with no server.
-// It reads the site model and returns bytes; it writes no file.
+// It reads the site model and hands out files; it writes none itself.
 //
-// The index is one JSON file beside the search page ("szukaj/index.json"),
-// made to stay small on large sites: at 10,000 entries it is under 60
-// bytes an entry gzipped (a test measures it). It is columnar — one array
-// per field, one row per entry — and dictionary-coded:
+// The index is split so that a query downloads only what it needs: a
+// small entry file, the shards of the terms it looks up, and one
+// fragment for each result it shows. Under the search page ("szukaj/"):
 //
-//	v      format version, 1
-//	kinds  [[label, URL prefix], …]: "dokument", "dokumenty/"; pages have ""
-//	types  type labels: "strategia", "warsztaty"…
-//	places city and region names
-//	states document states: "obowiązuje"…
-//	t      titles, as written
-//	s      the rest of the address after the kind's prefix, without the
-//	       final "/", or "" when it is the slug of the title (the script
-//	       makes the same slug: lowercase, Polish letters folded, every run
-//	       of other characters one hyphen)
-//	k      kind of each entry: one digit per entry in a string
-//	y      type: index into types + 1, 0 for none
-//	p      places: an index into places + 1, a list of them, or 0; an
-//	       entry's places are the cities of its relations that locate
-//	       it (site.Relation.Locates), in table order, then a city's
-//	       region
-//	st     state: index into states + 1, 0 for none
-//	w      words of the summary that the title does not have, folded
-//	       (ą→a, ł→l…), at most maxWords of them, space-separated
+//	index.json    what the script needs first: {"v": 2, "n": entries,
+//	              "lang": "pl", "stem": "pl" or "", "stop": [stop words],
+//	              "shards": [the first term of each shard], "per": 1024}
+//	w/N.bin       shard N: the terms from shards[N] up to shards[N+1],
+//	              sorted, each with the entries that have it
+//	d/F/I.gz      the fragment of entry F*per+I, gzipped JSON: {"t":
+//	              title, "u": address (site-relative), "m": kind · type ·
+//	              date · status…, "x": the text of its body, for the
+//	              snippet}; gzipped because the text of every entry is
+//	              most of the index (the script reads it either way,
+//	              should a server send it decompressed)
 //
-// Entries are in the order results are shown: documents, meetings,
-// partnerships, cities, programmes, organisations (each kind in its
-// index's order), then pages.
+// Entries are numbered in the order that breaks ties between results:
+// documents, meetings, partnerships, cities, programmes, organisations
+// (each kind in its index's order), then pages.
+//
+// A shard is binary: unsigned LEB128 varints, then for each term
+//
+//	varint shared    bytes in common with the previous term
+//	varint n, bytes  the rest of the term (UTF-8)
+//	varint df        how many entries have it
+//	byte   mode      0: a list, 1: a table
+//	varint size      bytes of the postings that follow
+//	postings         mode 0: df × (varint gap, byte level), the gap
+//	                 being the entry's number less the previous one's
+//	                 less 1 (the first: its number); mode 1: one 4-bit
+//	                 level per entry of the site, 0 for none, two to a
+//	                 byte, the even entry in the low half
+//
+// preceded by the varint count of its terms. A term is in an entry at a
+// level from 1 to 15: 11–15 when it is in the title, 6–10 in the facts
+// (not the title), 1–5 in the body only; within each, higher when it
+// comes more often (see level). A term's postings take the smaller of the
+// two modes, so a word in most entries costs half a byte an entry.
+//
+// Shards end where a term's hash says (about every 16 terms once a shard
+// holds minShard bytes) or before maxShard bytes, so that the edit of one
+// entry changes the shards of the words it changes and leaves the
+// boundaries of the others where they were.
 package search
 
 import (
-	"cmp"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
+	"runtime"
+	"slices"
 	"strconv"
-	"strings"
+	"sync"
 
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/site"
-	"github.com/ratusz/ratusz/generator/internal/slug"
 )
 
-// maxWords is how many words of a summary an entry keeps.
-const maxWords = 10
+// Version is the index format's, in index.json.
+const Version = 2
 
-// File is the site-relative path of the index: "szukaj/index.json".
+// Sizes of shards, and how many fragments share a folder.
+const (
+	minShard = 8 << 10
+	maxShard = 48 << 10
+	perDir   = 1024 // not 1000, which a JSON minifier would write 1e3
+)
+
+// maxText is how much of a body's text a fragment keeps for snippets.
+const maxText = 16 << 10
+
+// File is the site-relative path of the index's entry file:
+// "szukaj/index.json".
 func File(l *lang.Lang) string { return l.Segment("search") + "/index.json" }
 
-type index struct {
-	V      int         `json:"v"`
-	Kinds  [][2]string `json:"kinds"`
-	Types  []string    `json:"types"`
-	Places []string    `json:"places"`
-	States []string    `json:"states"`
-	T      []string    `json:"t"`
-	S      []string    `json:"s"`
-	K      string      `json:"k"`
-	Y      []int       `json:"y"`
-	P      []any       `json:"p"`
-	St     []int       `json:"st"`
-	W      []string    `json:"w"`
+// Options are what the index needs beyond the site model.
+type Options struct {
+	// Text returns the plain text of an entry's body (its Markdown
+	// without markup), reading it again if the site keeps only its
+	// start.
+	Text func(e *site.Entry) (string, error)
 }
 
-// dict numbers strings in the order they are first seen, from 1.
-type dict struct {
-	list []string
-	ids  map[string]int
+type builder struct {
+	site *site.Site
+	lang *lang.Lang
+	opts Options
+	dir  string // "szukaj/"
 }
 
-func (d *dict) id(s string) int {
-	if s == "" {
-		return 0
-	}
-	if d.ids == nil {
-		d.ids = map[string]int{}
-	}
-	if i, ok := d.ids[s]; ok {
-		return i
-	}
-	d.list = append(d.list, s)
-	d.ids[s] = len(d.list)
-	return len(d.list)
-}
+// Write makes the files of the index and passes each to emit, from the
+// calling goroutine, in no particular order.
+func Write(s *site.Site, o Options, emit func(name string, data []byte) error) error {
+	b := &builder{site: s, lang: s.Lang, opts: o, dir: s.Lang.Segment("search") + "/"}
+	entities := b.entities()
+	n := len(entities)
 
-func (d *dict) strings() []string {
-	if d.list == nil {
-		return []string{}
+	// Each worker reads entries and keeps, for each, its terms by the
+	// worker's own numbers, and makes its fragment; the fragments go to
+	// emit as they come.
+	workers := max(1, min(runtime.GOMAXPROCS(0), n, 64))
+	type fragment struct {
+		name string
+		data []byte
 	}
-	return d.list
-}
-
-// Index returns the search index of a site.
-func Index(s *site.Site) ([]byte, error) {
-	l := s.Lang
-	order := append(site.Kinds(), site.KindPage)
-	kindOf := map[site.Kind]int{}
-	idx := index{V: 1}
-	for i, k := range order {
-		kindOf[k] = i
-		prefix := ""
-		if k != site.KindPage {
-			prefix = l.Segment(k.Folder()) + "/"
-		}
-		idx.Kinds = append(idx.Kinds, [2]string{l.T("kind." + string(k)), prefix})
+	frags := make(chan fragment, 64)
+	perDoc := make([][]uint32, n) // term<<4 | level, by the worker's numbering
+	workerOf := make([]uint8, n)
+	dicts := make([]*dictionary, workers)
+	var next sync.Mutex
+	i := 0
+	take := func() int {
+		next.Lock()
+		defer next.Unlock()
+		i++
+		return i - 1
 	}
-	var types, places, states dict
-	var k strings.Builder
-	add := func(e site.Entity, typ, region, state string) {
-		en := e.E()
-		prefix := idx.Kinds[kindOf[en.Kind]][1]
-		rest := strings.TrimSuffix(strings.TrimPrefix(en.URL, prefix), "/")
-		if rest == slugOfTitle(en.Title) {
-			rest = ""
-		}
-		idx.T = append(idx.T, en.Title)
-		idx.S = append(idx.S, rest)
-		k.WriteString(strconv.Itoa(kindOf[en.Kind]))
-		idx.Y = append(idx.Y, types.id(typ))
-		var ps []int
-		for r := range site.RelationsOf(en.Kind) {
-			if r.Locates {
-				for _, c := range r.Targets(e) {
-					ps = append(ps, places.id(c.E().Title))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		dicts[w] = &dictionary{ids: map[string]uint32{}}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tok := newTokenizer(b.lang.Tag())
+			var c counter
+			for {
+				id := take()
+				if id >= n {
+					return
 				}
+				d := b.docOf(entities[id])
+				text, err := b.opts.Text(d.entity.E())
+				if err != nil {
+					errs[w] = fmt.Errorf("%s: %w", d.entity.E().Path, err)
+					return
+				}
+				perDoc[id] = c.terms(tok, dicts[w], d, text)
+				workerOf[id] = uint8(w)
+				data, err := b.fragment(d, text)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				frags <- fragment{name: b.dir + fragmentName(id), data: data}
 			}
-		}
-		if region != "" {
-			ps = append(ps, places.id(region))
-		}
-		switch len(ps) {
-		case 0:
-			idx.P = append(idx.P, 0)
-		case 1:
-			idx.P = append(idx.P, ps[0])
-		default:
-			idx.P = append(idx.P, ps)
-		}
-		idx.St = append(idx.St, states.id(state))
-		idx.W = append(idx.W, words(en.Title, en.Summary))
+		}()
 	}
-	label := func(prefix, v string) string {
-		if v == "" || !l.Has(prefix+v) {
-			return v
-		}
-		return l.T(prefix + v)
-	}
-	for _, kind := range order {
-		switch kind {
-		case site.KindDocument:
-			for _, d := range s.Documents {
-				add(d, label("doctype.", d.Type), "", l.T("status."+string(d.State)))
-			}
-		case site.KindMeeting:
-			for _, m := range s.Meetings {
-				add(m, label("mtype.", m.Type), "", "")
-			}
-		case site.KindPartnership:
-			for _, p := range s.Partnerships {
-				add(p, label("ptype.", p.Type), "", "")
-			}
-		case site.KindCity:
-			for _, c := range s.Cities {
-				add(c, label("ctype.", c.Type), cmp.Or(c.CountryName, c.Region), "") // abroad, its country
-			}
-		case site.KindProgramme:
-			for _, p := range s.Programmes {
-				add(p, p.Short, "", "")
-			}
-		case site.KindOrganisation:
-			for _, o := range s.Organisations {
-				add(o, label("otype.", o.Type), "", "")
-			}
-		case site.KindPage:
-			for _, p := range s.Pages {
-				add(p, "", "", "")
-			}
+	go func() { wg.Wait(); close(frags) }()
+	var emitErr error
+	for f := range frags {
+		if emitErr == nil {
+			emitErr = emit(f.name, f.data)
 		}
 	}
-	idx.K = k.String()
-	idx.Types, idx.Places, idx.States = types.strings(), places.strings(), states.strings()
-	for _, list := range []*[]string{&idx.T, &idx.S, &idx.W} {
-		if *list == nil {
-			*list = []string{}
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
-	if idx.Y == nil {
-		idx.Y, idx.St, idx.P = []int{}, []int{}, []any{}
+	if emitErr != nil {
+		return emitErr
 	}
-	b, err := json.Marshal(idx)
+
+	terms, post := invert(dicts, perDoc, workerOf)
+	var shards []string
+	var shard []byte
+	var count int
+	flush := func() error {
+		if count == 0 {
+			return nil
+		}
+		name := b.dir + "w/" + strconv.Itoa(len(shards)-1) + ".bin"
+		data := binary.AppendUvarint(nil, uint64(count))
+		data = append(data, shard...)
+		shard, count = shard[:0], 0
+		return emit(name, data)
+	}
+	prev := ""
+	var entry []byte
+	for t, term := range terms {
+		docs, levels := post.of(t)
+		entry = encodeTerm(entry[:0], prev, term, docs, levels, n)
+		if count > 0 && (len(shard) >= minShard && cut(term) || len(shard)+len(entry) > maxShard) {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if count == 0 {
+			shards = append(shards, term)
+			prev = ""
+			entry = encodeTerm(entry[:0], prev, term, docs, levels, n)
+		}
+		shard = append(shard, entry...)
+		count++
+		prev = term
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if shards == nil {
+		shards = []string{}
+	}
+	stop := slices.Clone(stopWords[b.lang.Tag()])
+	if stop == nil {
+		stop = []string{}
+	}
+	stem := ""
+	if b.lang.Tag() == "pl" {
+		stem = "pl"
+	}
+	meta, err := json.Marshal(struct {
+		V      int      `json:"v"`
+		N      int      `json:"n"`
+		Lang   string   `json:"lang"`
+		Stem   string   `json:"stem"`
+		Stop   []string `json:"stop"`
+		Shards []string `json:"shards"`
+		Per    int      `json:"per"`
+	}{Version, n, b.lang.Tag(), stem, stop, shards, perDir})
 	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
+		return fmt.Errorf("search index: %w", err)
 	}
-	return append(b, '\n'), nil
+	return emit(File(b.lang), append(meta, '\n'))
 }
 
-// slugOfTitle is the slug of a title as both slug.Make and the script make
-// it, or "" when the title has a letter the script might fold otherwise:
-// the script folds only ASCII and the Polish letters the same way for sure.
-func slugOfTitle(title string) string {
-	for _, r := range title {
-		if r >= 0x80 && !strings.ContainsRune("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–—’…«»", r) {
-			return "\x00"
+// entities are the site's entries in the index's order.
+func (b *builder) entities() []site.Entity {
+	var out []site.Entity
+	s := b.site
+	for _, d := range s.Documents {
+		out = append(out, d)
+	}
+	for _, m := range s.Meetings {
+		out = append(out, m)
+	}
+	for _, p := range s.Partnerships {
+		out = append(out, p)
+	}
+	for _, c := range s.Cities {
+		out = append(out, c)
+	}
+	for _, p := range s.Programmes {
+		out = append(out, p)
+	}
+	for _, o := range s.Organisations {
+		out = append(out, o)
+	}
+	for _, p := range s.Pages {
+		out = append(out, p)
+	}
+	return out
+}
+
+// fragmentName is where entry id's fragment is, under the search page.
+func fragmentName(id int) string {
+	return "d/" + strconv.Itoa(id/perDir) + "/" + strconv.Itoa(id%perDir) + ".gz"
+}
+
+// fragment is what a result shows of d: its title, address, facts line
+// and the text of its body, cut at a word's end after maxText bytes.
+func (b *builder) fragment(d doc, text string) ([]byte, error) {
+	en := d.entity.E()
+	if text == "" {
+		text = en.Summary
+	}
+	if len(text) > maxText {
+		cut := maxText
+		for cut > 0 && text[cut] != ' ' && text[cut] != '\n' {
+			cut--
+		}
+		text = text[:cut] + " …"
+	}
+	data, err := json.Marshal(struct {
+		T string `json:"t"`
+		U string `json:"u"`
+		M string `json:"m"`
+		X string `json:"x"`
+	}{en.Title, en.URL, d.meta, text})
+	if err != nil {
+		return nil, fmt.Errorf("search index: %s: %w", en.Path, err)
+	}
+	var z bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&z, gzip.DefaultCompression) // no name, no time: the same bytes every build
+	w.Write(data)
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("search index: %s: %w", en.Path, err)
+	}
+	return z.Bytes(), nil
+}
+
+// cut says whether a shard may end before term: about one term in 16.
+func cut(term string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(term))
+	return h.Sum32()%16 == 0
+}
+
+// A dictionary numbers the terms one worker meets.
+type dictionary struct {
+	ids   map[string]uint32
+	terms []string
+}
+
+func (d *dictionary) id(term string) uint32 {
+	if id, ok := d.ids[term]; ok {
+		return id
+	}
+	id := uint32(len(d.terms))
+	d.ids[term] = id
+	d.terms = append(d.terms, term)
+	return id
+}
+
+// postings are every term's entries and levels, the term's from
+// start[t] to start[t+1], entries in increasing order.
+type postings struct {
+	start  []int
+	docs   []uint32
+	levels []uint8
+}
+
+func (p *postings) of(t int) ([]uint32, []uint8) {
+	a, z := p.start[t], p.start[t+1]
+	return p.docs[a:z], p.levels[a:z]
+}
+
+// invert turns the terms of each entry into the entries of each term,
+// with the terms sorted.
+func invert(dicts []*dictionary, perDoc [][]uint32, workerOf []uint8) ([]string, *postings) {
+	var terms []string
+	for _, d := range dicts {
+		terms = append(terms, d.terms...)
+	}
+	slices.Sort(terms)
+	terms = slices.Compact(terms)
+	global := map[string]int{}
+	for i, t := range terms {
+		global[t] = i
+	}
+	remap := make([][]int, len(dicts))
+	for w, d := range dicts {
+		remap[w] = make([]int, len(d.terms))
+		for i, t := range d.terms {
+			remap[w][i] = global[t]
 		}
 	}
-	return slug.Make(title)
-}
-
-// stopWords are frequent words that find nothing, folded.
-var stopWords = map[string]bool{
-	"oraz": true, "przez": true, "jest": true, "ktore": true, "ktory": true, "ktora": true, "ktorych": true,
-	"jako": true, "tego": true, "takze": true, "przy": true, "dzieki": true, "bedzie": true, "jego": true,
-	"sobie": true, "byly": true, "bylo": true, "wsrod": true, "nie": true, "nad": true, "pod": true, "dla": true,
-	"wiec": true, "ten": true, "tej": true, "ich": true, "lub": true, "the": true, "and": true, "for": true, "with": true,
-}
-
-// words are the folded words of a summary, at least three letters long,
-// that are not in the title nor stop words, each once, at most maxWords.
-func words(title, summary string) string {
-	if summary == "" {
-		return ""
-	}
-	have := map[string]bool{}
-	for _, w := range tokens(title) {
-		have[w] = true
-	}
-	var out []string
-	for _, w := range tokens(summary) {
-		if len(w) < 3 || have[w] || stopWords[w] {
-			continue
-		}
-		have[w] = true
-		out = append(out, w)
-		if len(out) == maxWords {
-			break
+	start := make([]int, len(terms)+1)
+	for id, ps := range perDoc {
+		for _, p := range ps {
+			start[remap[workerOf[id]][p>>4]+1]++
 		}
 	}
-	return strings.Join(out, " ")
+	for t := range terms {
+		start[t+1] += start[t]
+	}
+	fill := slices.Clone(start)
+	docs := make([]uint32, start[len(terms)])
+	levels := make([]uint8, len(docs))
+	for id, ps := range perDoc {
+		for _, p := range ps {
+			t := remap[workerOf[id]][p>>4]
+			docs[fill[t]], levels[fill[t]] = uint32(id), uint8(p&15)
+			fill[t]++
+		}
+		perDoc[id] = nil
+	}
+	return terms, &postings{start: start, docs: docs, levels: levels}
 }
 
-// tokens splits folded text into runs of ASCII letters and digits.
-func tokens(s string) []string {
-	return strings.FieldsFunc(slug.Fold(s), func(r rune) bool {
-		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
-	})
+// encodeTerm appends the shard entry of term, which follows prev.
+func encodeTerm(b []byte, prev, term string, docs []uint32, levels []uint8, n int) []byte {
+	shared := 0
+	for shared < len(prev) && shared < len(term) && prev[shared] == term[shared] {
+		shared++
+	}
+	b = binary.AppendUvarint(b, uint64(shared))
+	b = binary.AppendUvarint(b, uint64(len(term)-shared))
+	b = append(b, term[shared:]...)
+	b = binary.AppendUvarint(b, uint64(len(docs)))
+	listSize, last := 0, -1
+	for _, d := range docs {
+		listSize += uvarintLen(uint64(int(d)-last-1)) + 1
+		last = int(d)
+	}
+	tableSize := (n + 1) / 2
+	if listSize <= tableSize {
+		b = append(b, 0)
+		b = binary.AppendUvarint(b, uint64(listSize))
+		last = -1
+		for i, d := range docs {
+			b = binary.AppendUvarint(b, uint64(int(d)-last-1))
+			b = append(b, levels[i])
+			last = int(d)
+		}
+		return b
+	}
+	b = append(b, 1)
+	b = binary.AppendUvarint(b, uint64(tableSize))
+	at := len(b)
+	b = append(b, make([]byte, tableSize)...)
+	for i, d := range docs {
+		b[at+int(d)/2] |= levels[i] << (4 * (d % 2))
+	}
+	return b
+}
+
+func uvarintLen(v uint64) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
+	}
+	return n
+}
+
+// counter counts the terms of one entry by field; one serves one worker.
+type counter struct {
+	counts map[uint32]*[3]uint16 // title, facts, body
+	order  []uint32
+}
+
+// Fields of a term's counts.
+const (
+	inTitle = iota
+	inFacts
+	inBody
+)
+
+// refLength is the body length, in terms, at which a body's count of a
+// term is taken as it is; a longer body counts for less, a shorter one
+// for more.
+const refLength = 300
+
+// terms returns the terms of d (by dict's numbers) with their levels.
+func (c *counter) terms(tok *tokenizer, dict *dictionary, d doc, text string) []uint32 {
+	if c.counts == nil {
+		c.counts = map[uint32]*[3]uint16{}
+	}
+	clear(c.counts)
+	c.order = c.order[:0]
+	bodyLen := 0
+	count := func(field int) func(string) {
+		return func(term string) {
+			id := dict.id(term)
+			k, ok := c.counts[id]
+			if !ok {
+				k = new([3]uint16)
+				c.counts[id] = k
+				c.order = append(c.order, id)
+			}
+			if k[field] < 1<<15 {
+				k[field]++
+			}
+			if field == inBody {
+				bodyLen++
+			}
+		}
+	}
+	tok.each(d.entity.E().Title, count(inTitle))
+	facts := count(inFacts)
+	for _, f := range d.facts {
+		tok.each(f, facts)
+	}
+	tok.each(text, count(inBody))
+	out := make([]uint32, 0, len(c.order))
+	for _, id := range c.order {
+		out = append(out, id<<4|uint32(level(c.counts[id], bodyLen)))
+	}
+	return out
+}
+
+// level is how strongly an entry has a term, from 1 to 15: the field it
+// is in (title 11–15, facts 6–10, body 1–5), and within it how often it
+// comes beyond the first time, the body's count weighed by its length.
+func level(k *[3]uint16, bodyLen int) uint8 {
+	body := float64(k[inBody]) / (0.25 + 0.75*float64(max(bodyLen, 1))/refLength)
+	var class int
+	var more float64
+	switch {
+	case k[inTitle] > 0:
+		class, more = 2, float64(k[inTitle]-1)+float64(k[inFacts])+body
+	case k[inFacts] > 0:
+		class, more = 1, float64(k[inFacts]-1)+body
+	default:
+		class, more = 0, body-1
+	}
+	s := 1
+	for x := 1 + more; x >= 2 && s < 5; x /= 2 {
+		s++
+	}
+	return uint8(class*5 + s)
 }

@@ -1,0 +1,204 @@
+package search_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/markdown"
+	"github.com/ratusz/ratusz/generator/internal/search"
+	"github.com/ratusz/ratusz/generator/internal/site"
+	"github.com/ratusz/ratusz/generator/internal/site/sitetest"
+)
+
+// index is a written index read back: what the script reads.
+type index struct {
+	Meta struct {
+		V      int
+		N      int
+		Stem   string
+		Stop   []string
+		Shards []string
+		Per    int
+	}
+	files     map[string][]byte
+	terms     map[string]map[int]int // term → entry → level
+	shardOf   map[string]int         // term → its shard
+	fragments []fragment
+}
+
+type fragment struct{ T, U, M, X string }
+
+// write builds the index of s into memory and reads it back.
+func write(t testing.TB, s *site.Site) *index {
+	t.Helper()
+	idx := &index{files: map[string][]byte{}, terms: map[string]map[int]int{}, shardOf: map[string]int{}}
+	text := func(e *site.Entry) (string, error) { return markdown.PlainText(e.Body), nil }
+	if err := search.Write(s, search.Options{Text: text}, func(name string, data []byte) error {
+		if _, ok := idx.files[name]; ok {
+			t.Errorf("%s written twice", name)
+		}
+		idx.files[name] = data
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(idx.files[search.File(s.Lang)], &idx.Meta); err != nil {
+		t.Fatal(err)
+	}
+	for i := range idx.Meta.Shards {
+		name := fmt.Sprintf("szukaj/w/%d.bin", i)
+		b, ok := idx.files[name]
+		if !ok {
+			t.Fatalf("%s is missing", name)
+		}
+		if err := idx.readShard(i, b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	for id := range idx.Meta.N {
+		name := fmt.Sprintf("szukaj/d/%d/%d.gz", id/idx.Meta.Per, id%idx.Meta.Per)
+		var f fragment
+		z, err := gzip.NewReader(bytes.NewReader(idx.files[name]))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := json.NewDecoder(z).Decode(&f); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		idx.fragments = append(idx.fragments, f)
+	}
+	return idx
+}
+
+// readShard decodes shard i as the script does.
+func (idx *index) readShard(i int, b []byte) error {
+	uv := func() uint64 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			panic("bad varint")
+		}
+		b = b[n:]
+		return v
+	}
+	count := uv()
+	prev := ""
+	for range count {
+		shared, n := uv(), uv()
+		term := prev[:shared] + string(b[:n])
+		b = b[n:]
+		if term <= prev && prev != "" {
+			return fmt.Errorf("term %q after %q", term, prev)
+		}
+		if (i+1 < len(idx.Meta.Shards) && term >= idx.Meta.Shards[i+1]) || term < idx.Meta.Shards[i] {
+			return fmt.Errorf("term %q outside shard %d", term, i)
+		}
+		df, mode := uv(), b[0]
+		b = b[1:]
+		size := uv()
+		post, rest := b[:size], b[size:]
+		b = rest
+		levels := map[int]int{}
+		switch mode {
+		case 0:
+			doc := -1
+			for len(post) > 0 {
+				gap, n := binary.Uvarint(post)
+				doc += int(gap) + 1
+				levels[doc] = int(post[n])
+				post = post[n+1:]
+			}
+		case 1:
+			for j, v := range post {
+				if v&15 != 0 {
+					levels[2*j] = int(v & 15)
+				}
+				if v>>4 != 0 {
+					levels[2*j+1] = int(v >> 4)
+				}
+			}
+		default:
+			return fmt.Errorf("term %q: mode %d", term, mode)
+		}
+		if len(levels) != int(df) {
+			return fmt.Errorf("term %q: df %d, %d postings", term, df, len(levels))
+		}
+		idx.terms[term] = levels
+		idx.shardOf[term] = i
+		prev = term
+	}
+	return nil
+}
+
+// titles are the titles of the entries that have term, best level first.
+func (idx *index) titles(term string) []string {
+	type hit struct {
+		title string
+		level int
+	}
+	var hits []hit
+	for doc, l := range idx.terms[term] {
+		hits = append(hits, hit{idx.fragments[doc].T, l})
+	}
+	slices.SortFunc(hits, func(a, b hit) int { return b.level - a.level })
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.title)
+	}
+	return out
+}
+
+func builtIn(t testing.TB) *site.Site {
+	return sitetest.Build(t, os.DirFS("../../../content"), time.Date(2026, 12, 8, 12, 0, 0, 0, time.UTC))
+}
+
+// Every word a resident reads on an entry's page is in the index: words
+// deep in the body, topics, short names, venues, resolution numbers,
+// types and statuses in Polish, under the stem of every form.
+func TestIndexHasEveryFact(t *testing.T) {
+	idx := write(t, builtIn(t))
+	for _, c := range []struct{ term, title, why string }{
+		{"profilaktyk", "Polityka Senioralna Miasta Wałbrzycha na lata 2016–2020", "a word deep in the body"},
+		{"rewitalizacj", "Lokalna Strategia Rozwoju", "a topic"},
+		{"kopaln", "Konferencja „Jak partycypacyjnie zarządzać zasobami miasta?”", "a venue"},
+		{"rlks", "", "a programme's short name"},
+		{"obowiazuj", "", "a status in Polish"},
+	} {
+		if len(idx.terms[c.term]) == 0 {
+			t.Errorf("%s: no entry has the term %q", c.why, c.term)
+			continue
+		}
+		if c.title != "" && !slices.ContainsFunc(idx.titles(c.term), func(s string) bool { return strings.HasPrefix(s, c.title) }) {
+			t.Errorf("%s: the term %q is in %q, not in %q", c.why, c.term, idx.titles(c.term), c.title)
+		}
+	}
+}
+
+// A resolution number is a term, whole, in the entries adopted by it.
+func TestResolutionNumbers(t *testing.T) {
+	s := sitetest.Corpus(t, 300)
+	idx := write(t, s)
+	id := regexp.MustCompile(`[\pL\pN]+(/[\pL\pN]+)+`)
+	checked := 0
+	for i, d := range s.Documents {
+		if d.Adopted == nil || !id.MatchString(d.Adopted.Resolution) {
+			continue
+		}
+		term := strings.ToLower(id.FindString(d.Adopted.Resolution))
+		if _, ok := idx.terms[term][i]; !ok {
+			t.Errorf("%s: adopted by %q, not under the term %q", d.Path, d.Adopted.Resolution, term)
+		}
+		checked++
+	}
+	if checked < 10 {
+		t.Errorf("only %d documents with a resolution number were checked", checked)
+	}
+}
