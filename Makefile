@@ -76,8 +76,9 @@ node_modules: package.json package-lock.json
 
 ## bench: build corpus trees of 1,000, 10,000 and 100,000 entries with
 ## ratusz, Hugo (if installed) and a goldmark-only floor, and print time and
-## memory side by side (bench/run.sh; SIZES="1000 10000" for fewer)
-bench:
+## memory side by side; then measure the search beside Pagefind (bench/run.sh;
+## SIZES="1000 10000" for fewer, SEARCH=0 to leave the search out)
+bench: tools node_modules
 	@bash bench/run.sh
 
 clean:

@@ -12,6 +12,7 @@
 #              /dev/shm is a writable tmpfs, else BENCH_DIR): in memory, the
 #              disk's write-back does not decide who is faster
 #   HUGO       the hugo binary               (default: hugo on PATH, else $(go env GOPATH)/bin/hugo)
+#   SEARCH     1 to measure the search too (bench/search), 0 not to (default 1)
 #   HUGO_SIZES the sizes Hugo builds too     (default $SIZES; at 10,000 entries
 #              Hugo takes about 2 GB and a minute or two, so 100,000 needs a
 #              machine with far more memory than ratusz)
@@ -101,8 +102,10 @@ for n in $SIZES; do
 	fi
 	for ((run = 1; run <= RUNS; run++)); do
 		echo "bench: $n entries, run $run of $RUNS: ratusz" >&2
+		# -config names a file the tree does not have: the corpus is built
+		# with the defaults, not with the built-in site's ratusz.toml.
 		measure "ratusz-$n" "$OUT_DIR/out-ratusz" \
-			"$BENCH_DIR/bin/ratusz" build -quiet -content "$tree/content" -out "$OUT_DIR/out-ratusz" -now 2026-11-23 -base-url https://example.org/
+			"$BENCH_DIR/bin/ratusz" build -quiet -content "$tree/content" -config "$tree/ratusz.toml" -out "$OUT_DIR/out-ratusz" -now 2026-11-23 -base-url https://example.org/
 		echo "bench: $n entries, run $run of $RUNS: floor" >&2
 		measure "floor-$n" "$OUT_DIR/out-floor" "$BENCH_DIR/bin/floor" -content "$tree/content" -out "$OUT_DIR/out-floor"
 		if [[ -n $hugo ]]; then
@@ -145,3 +148,15 @@ for n in $SIZES; do
 		fi
 	done
 done
+
+# Search: the judged queries on ratusz beside Pagefind (bench/search), the
+# first query's download at 10,000 and 100,000 entries against its budget
+# (generator/internal/a11ytest), and the index's build time beside
+# Pagefind's indexing of the same 10,000-entry output.
+if [[ ${SEARCH:-1} == 1 ]]; then
+	echo
+	echo "search:"
+	$GO test ./bench/search -run '^$' -bench SearchEvaluation -benchtime 1x -v -timeout 60m | grep -v '^=== '
+	$GO test ./generator/internal/a11ytest -run '^$' -bench SearchAt -benchtime 1x -v -timeout 60m | grep -v '^=== '
+	bash bench/search/indexing.sh
+fi

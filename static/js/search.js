@@ -23,23 +23,29 @@
   var PAGE = 10; // results shown at a time
   var SNIPPET = 28; // words in a snippet
   var LETTERS = { 'ł': 'l', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ħ': 'h', 'ı': 'i', 'ŀ': 'l', 'ĳ': 'ij' };
-  var WORD;
+  var MAXWORDS = 16; // words of a query looked up; the rest are left out
+  var WORD, DIGIT, MARKS;
   try {
     WORD = new RegExp('[\\p{L}\\p{N}]+(?:/[\\p{L}\\p{N}]+)*', 'gu');
+    DIGIT = new RegExp('\\p{N}', 'u');
+    MARKS = new RegExp('(\\p{Script=Latin})\\p{Mn}+', 'gu'); // marks of Latin letters, as the build folds
   } catch (e) {
     WORD = /[0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+(?:\/[0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+)*/g;
+    DIGIT = /[0-9]/;
+    MARKS = /([A-Za-z])[\u0300-\u036f]+/g;
   }
-  var DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u00b2\u00b3\u00b9\u00bc-\u00be]/;
   var base = d.index.replace(/[^/]*$/, ''); // the index's folder
   var meta = null, stop = {}, shards = new Map(), fragments = new Map();
   var utf8 = new TextDecoder();
   var current = null; // the query shown: its words and ranked entries
   var gen = 0, timer = 0, announce = 0;
 
-  // fold lowercases and drops diacritics: „Wałbrzych” → „walbrzych”.
+  // fold lowercases and drops the diacritics of Latin letters, as the
+  // build does (slug.Fold): „Wałbrzych” → „walbrzych”; other scripts
+  // keep theirs.
   function fold(s) {
-    return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-      .replace(/[łßæœøđðþħıŀĳ]/g, function (c) { return LETTERS[c]; });
+    return s.toLowerCase().normalize('NFD').replace(MARKS, '$1')
+      .replace(/[łßæœøđðþħıŀĳ]/g, function (c) { return LETTERS[c]; }).normalize('NFC');
   }
   function count(n) {
     var f = rules ? rules.select(n) : (n === 1 ? 'one' : 'other');
@@ -62,9 +68,11 @@
   // much a match counts. Stop words are left out, unless the query has
   // nothing else; so are one-letter words.
   function words(q) {
-    var out = [], stops = [];
-    (q.match(WORD) || []).forEach(function (w) {
+    var out = [], seen = {};
+    (q.normalize('NFC').match(WORD) || []).forEach(function (w) {
       var lower = w.toLowerCase(), f = fold(lower);
+      if (seen[f] || stop[f] || out.length >= MAXWORDS) return;
+      seen[f] = true;
       var word = { text: w, prefix: [], exact: [] };
       if (lower.indexOf('/') >= 0) {
         word.exact.push([f, 1]); // an id: XIV/155/2015
@@ -73,7 +81,7 @@
       } else {
         if (f.length < 2) return;
         terms(lower).forEach(function (t) {
-          if (f.length < 3) {
+          if (f.length < 3 || t.length < 3) { // a short word, or a stem the stemmer left short (treść → tr)
             word.exact.push([t, 1]);
             return;
           }
@@ -83,14 +91,14 @@
           // seniorzy → seniorz, seniorów → senior; Wałbrzychu →
           // walbrzych, Wałbrzych → walbrz): the shorter stems, down to
           // three fifths of the word, match whole, for less.
-          for (var k = t.length - 1; k >= 4 && k >= 0.6 * t.length; k--) {
+          for (var k = t.length - 1; k >= 4 && k >= 0.6 * t.length && k >= t.length - 3; k--) {
             word.exact.push([t.slice(0, k), 0.9 - 0.05 * (t.length - 1 - k)]);
           }
         });
       }
-      (stop[f] ? stops : out).push(word);
+      out.push(word);
     });
-    return out.length ? out : stops;
+    return out;
   }
 
   // shardOf is the number of the shard that would hold term t.
@@ -112,7 +120,7 @@
 
   function shard(n) {
     if (!shards.has(n)) {
-      var p = load(base + 'w/' + n + '.bin').then(parseShard);
+      var p = load(base + 'w/' + n + '.bin?v=' + meta.h).then(parseShard);
       p.catch(function () { shards.delete(n); });
       shards.set(n, p);
     }
@@ -157,8 +165,11 @@
     }
     for (i = 0; i < e.size; i++) {
       var v = b[e.at + i];
-      if (v & 15) f(2 * i, v & 15);
-      if (v >> 4) f(2 * i + 1, v >> 4);
+      if (!v) continue;
+      for (var k = 0; k < 4; k++) {
+        var field = (v >> 2 * k) & 3;
+        if (field) f(4 * i + k, 5 * field - 2); // the middle level of the field
+      }
     }
   }
 
@@ -191,6 +202,7 @@
 
   function needed(word) {
     var ns = {};
+    if (!meta.shards.length) return []; // a site with no entries
     word.exact.forEach(function (x) { ns[shardOf(x[0])] = true; });
     word.prefix.forEach(function (p) {
       for (var i = shardOf(p), j = shardOf(p + '\uffff'); i <= j; i++) ns[i] = true;
@@ -211,7 +223,7 @@
       var score = new Float64Array(n), hits = new Uint8Array(n), fields = new Uint8Array(n);
       var best = new Float64Array(n), top = new Uint8Array(n), seen = [], touched = [];
       ws.forEach(function (w, i) {
-        var bit = 1 << Math.min(i, 7);
+        var bit = 1 << i;
         var docs = [];
         lookup(w, loaded[i]).forEach(function (m) {
           postings(m.sh, m.e, function (doc, level) {
@@ -248,7 +260,7 @@
   // also have sent decompressed.
   function fragment(id) {
     if (!fragments.has(id)) {
-      var p = load(base + 'd/' + Math.floor(id / meta.per) + '/' + (id % meta.per) + '.gz').then(function (buf) {
+      var p = load(base + 'd/' + Math.floor(id / meta.per) + '/' + (id % meta.per) + '.gz?v=' + meta.h).then(function (buf) {
         var b = new Uint8Array(buf);
         if (b[0] !== 0x1f || b[1] !== 0x8b) return JSON.parse(utf8.decode(b));
         return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
@@ -265,7 +277,11 @@
     return function (w) {
       var lower = w.toLowerCase();
       if (memo.has(lower)) return memo.get(lower);
-      var ts = lower.indexOf('/') >= 0 ? [fold(lower)] : terms(lower), hit = false;
+      var ts = terms(lower), hit = false;
+      if (lower.indexOf('/') >= 0) { // an id, and each of its parts
+        ts = [fold(lower)];
+        lower.split('/').forEach(function (p) { ts = ts.concat(terms(p)); });
+      }
       ws.forEach(function (q) {
         ts.forEach(function (t) {
           q.exact.forEach(function (x) { if (t === x[0]) hit = true; });
@@ -311,9 +327,12 @@
 
   // show appends the next results of the current query to the list.
   function show(q, focus) {
-    var from = list.children.length, page = q.found.slice(from, from + PAGE);
+    var from = q.shown, page = q.found.slice(from, from + PAGE);
+    q.shown += page.length;
+    more.disabled = true;
     return Promise.all(page.map(function (r) { return fragment(r.id); })).then(function (frags) {
       if (q !== current) return;
+      more.disabled = false;
       var frag = document.createDocumentFragment(), first = null;
       frags.forEach(function (f, i) {
         var r = page[i], li = document.createElement('li'), a = document.createElement('a');
@@ -334,7 +353,7 @@
           var miss = document.createElement('p');
           miss.className = 'missing';
           miss.textContent = d.missing.replace('%s', q.words.filter(function (w, j) {
-            return !(r.seen & (1 << Math.min(j, 7)));
+            return !(r.seen & (1 << j));
           }).map(function (w) { return w.text; }).join(', '));
           li.appendChild(miss);
         }
@@ -342,7 +361,7 @@
         if (!first) first = a;
       });
       list.appendChild(frag);
-      more.hidden = list.children.length >= q.found.length;
+      more.hidden = q.shown >= q.found.length;
       if (focus && first) first.focus();
     });
   }
@@ -358,20 +377,21 @@
 
   function search(later) {
     if (!meta) return;
-    var my = ++gen, ws = words(input.value);
+    var my = ++gen, ws = words(input.value), typed = input.value;
     clearTimeout(announce);
     if (!ws.length) {
       current = null;
       list.textContent = '';
       results.hidden = true;
       more.hidden = true;
-      status.textContent = '';
+      // Only stop words or signs: nothing to look up.
+      status.textContent = /\S/.test(typed) ? d.none : '';
+      status.setAttribute('data-query', typed);
       return;
     }
-    var typed = input.value;
     rank(ws).then(function (found) {
       if (my !== gen) return;
-      current = { words: ws, found: found, hit: matcher(ws), typed: typed };
+      current = { words: ws, found: found, hit: matcher(ws), typed: typed, shown: 0 };
       list.textContent = '';
       results.hidden = found.length === 0;
       more.hidden = true;
@@ -381,19 +401,22 @@
         var text = describe(q);
         // Announce the count once typing pauses, not at every key. The
         // status says which query it answers (data-query).
-        var say = function () { status.textContent = text; status.setAttribute('data-query', q.typed); };
+        var say = function () { status.textContent = text; status.setAttribute('data-query', q.typed); nojs.hidden = true; };
         if (later) announce = setTimeout(say, 400);
         else say();
       });
-    }).catch(failed);
+    }).catch(function () { if (my === gen) failed(); });
   }
 
+  // failed says the search could not be loaded and shows the indexes
+  // instead, until a later search succeeds.
   function failed() {
     status.textContent = d.error;
-    document.getElementById('szukaj-bez-js').hidden = false;
+    nojs.hidden = false;
   }
 
-  document.getElementById('szukaj-bez-js').hidden = true;
+  var nojs = document.getElementById('szukaj-bez-js');
+  nojs.hidden = true;
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
@@ -404,15 +427,18 @@
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
     clearTimeout(timer);
+    if (!meta) status.textContent = d.loading; // it searches once loaded
     search(false);
     history.replaceState(null, '', '?q=' + encodeURIComponent(input.value));
   });
   more.addEventListener('click', function () {
-    if (current) show(current, true).catch(failed);
+    var q = current;
+    if (q && !more.disabled) show(q, true).catch(function () { if (q === current) failed(); });
   });
   var q = new URLSearchParams(location.search).get('q');
   if (q) input.value = q;
   load(d.index, 'json').then(function (m) {
+    if (m.v !== 2) throw new Error('index format ' + m.v);
     meta = m;
     m.stop.forEach(function (w) { stop[w] = true; });
     form.setAttribute('data-ready', '');

@@ -189,6 +189,18 @@ func TestSearch(t *testing.T) {
 		t.Errorf(`"przedsiebiorczosc": the snippets mark %q, want „przedsiębiorczości”; snippets %q`, s.Marks, s.Snippets)
 	}
 
+	// A word the stemmer leaves short (treść → tr) matches whole, not
+	// every word that begins with it („trzy”, in the strategy).
+	if s, err := pasteQuery(ctx, "treść"); err != nil {
+		t.Fatal(err)
+	} else if len(s.Titles) != 0 {
+		t.Errorf(`"treść", which no entry has, finds %q`, s.Titles)
+	}
+	// A query of stop words alone has nothing to look up, and says so.
+	if s := query("i w na"); len(s.Titles) != 0 || s.Status != pl.T("search.no_results") {
+		t.Errorf(`"i w na" finds %q and says %q, want nothing found`, s.Titles, s.Status)
+	}
+
 	// A resolution number matches whole: the strategy adopted by it, and
 	// nothing that only shares a number.
 	s = query("XXI/45/16")
@@ -439,7 +451,7 @@ func benchmarkSearch(b *testing.B, entries int) {
 		b.Fatal(err)
 	}
 	browser := startBrowser(b)
-	queries := []string{"strategia rozwoju", "Wałbrzychu", "program współpracy 2021", "gmina", "konsultacje społeczne", "rewitalizacji", "seniorzy", "zzzz"}
+	queries := []string{"strategia rozwoju", "Lesznie", "program współpracy 2021", "gmina", "konsultacje społeczne", "rewitalizacji", "seniorzy", "zzzz"}
 	bytes := map[string]int{}
 	took := map[string][]float64{}
 	for b.Loop() {

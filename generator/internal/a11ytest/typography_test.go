@@ -3,12 +3,10 @@ package a11ytest
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/ratusz/ratusz/generator"
@@ -212,7 +210,7 @@ func TestSearchFindsBoundTitles(t *testing.T) {
 }
 
 // pasteQuery puts q in the search field as pasting does, at once, and
-// waits until the live region announces something.
+// waits until the live region answers it.
 func pasteQuery(ctx context.Context, q string) (searchState, error) {
 	quoted, err := json.Marshal(q)
 	if err != nil {
@@ -228,15 +226,5 @@ func pasteQuery(ctx context.Context, q string) (searchState, error) {
 	if _, err := evaluate[bool](ctx, paste); err != nil {
 		return searchState{}, err
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		s, err := evaluate[searchState](ctx, searchStateJS)
-		if err != nil || s.Status != "" {
-			return s, err
-		}
-		if time.Now().After(deadline) {
-			return s, fmt.Errorf("after pasting %q the live region says nothing", q)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return waitStatus(ctx, q)
 }

@@ -12,6 +12,7 @@ import (
 // fields, weighted title over facts over body, and what a result shows.
 type doc struct {
 	entity site.Entity
+	names  []string // other names of the entry, which count as its title: a programme's short name
 	facts  []string // every fact a resident reads on its page, as text
 	meta   string   // the result's line under the title: "strategia, 2016–2020 · obowiązuje"
 }
@@ -115,7 +116,8 @@ func (b *builder) docOf(e site.Entity) doc {
 		}
 		meta = append(meta, join(", ", typ, region))
 	case *site.Programme:
-		add(e.Short, e.Funder, b.period(e.Period))
+		d.names = append(d.names, e.Short)
+		add(e.Funder, b.period(e.Period))
 		meta = append(meta, e.ShortName())
 	case *site.Organisation:
 		typ := b.label("otype.", e.Type)

@@ -11,12 +11,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"github.com/ratusz/ratusz/bench/corpus"
 	"github.com/ratusz/ratusz/generator/internal/markdown"
 	"github.com/ratusz/ratusz/generator/internal/search"
 	"github.com/ratusz/ratusz/generator/internal/site"
 	"github.com/ratusz/ratusz/generator/internal/site/sitetest"
+	"golang.org/x/text/unicode/norm"
 )
 
 // index is a written index read back: what the script reads.
@@ -118,11 +121,10 @@ func (idx *index) readShard(i int, b []byte) error {
 			}
 		case 1:
 			for j, v := range post {
-				if v&15 != 0 {
-					levels[2*j] = int(v & 15)
-				}
-				if v>>4 != 0 {
-					levels[2*j+1] = int(v >> 4)
+				for k := range 4 {
+					if f := int(v>>(2*k)) & 3; f != 0 {
+						levels[4*j+k] = 5*f - 2
+					}
 				}
 			}
 		default:
@@ -200,5 +202,84 @@ func TestResolutionNumbers(t *testing.T) {
 	}
 	if checked < 10 {
 		t.Errorf("only %d documents with a resolution number were checked", checked)
+	}
+}
+
+// A programme's short name is one of its names: it counts as its title,
+// and as a fact of the entries that refer to the programme.
+func TestShortNameIsATitle(t *testing.T) {
+	idx := write(t, builtIn(t))
+	levels := map[string]int{}
+	for doc, l := range idx.terms["rlks"] {
+		levels[idx.fragments[doc].U] = l
+	}
+	if l := levels["programy/rlks/"]; l <= 10 {
+		t.Errorf("RLKS is at level %d in the programme's own entry, want a title's (11–15)", l)
+	}
+	if l := levels["dokumenty/lokalna-strategia-rozwoju-wloclawek/"]; l < 6 || l > 10 {
+		t.Errorf("RLKS is at level %d in the strategy that names the programme, want a fact's (6–10)", l)
+	}
+}
+
+// Editing one entry rewrites few files of the index: its fragment, the
+// shards of the words it adds or drops, and the entry file only if a
+// shard boundary moved; every other shard keeps its bytes.
+func TestOneEditRewritesFewShards(t *testing.T) {
+	fsys := corpus.FS(corpus.Options{Entries: 2000, Seed: 1})
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	before := write(t, sitetest.Build(t, fsys, now))
+	var name string
+	for n := range fsys {
+		if strings.HasPrefix(n, "documents/") && strings.HasSuffix(n, ".md") && !strings.HasSuffix(n, "_index.md") {
+			name = n
+			break
+		}
+	}
+	f := *fsys[name]
+	f.Data = append(slices.Clip(f.Data), []byte("\n\nNowy akapit o ścieżkach rowerowych i zielonych podwórkach.\n")...)
+	fsys[name] = &f
+	after := write(t, sitetest.Build(t, fsys, now))
+	changed := 0
+	for n, data := range after.files {
+		if strings.HasPrefix(n, "szukaj/w/") && !bytes.Equal(data, before.files[n]) {
+			changed++
+		}
+	}
+	shards := len(after.Meta.Shards)
+	t.Logf("one body edit: %d of %d shards changed", changed, shards)
+	if shards < 20 {
+		t.Fatalf("the index of 2,000 entries has %d shards; the test needs many", shards)
+	}
+	if changed > 8 {
+		t.Errorf("one body edit of four new words changed %d of %d shards, want a few", changed, shards)
+	}
+	if len(after.terms["rowerow"]) == 0 {
+		t.Errorf("the new words are not in the index")
+	}
+}
+
+// Text written with combining marks (as macOS and some PDFs write it) is
+// indexed as the same words written with precomposed letters; a body
+// with no space in its first 16 KB keeps a snippet.
+func TestDecomposedTextAndLongWords(t *testing.T) {
+	nfd := norm.NFD.String("Zażółć gęślą jaźń na rynku.")
+	long := strings.Repeat("x", 20<<10)
+	fsys := fstest.MapFS{
+		"pages/nfd.md":  {Data: []byte("---\ntitle: Strona\n---\n" + nfd + "\n")},
+		"pages/long.md": {Data: []byte("---\ntitle: Długa\nsummary: Długa strona.\n---\n" + long + "\n")},
+	}
+	idx := write(t, sitetest.Build(t, fsys, time.Date(2026, 12, 8, 12, 0, 0, 0, time.UTC)))
+	for _, term := range []string{"zazolc", "gesl", "jazn"} {
+		if len(idx.terms[term]) != 1 {
+			t.Errorf("the term %q of „Zażółć gęślą jaźń” written in NFD is in %d entries, want 1", term, len(idx.terms[term]))
+		}
+	}
+	for _, f := range idx.fragments {
+		if f.T == "Długa" && len(f.X) < 8<<10 {
+			t.Errorf("a body of one 20 KB word keeps %d bytes for its snippet, want most of 16 KB", len(f.X))
+		}
+		if f.T == "Strona" && !strings.Contains(f.X, "Zażółć gęślą") {
+			t.Errorf("the fragment's text %q is not in NFC", f.X)
+		}
 	}
 }

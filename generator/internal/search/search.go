@@ -6,7 +6,10 @@
 // small entry file, the shards of the terms it looks up, and one
 // fragment for each result it shows. Under the search page ("szukaj/"):
 //
-//	index.json    what the script needs first: {"v": 2, "n": entries,
+//	index.json    what the script needs first: {"v": 2, "h": a hash of
+//	              the other files, which the script adds to their
+//	              addresses (?v=h) so that a browser's cache never mixes
+//	              two builds, "n": entries,
 //	              "lang": "pl", "stem": "pl" or "", "stop": [stop words],
 //	              "shards": [the first term of each shard], "per": 1024}
 //	w/N.bin       shard N: the terms from shards[N] up to shards[N+1],
@@ -31,18 +34,23 @@
 //	varint size      bytes of the postings that follow
 //	postings         mode 0: df × (varint gap, byte level), the gap
 //	                 being the entry's number less the previous one's
-//	                 less 1 (the first: its number); mode 1: one 4-bit
-//	                 level per entry of the site, 0 for none, two to a
-//	                 byte, the even entry in the low half
+//	                 less 1 (the first: its number); mode 1: two bits
+//	                 per entry of the site, four to a byte, the first in
+//	                 the low bits: 0 none, or the field the term is in
+//	                 (1 body, 2 facts, 3 title), read as the middle
+//	                 level of that field (3, 8, 13)
 //
 // preceded by the varint count of its terms. A term is in an entry at a
 // level from 1 to 15: 11–15 when it is in the title, 6–10 in the facts
 // (not the title), 1–5 in the body only; within each, higher when it
 // comes more often (see level). A term's postings take the smaller of the
-// two modes, so a word in most entries costs half a byte an entry.
+// two modes, so a word in most entries costs a quarter of a byte an
+// entry: such a word says little of an entry but where it is.
 //
 // Shards end where a term's hash says (about every 16 terms once a shard
-// holds minShard bytes) or before maxShard bytes, so that the edit of one
+// holds minShard bytes) or before maxShard bytes (a query loads the
+// whole shard of each term it looks up; a term longer than that has one
+// of its own), so that the edit of one
 // entry changes the shards of the words it changes and leaves the
 // boundaries of the others where they were.
 package search
@@ -58,6 +66,8 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/ratusz/ratusz/generator/internal/lang"
 	"github.com/ratusz/ratusz/generator/internal/site"
@@ -68,8 +78,8 @@ const Version = 2
 
 // Sizes of shards, and how many fragments share a folder.
 const (
-	minShard = 8 << 10
-	maxShard = 48 << 10
+	minShard = 4 << 10
+	maxShard = 16 << 10
 	perDir   = 1024 // not 1000, which a JSON minifier would write 1e3
 )
 
@@ -99,6 +109,18 @@ type builder struct {
 // calling goroutine, in no particular order.
 func Write(s *site.Site, o Options, emit func(name string, data []byte) error) error {
 	b := &builder{site: s, lang: s.Lang, opts: o, dir: s.Lang.Segment("search") + "/"}
+	// sum is a hash of the files written, in any order, which the entry
+	// file names: the script asks for the shards and fragments of that
+	// build, so that a browser never mixes two builds' files.
+	var sum uint64
+	written := emit
+	emit = func(name string, data []byte) error {
+		h := fnv.New64a()
+		h.Write([]byte(name))
+		h.Write(data)
+		sum += h.Sum64()
+		return written(name, data)
+	}
 	entities := b.entities()
 	n := len(entities)
 
@@ -114,13 +136,13 @@ func Write(s *site.Site, o Options, emit func(name string, data []byte) error) e
 	perDoc := make([][]uint32, n) // term<<4 | level, by the worker's numbering
 	workerOf := make([]uint8, n)
 	dicts := make([]*dictionary, workers)
-	var next sync.Mutex
-	i := 0
+	var next atomic.Int64
+	var failed atomic.Bool // once an entry fails, the others stop
 	take := func() int {
-		next.Lock()
-		defer next.Unlock()
-		i++
-		return i - 1
+		if failed.Load() {
+			return n
+		}
+		return int(next.Add(1)) - 1
 	}
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -129,7 +151,7 @@ func Write(s *site.Site, o Options, emit func(name string, data []byte) error) e
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tok := newTokenizer(b.lang.Tag())
+			tok := newTokenizer(b.lang.Tag(), dicts[w])
 			var c counter
 			for {
 				id := take()
@@ -139,14 +161,16 @@ func Write(s *site.Site, o Options, emit func(name string, data []byte) error) e
 				d := b.docOf(entities[id])
 				text, err := b.opts.Text(d.entity.E())
 				if err != nil {
-					errs[w] = fmt.Errorf("%s: %w", d.entity.E().Path, err)
+					errs[w] = fmt.Errorf("search index: %w", err)
+					failed.Store(true)
 					return
 				}
-				perDoc[id] = c.terms(tok, dicts[w], d, text)
+				perDoc[id] = c.terms(tok, d, text)
 				workerOf[id] = uint8(w)
 				data, err := b.fragment(d, text)
 				if err != nil {
 					errs[w] = err
+					failed.Store(true)
 					return
 				}
 				frags <- fragment{name: b.dir + fragmentName(id), data: data}
@@ -157,7 +181,9 @@ func Write(s *site.Site, o Options, emit func(name string, data []byte) error) e
 	var emitErr error
 	for f := range frags {
 		if emitErr == nil {
-			emitErr = emit(f.name, f.data)
+			if emitErr = emit(f.name, f.data); emitErr != nil {
+				failed.Store(true)
+			}
 		}
 	}
 	for _, err := range errs {
@@ -218,13 +244,14 @@ func Write(s *site.Site, o Options, emit func(name string, data []byte) error) e
 	}
 	meta, err := json.Marshal(struct {
 		V      int      `json:"v"`
+		H      string   `json:"h"`
 		N      int      `json:"n"`
 		Lang   string   `json:"lang"`
 		Stem   string   `json:"stem"`
 		Stop   []string `json:"stop"`
 		Shards []string `json:"shards"`
 		Per    int      `json:"per"`
-	}{Version, n, b.lang.Tag(), stem, stop, shards, perDir})
+	}{Version, fmt.Sprintf("%016x", sum), n, b.lang.Tag(), stem, stop, shards, perDir})
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
@@ -271,10 +298,15 @@ func (b *builder) fragment(d doc, text string) ([]byte, error) {
 	if text == "" {
 		text = en.Summary
 	}
+	text = nfc(text)
 	if len(text) > maxText {
 		cut := maxText
-		for cut > 0 && text[cut] != ' ' && text[cut] != '\n' {
+		for cut > maxText/2 && text[cut] != ' ' && text[cut] != '\n' {
 			cut--
+		}
+		if cut == maxText/2 { // no space near the end: cut between characters
+			for cut = maxText; !utf8.RuneStart(text[cut]); cut-- {
+			}
 		}
 		text = text[:cut] + " …"
 	}
@@ -288,13 +320,22 @@ func (b *builder) fragment(d doc, text string) ([]byte, error) {
 		return nil, fmt.Errorf("search index: %s: %w", en.Path, err)
 	}
 	var z bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&z, gzip.DefaultCompression) // no name, no time: the same bytes every build
+	w, _ := zippers.Get().(*gzip.Writer)
+	if w == nil {
+		w, _ = gzip.NewWriterLevel(&z, gzip.BestSpeed)
+	} else {
+		w.Reset(&z) // no name, no time: the same bytes every build
+	}
+	defer zippers.Put(w)
 	w.Write(data)
 	if err := w.Close(); err != nil {
 		return nil, fmt.Errorf("search index: %s: %w", en.Path, err)
 	}
 	return z.Bytes(), nil
 }
+
+// zippers keep gzip writers, which cost most of a megabyte each to make.
+var zippers sync.Pool
 
 // cut says whether a shard may end before term: about one term in 16.
 func cut(term string) bool {
@@ -390,7 +431,7 @@ func encodeTerm(b []byte, prev, term string, docs []uint32, levels []uint8, n in
 		listSize += uvarintLen(uint64(int(d)-last-1)) + 1
 		last = int(d)
 	}
-	tableSize := (n + 1) / 2
+	tableSize := (n + 3) / 4
 	if listSize <= tableSize {
 		b = append(b, 0)
 		b = binary.AppendUvarint(b, uint64(listSize))
@@ -407,10 +448,14 @@ func encodeTerm(b []byte, prev, term string, docs []uint32, levels []uint8, n in
 	at := len(b)
 	b = append(b, make([]byte, tableSize)...)
 	for i, d := range docs {
-		b[at+int(d)/2] |= levels[i] << (4 * (d % 2))
+		b[at+int(d)/4] |= field(levels[i]) << (2 * (d % 4))
 	}
 	return b
 }
+
+// field is the field of a level, for the table of a term most entries
+// have: 1 body, 2 facts, 3 title.
+func field(level uint8) uint8 { return (level-1)/5 + 1 }
 
 func uvarintLen(v uint64) int {
 	n := 1
@@ -422,9 +467,17 @@ func uvarintLen(v uint64) int {
 }
 
 // counter counts the terms of one entry by field; one serves one worker.
+// A term's counts are kept by its number, marked with the entry they
+// are of, so nothing is cleared between entries.
 type counter struct {
-	counts map[uint32]*[3]uint16 // title, facts, body
+	counts []termCount
+	entry  uint32 // 1 + the number of entries counted
 	order  []uint32
+}
+
+type termCount struct {
+	entry uint32
+	n     [3]uint16 // title, facts, body
 }
 
 // Fields of a term's counts.
@@ -439,32 +492,35 @@ const (
 // for more.
 const refLength = 300
 
-// terms returns the terms of d (by dict's numbers) with their levels.
-func (c *counter) terms(tok *tokenizer, dict *dictionary, d doc, text string) []uint32 {
-	if c.counts == nil {
-		c.counts = map[uint32]*[3]uint16{}
-	}
-	clear(c.counts)
+// terms returns the terms of d (by the tokenizer's numbers) with their
+// levels.
+func (c *counter) terms(tok *tokenizer, d doc, text string) []uint32 {
+	c.entry++
 	c.order = c.order[:0]
 	bodyLen := 0
-	count := func(field int) func(string) {
-		return func(term string) {
-			id := dict.id(term)
-			k, ok := c.counts[id]
-			if !ok {
-				k = new([3]uint16)
-				c.counts[id] = k
+	count := func(field int) func(uint32) {
+		return func(id uint32) {
+			if int(id) >= len(c.counts) {
+				c.counts = append(c.counts, make([]termCount, int(id)+1-len(c.counts)+len(c.counts)/2)...)
+			}
+			k := &c.counts[id]
+			if k.entry != c.entry {
+				*k = termCount{entry: c.entry}
 				c.order = append(c.order, id)
 			}
-			if k[field] < 1<<15 {
-				k[field]++
+			if k.n[field] < 1<<15 {
+				k.n[field]++
 			}
 			if field == inBody {
 				bodyLen++
 			}
 		}
 	}
-	tok.each(d.entity.E().Title, count(inTitle))
+	title := count(inTitle)
+	tok.each(d.entity.E().Title, title)
+	for _, n := range d.names {
+		tok.each(n, title)
+	}
 	facts := count(inFacts)
 	for _, f := range d.facts {
 		tok.each(f, facts)
@@ -472,7 +528,7 @@ func (c *counter) terms(tok *tokenizer, dict *dictionary, d doc, text string) []
 	tok.each(text, count(inBody))
 	out := make([]uint32, 0, len(c.order))
 	for _, id := range c.order {
-		out = append(out, id<<4|uint32(level(c.counts[id], bodyLen)))
+		out = append(out, id<<4|uint32(level(&c.counts[id].n, bodyLen)))
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ratusz/ratusz/generator/internal/slug"
 	"github.com/ratusz/ratusz/generator/internal/stem"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The words of a text become the terms of the index the way the script
@@ -20,11 +21,13 @@ import (
 //   - any other word is lowercased, reduced to its stem by the Polish
 //     Snowball stemmer (package stem) on a Polish site, and folded:
 //     „Wałbrzychu” → "walbrzych". Its stem as the stemmer reduces the
-//     folded word is indexed too, when it differs ("mozliwoscia" →
-//     "mozliwosci" beside "mozliwosc"), so that a query typed without
-//     Polish letters finds it;
+//     folded word is indexed too, when it differs („seniorów” →
+//     "senior" and "seniorow"), so that a query typed without Polish
+//     letters finds it;
 //   - stop words (stopWords, listed in the index for the script) and
-//     one-letter words are left out.
+//     one-letter words are left out;
+//   - text is read in Unicode NFC, so a letter written as a base and a
+//     combining mark is one letter.
 
 // stopWords are the words of a language that a query leaves out and the
 // index does not keep, folded: they are in nearly every entry and say
@@ -38,17 +41,19 @@ var stopWords = map[string][]string{
 		"on", "or", "the", "to", "with"},
 }
 
-// A tokenizer turns text into terms. It keeps the terms it has made, so
-// that a word met again costs a map lookup; one serves one goroutine.
+// A tokenizer turns text into terms, numbered by its dictionary. It keeps
+// the terms of every word it has met, so that a word met again costs one
+// map lookup; one serves one goroutine.
 type tokenizer struct {
 	polish bool
 	stop   map[string]bool
-	memo   map[string][2]string // lowercased word → its terms ("" for none)
+	dict   *dictionary
+	memo   map[string][2]int32 // lowercased word → its terms' numbers, -1 for none
 	lower  []byte
 }
 
-func newTokenizer(lang string) *tokenizer {
-	t := &tokenizer{polish: lang == "pl", stop: map[string]bool{}, memo: map[string][2]string{}}
+func newTokenizer(lang string, dict *dictionary) *tokenizer {
+	t := &tokenizer{polish: lang == "pl", stop: map[string]bool{}, dict: dict, memo: map[string][2]int32{}}
 	for _, w := range stopWords[lang] {
 		t.stop[w] = true
 	}
@@ -58,24 +63,49 @@ func newTokenizer(lang string) *tokenizer {
 // isWordRune is a letter or a digit: the script's [\p{L}\p{N}].
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
-// each calls f with each term of text: one or two for a word, and for
-// an id such as "XIV/155/2015" the id, then the terms of its parts.
-func (t *tokenizer) each(text string, f func(term string)) {
+// wordByte says which ASCII bytes are letters or digits.
+var wordByte = func() (w [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c] = isWordRune(rune(c))
+	}
+	return w
+}()
+
+// next returns the rune at text[i] and its length, ASCII without decoding.
+func next(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return wordByte[r]
+	}
+	return isWordRune(r)
+}
+
+// each calls f with the number of each term of text: one or two for a
+// word, and for an id such as "XIV/155/2015" the id, then the terms of
+// its parts.
+func (t *tokenizer) each(text string, f func(term uint32)) {
+	text = nfc(text) // a letter and its mark, from text typed on macOS or a PDF, are one
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		r, n := next(text, i)
+		if !isWord(r) {
 			i += n
 			continue
 		}
 		start, parts := i, 1
 		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
+			r, n := next(text, i)
+			if isWord(r) {
 				i += n
 				continue
 			}
 			if r == '/' && i+1 < len(text) {
-				if r2, _ := utf8.DecodeRuneInString(text[i+1:]); isWordRune(r2) {
+				if r2, _ := next(text, i+1); isWord(r2) {
 					i += n
 					parts++
 					continue
@@ -88,7 +118,7 @@ func (t *tokenizer) each(text string, f func(term string)) {
 			t.word(word, f)
 			continue
 		}
-		f(slug.Fold(word))
+		f(t.dict.id(slug.Fold(word)))
 		for _, p := range strings.Split(word, "/") {
 			t.word(p, f)
 		}
@@ -96,22 +126,44 @@ func (t *tokenizer) each(text string, f func(term string)) {
 }
 
 // word calls f with the terms of one word.
-func (t *tokenizer) word(w string, f func(term string)) {
+func (t *tokenizer) word(w string, f func(term uint32)) {
 	t.lower = t.lower[:0]
-	for _, r := range w {
-		t.lower = utf8.AppendRune(t.lower, unicode.ToLower(r))
+	for i := 0; i < len(w); {
+		r, n := next(w, i)
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			t.lower = append(t.lower, byte(r))
+		} else {
+			t.lower = utf8.AppendRune(t.lower, unicode.ToLower(r))
+		}
+		i += n
 	}
-	terms, ok := t.memo[string(t.lower)]
+	ids, ok := t.memo[string(t.lower)]
 	if !ok {
-		terms = t.termsOf(string(t.lower))
-		t.memo[string(t.lower)] = terms
+		ids = [2]int32{-1, -1}
+		for i, term := range t.termsOf(string(t.lower)) {
+			if term != "" {
+				ids[i] = int32(t.dict.id(term))
+			}
+		}
+		t.memo[string(t.lower)] = ids
 	}
-	if terms[0] != "" {
-		f(terms[0])
+	if ids[0] >= 0 {
+		f(uint32(ids[0]))
 	}
-	if terms[1] != "" {
-		f(terms[1])
+	if ids[1] >= 0 {
+		f(uint32(ids[1]))
 	}
+}
+
+// nfc is s in Unicode NFC.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // termsOf are the terms of a lowercased word: its own, and its stem as
