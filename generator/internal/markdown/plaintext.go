@@ -3,9 +3,16 @@ package markdown
 import (
 	"strings"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
+
+// textParser parses bodies for their text: the blocks and inline
+// elements of the dialect but bare addresses, which linkify would only
+// make links of the same text.
+var textParser = goldmark.New(goldmark.WithExtensions(append(blocks(), extension.Strikethrough)...)).Parser()
 
 // PlainText returns the text of a body as a reader reads it, for the
 // search index: each block with text (paragraph, heading, list item,
@@ -16,7 +23,7 @@ func PlainText(body []byte) string {
 	if len(body) == 0 {
 		return ""
 	}
-	doc := summaryParser.Parse(text.NewReader(body))
+	doc := textParser.Parse(text.NewReader(body))
 	var b strings.Builder
 	var buf buffer
 	line := func(s string) {

@@ -322,7 +322,7 @@ func (b *builder) fragment(d doc, text string) ([]byte, error) {
 	var z bytes.Buffer
 	w, _ := zippers.Get().(*gzip.Writer)
 	if w == nil {
-		w, _ = gzip.NewWriterLevel(&z, gzip.BestSpeed)
+		w, _ = gzip.NewWriterLevel(&z, gzip.HuffmanOnly) // a third of the time of BestSpeed, a quarter more bytes
 	} else {
 		w.Reset(&z) // no name, no time: the same bytes every build
 	}
