@@ -212,7 +212,8 @@ type Prepared struct {
 
 	// body reads an entry's body again when the tree keeps only its
 	// start (bodies), or is nil when every entry keeps its whole body.
-	body func(e *site.Entry, buf *[]byte) ([]byte, error)
+	body     func(e *site.Entry, buf *[]byte) ([]byte, error)
+	bodyBufs *sync.Pool // *[]byte to read a body again into, for the search index
 }
 
 // folders returns cfg with ContentFS, LayoutsFS and StaticFS set: the ones
@@ -359,7 +360,7 @@ func Prepare(ctx context.Context, cfg Config, kept Kept) (*Prepared, Result, err
 	if !renderer.Base().Absolute() {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("-base-url %s: sitemap.xml, robots.txt, the Atom feeds and the calendars were written with addresses without a scheme and host (%s…), which search engines, feed readers and calendar programs cannot follow; give the site's full address, like -base-url https://bip.gmina.pl%s", cmp.Or(cfg.BaseURL, "/"), renderer.Base().Abs(""), renderer.Base().Path()))
 	}
-	return &Prepared{Config: cfg, Site: s, Renderer: renderer, Content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr, body: body}, res, nil
+	return &Prepared{Config: cfg, Site: s, Renderer: renderer, Content: contentFS, static: staticFS, theme: theme, statics: statics, minifier: minifier, progress: pr, body: body, bodyBufs: new(sync.Pool)}, res, nil
 }
 
 // With returns the build p with the site model s in place of its own,

@@ -76,14 +76,17 @@ func (p *Prepared) siteFiles(pages []*render.Page, emit func(name string, data [
 
 // bodyText is the plain text of an entry's body, for the search index.
 func (p *Prepared) bodyText(e *site.Entry) (string, error) {
-	body := e.Body
-	if p.body != nil {
-		var buf []byte
-		b, err := p.body(e, &buf)
-		if err != nil {
-			return "", err
-		}
-		body = b
+	if p.body == nil {
+		return markdown.PlainText(e.Body), nil
+	}
+	buf, _ := p.bodyBufs.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer p.bodyBufs.Put(buf) // the text is a copy: nothing refers to the buffer
+	body, err := p.body(e, buf)
+	if err != nil {
+		return "", err
 	}
 	return markdown.PlainText(body), nil
 }
