@@ -12,7 +12,7 @@
 #              /dev/shm is a writable tmpfs, else BENCH_DIR): in memory, the
 #              disk's write-back does not decide who is faster
 #   HUGO       the hugo binary               (default: hugo on PATH, else $(go env GOPATH)/bin/hugo)
-#   SEARCH     1 to measure the search too (bench/search), 0 not to (default 1)
+#   SEARCH     1 to measure the search too (generator/internal/searcheval), 0 not to (default 1)
 #   HUGO_SIZES the sizes Hugo builds too     (default $SIZES; at 10,000 entries
 #              Hugo takes about 2 GB and a minute or two, so 100,000 needs a
 #              machine with far more memory than ratusz)
@@ -150,14 +150,14 @@ for n in $SIZES; do
 	done
 done
 
-# Search: the judged queries on ratusz beside Pagefind (bench/search), the
+# Search: the judged queries on ratusz beside Pagefind (generator/internal/searcheval), the
 # first query's download at 10,000 and 100,000 entries against its budget
 # (generator/internal/a11ytest), and the index's build time beside
 # Pagefind's indexing of the same 10,000-entry output.
 if [[ ${SEARCH:-1} == 1 ]]; then
 	echo
 	echo "search:"
-	$GO test ./bench/search -run '^$' -bench SearchEvaluation -benchtime 1x -v -timeout 60m | grep -v '^=== '
+	$GO test ./generator/internal/searcheval -run '^$' -bench SearchEvaluation -benchtime 1x -v -timeout 60m | grep -v '^=== '
 	$GO test ./generator/internal/a11ytest -run '^$' -bench SearchAt -benchtime 1x -v -timeout 60m | grep -v '^=== '
 	bash bench/search/indexing.sh
 fi

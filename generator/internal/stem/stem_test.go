@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/ratusz/ratusz/generator/internal/browser"
 )
 
 // vector is one word and the stem Snowball's Polish stemmer gives it.
@@ -110,16 +112,6 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
-// missing skips a test for want of a tool, or fails it on CI, where every
-// tool must be there (as generator/internal/browser.Missing does).
-func missing(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if ci := os.Getenv("CI"); ci != "" && ci != "0" && ci != "false" {
-		t.Fatalf(format, args...)
-	}
-	t.Skipf(format, args...)
-}
-
 // TestJavaScriptAgrees runs static/js/stem.js, the twin of this package,
 // over the same vectors in node.
 func TestJavaScriptAgrees(t *testing.T) {
@@ -132,7 +124,7 @@ func runCheck(t *testing.T, vectors string) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
-		missing(t, "no node on $PATH to check static/js/stem.js: install Node.js, as root: apt-get install nodejs")
+		browser.Missing(t, "no node on $PATH to check static/js/stem.js: install Node.js, as root: apt-get install nodejs")
 	}
 	script := filepath.Join("testdata", "check.js")
 	js := filepath.Join("..", "..", "..", "static", "js", "stem.js")

@@ -1,4 +1,4 @@
-package search
+package searcheval
 
 import (
 	"bytes"
@@ -25,10 +25,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
 	"github.com/chromedp/chromedp"
 	"github.com/ratusz/ratusz/bench/corpus"
 	"github.com/ratusz/ratusz/generator"
+	"github.com/ratusz/ratusz/generator/internal/browser"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -50,7 +50,7 @@ type evalSet struct {
 
 var evalSets = []evalSet{
 	{"builtin", "builtin.toml", 40, func(tb testing.TB, dir string) generator.Config {
-		return generator.Config{Content: "../../content", Settings: "../../ratusz.toml", Static: "../../static"}
+		return generator.Config{Content: "../../../content", Settings: "../../../ratusz.toml", Static: "../../../static"}
 	}},
 	{"corpus-2000", "corpus-2000.toml", 20, func(tb testing.TB, dir string) generator.Config {
 		if _, err := corpus.Write(dir, corpus.Options{Entries: 2000, Seed: 1}); err != nil {
@@ -171,124 +171,21 @@ func findTools(tb testing.TB) tools {
 	t.pagefind = findPagefind(tb)
 	out, err := exec.Command(t.pagefind, "--version").CombinedOutput()
 	if err != nil {
-		missing(tb, "%s --version: %v\n%s\nInstall it with `make node_modules` (npm ci --ignore-scripts from package-lock.json, which brings the binary of @pagefind/linux-x64; needs node and npm: apt-get install nodejs npm)", t.pagefind, err, out)
+		browser.Missing(tb, "%s --version: %v\n%s\nInstall it with `make node_modules` (npm ci --ignore-scripts from package-lock.json, which brings the binary of @pagefind/linux-x64; needs node and npm: apt-get install nodejs npm)", t.pagefind, err, out)
 	}
 	t.pagefindVersion = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(string(out)), "pagefind"))
-	t.chromium = chromiumPath(tb)
+	t.chromium = browser.Chromium(tb)
 	return t
 }
 
-// findPagefind looks for node_modules/.bin/pagefind in the package's
-// folder and each folder above it, up to the module's root.
+// findPagefind is node_modules/.bin/pagefind of the repository.
 func findPagefind(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
+	p := filepath.Join(browser.RepoRoot(tb), "node_modules", ".bin", "pagefind")
+	if _, err := os.Stat(p); err != nil {
+		browser.Missing(tb, "no node_modules/.bin/pagefind in the repository: run `make node_modules` (npm ci --ignore-scripts --no-audit --no-fund, from package-lock.json; needs node and npm: apt-get install nodejs npm)")
 	}
-	for {
-		p := filepath.Join(dir, "node_modules", ".bin", "pagefind")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && strings.HasPrefix(string(data), "module github.com/ratusz/ratusz\n") {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	missing(tb, "no node_modules/.bin/pagefind in the repository: run `make node_modules` (npm ci --ignore-scripts --no-audit --no-fund, from package-lock.json; needs node and npm: apt-get install nodejs npm)")
-	return ""
-}
-
-// missing skips the benchmark because a tool is not installed, or fails it
-// on CI, where every tool must be there (as generator/internal/browser
-// does, which bench/ cannot import).
-func missing(tb testing.TB, format string, args ...any) {
-	tb.Helper()
-	if ci := os.Getenv("CI"); ci != "" && ci != "0" && ci != "false" {
-		tb.Fatalf(format, args...)
-	}
-	tb.Skipf(format, args...)
-}
-
-// chromiumPath finds Debian's chromium as generator/internal/browser
-// does: $RATUSZ_CHROMIUM, else /usr/bin/chromium, else chromium on $PATH.
-func chromiumPath(tb testing.TB) string {
-	tb.Helper()
-	if p := os.Getenv("RATUSZ_CHROMIUM"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			missing(tb, "RATUSZ_CHROMIUM names no browser: %v", err)
-		}
-		return p
-	}
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	missing(tb, "no chromium at /usr/bin/chromium or on $PATH, and no $RATUSZ_CHROMIUM: install Debian's, as root: apt-get install chromium fonts-dejavu-core (.ci/run does)")
-	return ""
-}
-
-// startChromium starts headless chromium with a fresh profile, with the
-// flags of generator/internal/browser.Start; it stops when tb ends.
-func startChromium(tb testing.TB, exe string) context.Context {
-	tb.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), setTimeout)
-	var log logBuffer
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(exe),
-		chromedp.UserDataDir(tb.TempDir()),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("no-proxy-server", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.CombinedOutput(&log),
-	)
-	browser, cancelBrowser := chromedp.NewContext(alloc)
-	tb.Cleanup(func() {
-		chromedp.Cancel(browser)
-		cancelBrowser()
-		cancelAlloc()
-		cancel()
-	})
-	if err := chromedp.Do(browser); err != nil {
-		tb.Fatalf("starting %s: %v\n%s", exe, err, log.String())
-	}
-	return browser
-}
-
-// logBuffer collects the browser's output, which it writes from another
-// goroutine.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
+	return p
 }
 
 // evaluate builds the site of set, indexes it with Pagefind and asks each
@@ -296,7 +193,7 @@ func (b *logBuffer) String() string {
 func evaluate(b *testing.B, set evalSet, tools tools) *evaluation {
 	b.Helper()
 	start := time.Now()
-	j := loadJudgments(b, set.file)
+	j := load(b, set.file)
 	if len(j.Query) < set.least {
 		b.Fatalf("%s has %d queries, want at least %d", set.file, len(j.Query), set.least)
 	}
@@ -341,7 +238,7 @@ func evaluate(b *testing.B, set evalSet, tools tools) *evaluation {
 
 	// A few tabs ask the queries at once, each of its own server, so that
 	// what a server sends is what one query cost.
-	browser := startChromium(b, tools.chromium)
+	chromium := browser.Start(b, setTimeout)
 	ev.Queries = make([]queryResult, len(j.Query))
 	next := make(chan int)
 	g, gctx := errgroup.WithContext(b.Context())
@@ -355,10 +252,10 @@ func evaluate(b *testing.B, set evalSet, tools tools) *evaluation {
 				qr := queryResult{Q: q.Q, Relevant: q.Relevant}
 				qs := url.QueryEscape(q.Q)
 				var err error
-				if qr.Ratusz, err = ask(browser, srv, hs.URL+"/szukaj/?q="+qs, ratuszState); err != nil {
+				if qr.Ratusz, err = ask(chromium, srv, hs.URL+"/szukaj/?q="+qs, ratuszState); err != nil {
 					return fmt.Errorf("ratusz, %q: %v", q.Q, err)
 				}
-				if qr.Pagefind, err = ask(browser, srv, hs.URL+"/pagefind-eval/?q="+qs, pagefindState); err != nil {
+				if qr.Pagefind, err = ask(chromium, srv, hs.URL+"/pagefind-eval/?q="+qs, pagefindState); err != nil {
 					return fmt.Errorf("pagefind, %q: %v", q.Q, err)
 				}
 				judge(&qr.Ratusz, q.Relevant)
@@ -386,20 +283,6 @@ func evaluate(b *testing.B, set evalSet, tools tools) *evaluation {
 	ev.Pagefind.summarise(ev.Queries, func(q *queryResult) *engineRun { return &q.Pagefind })
 	ev.Seconds = time.Since(start).Seconds()
 	return ev
-}
-
-// loadJudgments is load for a benchmark.
-func loadJudgments(tb testing.TB, name string) judgments {
-	tb.Helper()
-	var j judgments
-	md, err := toml.DecodeFile(name, &j)
-	if err != nil {
-		tb.Fatalf("%s: %v", name, err)
-	}
-	if un := md.Undecoded(); len(un) > 0 {
-		tb.Fatalf("%s: unknown keys %v", name, un)
-	}
-	return j
 }
 
 // judge sets the recall and first-hit of r from the relevant entries.

@@ -1,4 +1,4 @@
-// Package search holds the evaluation of the site search: queries that
+// Package searcheval holds the evaluation of the site search: queries that
 // residents type, with the entries that answer each, judged from the
 // source files before any search engine was run (builtin.toml for the
 // built-in site, corpus-2000.toml for the generated corpus of 2,000
@@ -9,7 +9,7 @@
 // Pagefind (the npm package pagefind of package.json, in its default
 // configuration), side by side:
 //
-//	go test ./bench/search -run '^$' -bench SearchEvaluation -benchtime 1x -v
+//	go test ./generator/internal/searcheval -run '^$' -bench SearchEvaluation -benchtime 1x -v
 //
 // It needs Chromium (as the browser tests: $RATUSZ_CHROMIUM,
 // /usr/bin/chromium or chromium on $PATH) and node_modules/.bin/pagefind
@@ -49,4 +49,4 @@
 //
 // With SEARCH_EVAL_OUT set to a folder, each set's queries, results,
 // judgments and fetched files are also written there as SET.json.
-package search
+package searcheval

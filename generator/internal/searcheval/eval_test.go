@@ -1,4 +1,4 @@
-package search
+package searcheval
 
 import (
 	"context"
@@ -22,15 +22,15 @@ type judgments struct {
 	}
 }
 
-func load(t *testing.T, name string) judgments {
-	t.Helper()
+func load(tb testing.TB, name string) judgments {
+	tb.Helper()
 	var j judgments
 	md, err := toml.DecodeFile(name, &j)
 	if err != nil {
-		t.Fatalf("%s: %v", name, err)
+		tb.Fatalf("%s: %v", name, err)
 	}
 	if un := md.Undecoded(); len(un) > 0 {
-		t.Errorf("%s: unknown keys %v", name, un)
+		tb.Fatalf("%s: unknown keys %v", name, un)
 	}
 	return j
 }
@@ -83,7 +83,7 @@ func (p *pageSet) WriteFile(name string, _ []byte) error {
 var now = time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
 
 func TestBuiltInJudgmentsNameItsPages(t *testing.T) {
-	check(t, "builtin.toml", generator.Config{Content: "../../content", Settings: "../../ratusz.toml", Static: "../../static", Now: now}, 40)
+	check(t, "builtin.toml", generator.Config{Content: "../../../content", Settings: "../../../ratusz.toml", Static: "../../../static", Now: now}, 40)
 }
 
 func TestCorpusJudgmentsNameItsPages(t *testing.T) {
