@@ -23,6 +23,7 @@
   var PAGE = 10; // results shown at a time
   var SNIPPET = 28; // words in a snippet
   var LETTERS = { 'ł': 'l', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ħ': 'h', 'ı': 'i', 'ŀ': 'l', 'ĳ': 'ij' };
+  var LAST = '\udbff\udfff'; // U+10FFFF, after every character
   var MAXWORDS = 16; // words of a query looked up; the rest are left out
   var WORD, DIGIT, MARKS;
   try {
@@ -106,9 +107,23 @@
     var first = meta.shards, lo = 0, hi = first.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (first[mid] <= t) lo = mid + 1; else hi = mid;
+      if (!before(t, first[mid])) lo = mid + 1; else hi = mid;
     }
     return Math.max(0, lo - 1);
+  }
+
+  // before says whether a sorts before b as the build sorts terms: by
+  // code points (the bytes of UTF-8), which JavaScript's < does too but
+  // for the letters beyond U+FFFF against those from U+E000.
+  function before(a, b) {
+    if (!/[\ud800-\uffff]/.test(a + b)) return a < b;
+    for (var i = 0, j = 0; i < a.length && j < b.length;) {
+      var x = a.codePointAt(i), y = b.codePointAt(j);
+      if (x !== y) return x < y;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
+    }
+    return a.length - i < b.length - j;
   }
 
   function load(url, as) {
@@ -205,7 +220,7 @@
     if (!meta.shards.length) return []; // a site with no entries
     word.exact.forEach(function (x) { ns[shardOf(x[0])] = true; });
     word.prefix.forEach(function (p) {
-      for (var i = shardOf(p), j = shardOf(p + '\uffff'); i <= j; i++) ns[i] = true;
+      for (var i = shardOf(p), j = shardOf(p + LAST); i <= j; i++) ns[i] = true;
     });
     return Object.keys(ns).map(Number);
   }
