@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -280,6 +281,25 @@ func TestDecomposedTextAndLongWords(t *testing.T) {
 		}
 		if f.T == "Strona" && !strings.Contains(f.X, "Zażółć gęślą") {
 			t.Errorf("the fragment's text %q is not in NFC", f.X)
+		}
+	}
+}
+
+// The index is the same bytes however many workers read the entries: the
+// terms each worker numbers its own way are merged by their text.
+func TestSameBytesWhateverTheWorkers(t *testing.T) {
+	s := sitetest.Corpus(t, 300)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	runtime.GOMAXPROCS(1)
+	one := write(t, s)
+	runtime.GOMAXPROCS(5)
+	five := write(t, s)
+	if len(one.files) != len(five.files) {
+		t.Fatalf("%d files with one worker, %d with five", len(one.files), len(five.files))
+	}
+	for name, data := range one.files {
+		if !bytes.Equal(data, five.files[name]) {
+			t.Errorf("%s differs between one worker and five", name)
 		}
 	}
 }

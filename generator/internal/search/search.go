@@ -123,116 +123,14 @@ func Write(s *site.Site, o Options, emit func(name string, data []byte) error) e
 	}
 	entities := b.entities()
 	n := len(entities)
-
-	// Each worker reads entries and keeps, for each, its terms by the
-	// worker's own numbers, and makes its fragment; the fragments go to
-	// emit as they come.
-	workers := max(1, min(runtime.GOMAXPROCS(0), n, 64))
-	type fragment struct {
-		name string
-		data []byte
-	}
-	frags := make(chan fragment, 64)
-	perDoc := make([][]uint32, n) // term<<4 | level, by the worker's numbering
-	workerOf := make([]uint8, n)
-	dicts := make([]*dictionary, workers)
-	var next atomic.Int64
-	var failed atomic.Bool // once an entry fails, the others stop
-	take := func() int {
-		if failed.Load() {
-			return n
-		}
-		return int(next.Add(1)) - 1
-	}
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		dicts[w] = &dictionary{ids: map[string]uint32{}}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			tok := newTokenizer(b.lang.Tag(), dicts[w])
-			var c counter
-			for {
-				id := take()
-				if id >= n {
-					return
-				}
-				d := b.docOf(entities[id])
-				text, err := b.opts.Text(d.entity.E())
-				if err != nil {
-					errs[w] = fmt.Errorf("search index: %w", err)
-					failed.Store(true)
-					return
-				}
-				perDoc[id] = c.terms(tok, d, text)
-				workerOf[id] = uint8(w)
-				data, err := b.fragment(d, text)
-				if err != nil {
-					errs[w] = err
-					failed.Store(true)
-					return
-				}
-				frags <- fragment{name: b.dir + fragmentName(id), data: data}
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(frags) }()
-	var emitErr error
-	for f := range frags {
-		if emitErr == nil {
-			if emitErr = emit(f.name, f.data); emitErr != nil {
-				failed.Store(true)
-			}
-		}
-	}
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	if emitErr != nil {
-		return emitErr
-	}
-
-	terms, post := invert(dicts, perDoc, workerOf)
-	var shards []string
-	var shard []byte
-	var count int
-	flush := func() error {
-		if count == 0 {
-			return nil
-		}
-		name := b.dir + "w/" + strconv.Itoa(len(shards)-1) + ".bin"
-		data := binary.AppendUvarint(nil, uint64(count))
-		data = append(data, shard...)
-		shard, count = shard[:0], 0
-		return emit(name, data)
-	}
-	prev := ""
-	var entry []byte
-	for t, term := range terms {
-		docs, levels := post.of(t)
-		entry = encodeTerm(entry[:0], prev, term, docs, levels, n)
-		if count > 0 && (len(shard) >= minShard && cut(term) || len(shard)+len(entry) > maxShard) {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		if count == 0 {
-			shards = append(shards, term)
-			prev = ""
-			entry = encodeTerm(entry[:0], prev, term, docs, levels, n)
-		}
-		shard = append(shard, entry...)
-		count++
-		prev = term
-	}
-	if err := flush(); err != nil {
+	dicts, perDoc, workerOf, err := b.read(entities, emit)
+	if err != nil {
 		return err
 	}
-	if shards == nil {
-		shards = []string{}
+	terms, post := invert(dicts, perDoc, workerOf)
+	shards, err := b.shards(terms, post, n, emit)
+	if err != nil {
+		return err
 	}
 	stop := slices.Clone(stopWords[b.lang.Tag()])
 	if stop == nil {
@@ -256,6 +154,110 @@ func Write(s *site.Site, o Options, emit func(name string, data []byte) error) e
 		return fmt.Errorf("search index: %w", err)
 	}
 	return emit(File(b.lang), append(meta, '\n'))
+}
+
+// read reads the entries in parallel: each worker keeps, for each entry
+// it reads, the entry's terms by the worker's own numbers (dicts[w]), and
+// makes its fragment, which goes to emit from the calling goroutine as
+// it comes. The first error stops the workers.
+func (b *builder) read(entities []site.Entity, emit func(name string, data []byte) error) (dicts []*dictionary, perDoc [][]uint32, workerOf []uint8, err error) {
+	n := len(entities)
+	workers := max(1, min(runtime.GOMAXPROCS(0), n, 64))
+	type fragment struct {
+		name string
+		data []byte
+	}
+	frags := make(chan fragment, 64)
+	perDoc = make([][]uint32, n) // term<<4 | level, by the worker's numbering
+	workerOf = make([]uint8, n)
+	dicts = make([]*dictionary, workers)
+	var next atomic.Int64
+	var failed atomic.Bool
+	take := func() int {
+		if failed.Load() {
+			return n
+		}
+		return int(next.Add(1)) - 1
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		dicts[w] = &dictionary{ids: map[string]uint32{}}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tok := newTokenizer(b.lang.Tag(), dicts[w])
+			var c counter
+			for id := take(); id < n; id = take() {
+				d := b.docOf(entities[id])
+				text, err := b.opts.Text(d.entity.E())
+				if err != nil {
+					errs[w] = fmt.Errorf("search index: %w", err)
+					failed.Store(true)
+					return
+				}
+				perDoc[id] = c.terms(tok, d, text)
+				workerOf[id] = uint8(w)
+				data, err := b.fragment(d, text)
+				if err != nil {
+					errs[w] = err
+					failed.Store(true)
+					return
+				}
+				frags <- fragment{name: b.dir + fragmentName(id), data: data}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(frags) }()
+	for f := range frags {
+		if err == nil {
+			if err = emit(f.name, f.data); err != nil {
+				failed.Store(true)
+			}
+		}
+	}
+	for _, e := range errs {
+		if e != nil {
+			return nil, nil, nil, e
+		}
+	}
+	return dicts, perDoc, workerOf, err
+}
+
+// shards writes the terms, sorted, with their postings, in shards, and
+// returns the first term of each.
+func (b *builder) shards(terms []string, post *postings, n int, emit func(name string, data []byte) error) ([]string, error) {
+	shards := []string{}
+	var shard, entry []byte
+	var count int
+	flush := func() error {
+		if count == 0 {
+			return nil
+		}
+		name := b.dir + "w/" + strconv.Itoa(len(shards)-1) + ".bin"
+		data := binary.AppendUvarint(nil, uint64(count))
+		data = append(data, shard...)
+		shard, count = shard[:0], 0
+		return emit(name, data)
+	}
+	prev := ""
+	for t, term := range terms {
+		docs, levels := post.of(t)
+		entry = encodeTerm(entry[:0], prev, term, docs, levels, n)
+		if count > 0 && (len(shard) >= minShard && cut(term) || len(shard)+len(entry) > maxShard) {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		if count == 0 { // a shard's first term shares nothing with the one before
+			shards = append(shards, term)
+			entry = encodeTerm(entry[:0], "", term, docs, levels, n)
+		}
+		shard = append(shard, entry...)
+		count++
+		prev = term
+	}
+	return shards, flush()
 }
 
 // entities are the site's entries in the index's order.
