@@ -203,43 +203,14 @@ func (r *Renderer) date(x any) string {
 	default:
 		return fmt.Sprint(x)
 	}
-	l := r.site.Lang
-	t := d.Time.In(r.site.Zone)
-	switch d.Precision {
-	case site.Year:
-		return t.Format("2006")
-	case site.Month:
-		return l.MonthYear(t.Year(), t.Month())
-	case site.Day:
-		return l.Date(t)
-	}
-	return l.DateTime(t)
+	return d.Text(r.site.Lang, r.site.Zone)
 }
 
 func (r *Renderer) dateRange(a site.Date, b *site.Date) string {
-	if b == nil {
-		return r.date(a)
-	}
-	if a.HasClock() || b.HasClock() {
-		if a.Time.In(r.site.Zone).YearDay() == b.Time.In(r.site.Zone).YearDay() && a.Time.Year() == b.Time.Year() {
-			return r.date(a) + "–" + b.Time.In(r.site.Zone).Format("15:04")
-		}
-		return r.date(a) + " – " + r.date(*b)
-	}
-	return r.site.Lang.DateRange(a.Time.In(r.site.Zone), b.Time.In(r.site.Zone))
+	return site.RangeText(a, b, r.site.Lang, r.site.Zone)
 }
 
-func (r *Renderer) period(p *site.Period) string {
-	switch {
-	case p == nil:
-		return ""
-	case p.To == 0:
-		return fmt.Sprintf("%s %d", r.site.Lang.T("period.from"), p.From)
-	case p.To == p.From:
-		return fmt.Sprint(p.From)
-	}
-	return fmt.Sprintf("%d–%d", p.From, p.To)
-}
+func (r *Renderer) period(p *site.Period) string { return p.Text(r.site.Lang) }
 
 func (r *Renderer) markdown(b []byte) (template.HTML, error) {
 	if len(b) == 0 {

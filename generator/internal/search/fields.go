@@ -25,22 +25,9 @@ func (b *builder) label(prefix, v string) string {
 	return b.lang.T(prefix + v)
 }
 
-func (b *builder) date(d site.Date) string { return b.lang.Date(d.Time.In(b.site.Zone)) }
+func (b *builder) date(d site.Date) string { return d.Text(b.lang, b.site.Zone) }
 
 func year(t time.Time) string { return strconv.Itoa(t.Year()) }
-
-// period is "2016–2020", "od 2021", or "".
-func (b *builder) period(p *site.Period) string {
-	switch {
-	case p == nil:
-		return ""
-	case p.To == 0:
-		return b.lang.T("period.from") + " " + strconv.Itoa(p.From)
-	case p.To == p.From:
-		return strconv.Itoa(p.From)
-	}
-	return strconv.Itoa(p.From) + "–" + strconv.Itoa(p.To)
-}
 
 // docOf gathers the facts of an entry: its summary, topics, type and
 // status in words, the names of what it refers to (with a programme's
@@ -74,23 +61,18 @@ func (b *builder) docOf(e site.Entity) doc {
 	switch e := e.(type) {
 	case *site.Document:
 		typ, state := b.label("doctype.", e.Type), b.lang.T("status."+string(e.State))
-		add(e.Type, typ, state, b.period(e.Period))
+		add(e.Type, typ, state, e.Period.Text(b.lang))
 		if a := e.Adopted; a != nil {
 			add(a.Resolution, a.By, b.date(a.Date))
 		}
 		for _, at := range e.Attachments {
 			add(at.Title)
 		}
-		meta = append(meta, join(", ", typ, b.period(e.Period)), state)
+		meta = append(meta, join(", ", typ, e.Period.Text(b.lang)), state)
 	case *site.Meeting:
 		typ := b.label("mtype.", e.Type)
-		add(e.Type, typ, b.date(e.Date))
-		when := b.date(e.Date)
-		if e.End != nil && !e.Date.HasClock() && !e.End.HasClock() {
-			when = b.lang.DateRange(e.Date.Time.In(b.site.Zone), e.End.Time.In(b.site.Zone))
-		} else if e.End != nil && e.End.Time.In(b.site.Zone).YearDay() != e.Date.Time.In(b.site.Zone).YearDay() {
-			when += " – " + b.date(*e.End)
-		}
+		add(e.Type, typ, b.lang.Date(e.Date.Time.In(b.site.Zone))) // the day, not the hours
+		when := site.RangeText(e.Date, e.End, b.lang, b.site.Zone) // as its page says it
 		place := ""
 		if p := e.Place; p != nil {
 			add(p.Name, p.Address)
@@ -117,7 +99,7 @@ func (b *builder) docOf(e site.Entity) doc {
 		meta = append(meta, join(", ", typ, region))
 	case *site.Programme:
 		d.names = append(d.names, e.Short)
-		add(e.Funder, b.period(e.Period))
+		add(e.Funder, e.Period.Text(b.lang))
 		meta = append(meta, e.ShortName())
 	case *site.Organisation:
 		typ := b.label("otype.", e.Type)

@@ -303,3 +303,26 @@ func TestSameBytesWhateverTheWorkers(t *testing.T) {
 		}
 	}
 }
+
+// A body that cannot be read stops the index with the reason, and no
+// entry file is written: the build writes nothing on an error.
+func TestUnreadableBodyStopsTheIndex(t *testing.T) {
+	s := sitetest.Corpus(t, 300)
+	text := func(e *site.Entry) (string, error) {
+		if e.Path == s.Documents[7].Path {
+			return "", fmt.Errorf("%s: read error", e.Path)
+		}
+		return markdown.PlainText(e.Body), nil
+	}
+	wrote := map[string]bool{}
+	err := search.Write(s, search.Options{Text: text}, func(name string, _ []byte) error {
+		wrote[name] = true
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), s.Documents[7].Path+": read error") {
+		t.Fatalf("the index of a site with an unreadable body: %v, want the body's error", err)
+	}
+	if wrote[search.File(s.Lang)] {
+		t.Errorf("the entry file was written although a body could not be read")
+	}
+}

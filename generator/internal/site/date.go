@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ratusz/ratusz/generator/internal/lang"
 )
 
 // Precision says how much of a Date was written.
@@ -153,3 +155,50 @@ func parsePeriod(s string) (Period, string) {
 
 // Ended reports whether the period's last year is before year.
 func (p *Period) Ended(year int) bool { return p != nil && p.To != 0 && p.To < year }
+
+// Text is the period as a resident reads it: "2016–2020", "2021", "od
+// 2021" (l's "period.from"), or "" for none.
+func (p *Period) Text(l *lang.Lang) string {
+	switch {
+	case p == nil:
+		return ""
+	case p.To == 0:
+		return fmt.Sprintf("%s %d", l.T("period.from"), p.From)
+	case p.To == p.From:
+		return fmt.Sprint(p.From)
+	}
+	return fmt.Sprintf("%d–%d", p.From, p.To)
+}
+
+// Text is the date as a resident reads it, to its precision, on the
+// clock of zone: "2015", "czerwiec 2015", "17 stycznia 2021", "17
+// stycznia 2021, godz. 10:00".
+func (d Date) Text(l *lang.Lang, zone *time.Location) string {
+	t := d.Time.In(zone)
+	switch d.Precision {
+	case Year:
+		return t.Format("2006")
+	case Month:
+		return l.MonthYear(t.Year(), t.Month())
+	case Day:
+		return l.Date(t)
+	}
+	return l.DateTime(t)
+}
+
+// RangeText is the days from a to b (nil: a alone) as a resident reads
+// them, on the clock of zone: "17–18 stycznia 2021", or with the times
+// of day "17 stycznia 2021, godz. 10:00–12:00".
+func RangeText(a Date, b *Date, l *lang.Lang, zone *time.Location) string {
+	if b == nil {
+		return a.Text(l, zone)
+	}
+	if a.HasClock() || b.HasClock() {
+		at, bt := a.Time.In(zone), b.Time.In(zone)
+		if at.YearDay() == bt.YearDay() && at.Year() == bt.Year() {
+			return a.Text(l, zone) + "–" + bt.Format("15:04")
+		}
+		return a.Text(l, zone) + " – " + b.Text(l, zone)
+	}
+	return l.DateRange(a.Time.In(zone), b.Time.In(zone))
+}
