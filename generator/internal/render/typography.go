@@ -287,15 +287,24 @@ func (w *shortWords) tag(i int) int {
 	if n > len(name) {
 		n = 0 // longer than any name that matters
 	}
-	// The attributes: a quote starts a quoted value, which may hold '>'.
+	// The attributes: a quote after '=' (and spaces) starts a quoted
+	// value, which may hold '>'; elsewhere, as in <a "x">, it is part of
+	// an attribute's name, as HTML reads it.
 	attrs := j
+	value := false // the last byte but spaces was '='
 	for ; j < len(src) && src[j] != '>'; j++ {
-		if q := src[j]; q == '"' || q == '\'' {
+		switch q := src[j]; {
+		case (q == '"' || q == '\'') && value:
 			k := bytes.IndexByte(src[j+1:], q)
 			if k < 0 {
 				return len(src)
 			}
 			j += 1 + k
+			value = false
+		case q == '=':
+			value = true
+		case !isSpace(q):
+			value = false
 		}
 	}
 	if j >= len(src) {
